@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-2.0
+# ssf - top-level Makefile. Kbuild (beside this file) describes the module;
+# this file drives the builds and the tests. `make help` lists the targets.
+
+KDIR ?= $(shell KVER="$(KVER)" scripts/kdir)
+KVERS := $(shell scripts/kdir --all)
+
+.PHONY: all help deps module modules-all compat ssfctl unit kunit vmtest \
+	check demo fuzz sparse checkpatch bench clean
+
+all: module ssfctl
+
+help:
+	@echo "make                build ssf.ko (newest kernel with headers; KVER=/KDIR= override) and ssfctl"
+	@echo "make deps           install every Debian package the project needs (root)"
+	@echo "make modules-all    build build/<kver>/ssf.ko for every installed kernel with headers"
+	@echo "make compat         as modules-all with W=1; any warning fails"
+	@echo "make unit           userspace unit tests (ssfctl, parsers) under ASan+UBSan"
+	@echo "make kunit          KUnit suites on UML (kernel's kunit.py, KASAN, lockdep, kmemleak)"
+	@echo "make vmtest         kselftest-style suites in a VM per installed kernel"
+	@echo "make check          everything above; ends with 'N passed, N failed'"
+	@echo "make demo           build, boot a VM, load ssf, apply examples/, show counters"
+	@echo "make fuzz           run the libFuzzer targets (FUZZ_SECONDS=60 each)"
+	@echo "make sparse         sparse (C=2) over the module"
+	@echo "make checkpatch     checkpatch.pl --no-tree over the module"
+
+deps:
+	scripts/deps
+
+module:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+modules-all:
+	@for v in $(KVERS); do scripts/build-module $$v || exit 1; done
+
+compat:
+	@for v in $(KVERS); do STRICT=1 scripts/build-module $$v W=1 || exit 1; done
+
+ssfctl:
+	$(MAKE) -C userspace-ctl
+
+unit:
+	$(MAKE) -C userspace-ctl check
+	$(MAKE) -C tests/unit check
+
+kunit:
+	tests/kunit/run
+
+vmtest: modules-all ssfctl
+	tests/vm/run -- tests/selftests/run_all.sh
+
+check:
+	scripts/check
+
+demo:
+	scripts/demo
+
+fuzz:
+	$(MAKE) -C tests/fuzz run
+
+sparse:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 modules
+
+checkpatch:
+	scripts/checkpatch
+
+clean:
+	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	-$(MAKE) -C userspace-ctl clean
+	-$(MAKE) -C tests/unit clean
+	-$(MAKE) -C tests/fuzz clean
+	rm -rf build

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ssf - Secure Socket Filter: module init and exit only.
+ *
+ * Setup order: per-netns state (so every netns has its ssf_net before
+ * anything can reach it), the netlink release notifier (so no transaction
+ * can outlive its socket), then the genetlink family (the only way in).
+ * Exit unwinds in reverse.
+ */
+#include <linux/module.h>
+#include <net/genetlink.h>
+
+#include "ssf_net.h"
+#include "ssf_txn.h"
+#include "ssf_netlink.h"
+
+unsigned int ssf_max_rules __read_mostly = SSF_MAX_RULES_DEFAULT;
+module_param_named(max_rules, ssf_max_rules, uint, 0644);
+MODULE_PARM_DESC(max_rules, "Most rules a network namespace may hold (default "
+		 __stringify(SSF_MAX_RULES_DEFAULT) ")");
+
+static int __init ssf_init(void)
+{
+	int ret;
+
+	ret = ssf_net_init_module();
+	if (ret)
+		return ret;
+	ret = ssf_txn_init_module();
+	if (ret)
+		goto err_net;
+	ret = ssf_genl_init();
+	if (ret)
+		goto err_txn;
+	pr_info("loaded (genl family %s v%d)\n", SSF_GENL_NAME,
+		SSF_GENL_VERSION);
+	return 0;
+
+err_txn:
+	ssf_txn_exit_module();
+err_net:
+	ssf_net_exit_module();
+	return ret;
+}
+
+static void __exit ssf_exit(void)
+{
+	ssf_genl_exit();
+	ssf_txn_exit_module();
+	ssf_net_exit_module();
+}
+
+module_init(ssf_init);
+module_exit(ssf_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_AUTHOR("ssf developers");
+MODULE_DESCRIPTION("ssf: Secure Socket Filter");
+MODULE_ALIAS_GENL_FAMILY(SSF_GENL_NAME);

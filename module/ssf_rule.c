@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Rule checking and matching, shared by ssf.ko and userspace.
+ *
+ * Locking: none. ssf_rule_match() reads an immutable rule and a packet's
+ * metadata; callers keep the rule alive (RCU in the kernel).
+ */
+#include "ssf_rule.h"
+
+#ifndef __KERNEL__
+#include <errno.h>
+#endif
+
+u8 ssf_family_max_plen(u8 family)
+{
+	if (family == SSF_FAMILY_IPV4)
+		return 32;
+	if (family == SSF_FAMILY_IPV6)
+		return 128;
+	return 0;
+}
+
+void ssf_prefix_mask(union ssf_addr *mask, u8 plen)
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		u32 bits = plen > 32 ? 32 : plen;
+
+		mask->w[i] = bits ? cpu_to_be32(~0U << (32 - bits)) : 0;
+		plen -= bits;
+	}
+}
+
+static bool ssf_addr_host_bits_clear(const union ssf_addr *a,
+				     const union ssf_addr *mask)
+{
+	int i;
+
+	for (i = 0; i < 4; i++)
+		if (a->w[i] & ~mask->w[i])
+			return false;
+	return true;
+}
+
+static bool ssf_proto_ported(u8 proto)
+{
+	/* tcp, udp, sctp, udplite */
+	return proto == 6 || proto == 17 || proto == 132 || proto == 136;
+}
+
+static int ssf_check_addr(const struct ssf_rule *r, const union ssf_addr *a,
+			  u8 plen, union ssf_addr *mask, const char **err)
+{
+	u8 max = ssf_family_max_plen(r->family);
+
+	if (!max) {
+		*err = "an address match needs family ip or ip6";
+		return -EINVAL;
+	}
+	if (plen > max) {
+		*err = "prefix length too long for the family";
+		return -EINVAL;
+	}
+	ssf_prefix_mask(mask, plen);
+	if (!ssf_addr_host_bits_clear(a, mask)) {
+		*err = "address has bits set beyond its prefix length";
+		return -EINVAL;
+	}
+	return 0;
+}
+
+int ssf_rule_check(struct ssf_rule *r, const char **err)
+{
+	union ssf_addr smask = { .w = { 0 } }, dmask = { .w = { 0 } };
+	int ret;
+
+	if (r->dir > SSF_DIR_MAX) {
+		*err = "unknown direction";
+		return -EINVAL;
+	}
+	if (r->action > SSF_ACT_MAX) {
+		*err = "unknown action";
+		return -EINVAL;
+	}
+	if (r->family > SSF_FAMILY_MAX) {
+		*err = "unknown family";
+		return -EINVAL;
+	}
+	if (r->match & ~(u32)(SSF_RM_PROTO | SSF_RM_SRC | SSF_RM_DST |
+			      SSF_RM_SPORT | SSF_RM_DPORT)) {
+		*err = "unknown match";
+		return -EINVAL;
+	}
+	if (r->match & SSF_RM_SRC) {
+		ret = ssf_check_addr(r, &r->src, r->src_plen, &smask, err);
+		if (ret)
+			return ret;
+	}
+	if (r->match & SSF_RM_DST) {
+		ret = ssf_check_addr(r, &r->dst, r->dst_plen, &dmask, err);
+		if (ret)
+			return ret;
+	}
+	if (r->match & (SSF_RM_SPORT | SSF_RM_DPORT)) {
+		if (!(r->match & SSF_RM_PROTO) || !ssf_proto_ported(r->proto)) {
+			*err = "a port match needs proto tcp, udp, sctp or udplite";
+			return -EINVAL;
+		}
+	}
+	if ((r->match & SSF_RM_SPORT) && r->sport_min > r->sport_max) {
+		*err = "source port range is reversed";
+		return -EINVAL;
+	}
+	if ((r->match & SSF_RM_DPORT) && r->dport_min > r->dport_max) {
+		*err = "destination port range is reversed";
+		return -EINVAL;
+	}
+	r->src_mask = smask;
+	r->dst_mask = dmask;
+	return 0;
+}
+
+static bool ssf_addr_match(const union ssf_addr *net,
+			   const union ssf_addr *mask,
+			   const union ssf_addr *a)
+{
+	return !(((a->w[0] & mask->w[0]) ^ net->w[0]) |
+		 ((a->w[1] & mask->w[1]) ^ net->w[1]) |
+		 ((a->w[2] & mask->w[2]) ^ net->w[2]) |
+		 ((a->w[3] & mask->w[3]) ^ net->w[3]));
+}
+
+bool ssf_rule_match(const struct ssf_rule *r, const struct ssf_pkt *pkt)
+{
+	u32 m = r->match;
+
+	if (r->family != SSF_FAMILY_ANY && r->family != pkt->family)
+		return false;
+	if ((m & SSF_RM_PROTO) && r->proto != pkt->proto)
+		return false;
+	if ((m & SSF_RM_SRC) && !ssf_addr_match(&r->src, &r->src_mask, &pkt->saddr))
+		return false;
+	if ((m & SSF_RM_DST) && !ssf_addr_match(&r->dst, &r->dst_mask, &pkt->daddr))
+		return false;
+	if (m & (SSF_RM_SPORT | SSF_RM_DPORT)) {
+		if (!(pkt->flags & SSF_PKT_F_PORTS))
+			return false;
+		if ((m & SSF_RM_SPORT) &&
+		    (pkt->sport < r->sport_min || pkt->sport > r->sport_max))
+			return false;
+		if ((m & SSF_RM_DPORT) &&
+		    (pkt->dport < r->dport_min || pkt->dport > r->dport_max))
+			return false;
+	}
+	return true;
+}

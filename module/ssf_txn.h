@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+#ifndef _SSF_TXN_H
+#define _SSF_TXN_H
+
+#include <linux/list.h>
+#include "ssf_rule.h"
+
+struct ssf_net;
+
+/*
+ * An open policy transaction: the rules and defaults of the policy being
+ * built, owned by one netlink socket (@portid) of the netns. Lives on
+ * ssf_net.txns under ssf_net.lock; freed on commit, abort, error or when
+ * the socket closes.
+ */
+struct ssf_txn {
+	struct list_head list;
+	u32 portid;
+	u8 defaults[SSF_DIR_MAX + 1];
+	u32 nrules;
+	u32 cap;
+	struct ssf_rule *rules;
+};
+
+struct ssf_txn *ssf_txn_find(struct ssf_net *sn, u32 portid);
+struct ssf_txn *ssf_txn_begin(struct ssf_net *sn, u32 portid);
+int ssf_txn_add_rule(struct ssf_txn *t, const struct ssf_rule *r);
+int ssf_txn_commit(struct ssf_net *sn, struct ssf_txn *t);
+void ssf_txn_free(struct ssf_net *sn, struct ssf_txn *t);
+void ssf_txn_release_portid(struct ssf_net *sn, u32 portid);
+
+int ssf_txn_init_module(void);
+void ssf_txn_exit_module(void);
+
+#endif /* _SSF_TXN_H */
