@@ -1,33 +1,104 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Netfilter glue: the hook function and its registration.
+ * Netfilter glue: the hook functions and their registration.
  *
- * Hooks and priorities (IPv4 and IPv6 alike):
- *   in   NF_INET_LOCAL_IN    packets to local sockets, after reassembly (v4)
+ * Two kinds of hooks, IPv4 and IPv6 alike:
+ *
+ * validation (ssf_check(): every named check, Documentation/validation.rst)
+ *   NF_INET_PRE_ROUTING  every received packet, including those that will
+ *                        be forwarded, at NF_IP_PRI_CONNTRACK_DEFRAG - 1:
+ *                        before nf_defrag and before the kernel reassembles
+ *                        for local delivery, so fragment checks see the
+ *                        fragments as they arrived
+ *   NF_INET_LOCAL_OUT    every locally generated packet (raw IP_HDRINCL
+ *                        sockets included), at the same priority
+ * policy (first-match rules, defaults)
+ *   in   NF_INET_LOCAL_IN    packets to local sockets
  *   out  NF_INET_LOCAL_OUT   packets from local sockets
  *   fwd  NF_INET_FORWARD     routed packets
- * all at NF_IP_PRI_FILTER + 1: after conntrack and the iptables/nftables
- * filter tables at their default priority, so ssf has the last word among
- * filters that run at standard priorities.
+ *   at NF_IP_PRI_FILTER + 1: after conntrack and the iptables/nftables
+ *   filter tables at their standard priority.
+ * A forwarded packet is validated once, at PRE_ROUTING; a local one at
+ * PRE_ROUTING or LOCAL_OUT. The policy hooks parse again (with every check
+ * off) for their metadata: the validation hooks run earlier than the
+ * policy, and skb->cb belongs to the layer the packet is in, so no parse
+ * result is carried between hooks.
  *
- * Ownership: the hook never frees, queues or keeps the skb; it only reads
- * it (through ssf_buf_copy()) and returns NF_ACCEPT or NF_DROP, and the
+ * Ownership: a hook never frees, queues or keeps the skb; it only reads it
+ * (through ssf_buf_copy()) and returns NF_ACCEPT or NF_DROP, and the
  * netfilter core disposes of a dropped skb.
  *
  * Locking: the netfilter core calls hooks under rcu_read_lock(); the policy
- * is read with rcu_dereference() and never written here. Counters are
- * per-cpu.
+ * (which holds the check configuration) is read with rcu_dereference() and
+ * never written here. Counters are per-cpu.
  */
 #include <linux/netfilter.h>
 #include <linux/netfilter_ipv4.h>
 #include <linux/netfilter_ipv6.h>
+#include <linux/netdevice.h>
 #include <linux/skbuff.h>
 
 #include "ssf_hooks.h"
 #include "ssf_net.h"
 
-static unsigned int ssf_hook(void *priv, struct sk_buff *skb,
-			     const struct nf_hook_state *state)
+static u8 ssf_hook_family(const struct nf_hook_state *state)
+{
+	return state->pf == NFPROTO_IPV4 ? SSF_FAMILY_IPV4 : SSF_FAMILY_IPV6;
+}
+
+static void ssf_audit_log(const struct nf_hook_state *state,
+			  const struct ssf_pkt *pkt, u64 audits)
+{
+	const struct net_device *dev = state->in ?: state->out;
+	const char *name = ssf_reason_name(__ffs64(audits));
+
+	if (!net_ratelimit())
+		return;
+	if (pkt->family == SSF_FAMILY_IPV4)
+		pr_info("audit %s: dev %s proto %u %pI4 -> %pI4\n", name,
+			dev ? dev->name : "?", pkt->proto, &pkt->saddr.w[0],
+			&pkt->daddr.w[0]);
+	else
+		pr_info("audit %s: dev %s proto %u %pI6c -> %pI6c\n", name,
+			dev ? dev->name : "?", pkt->proto, pkt->saddr.b,
+			pkt->daddr.b);
+}
+
+static unsigned int ssf_validate_hook(void *priv, struct sk_buff *skb,
+				      const struct nf_hook_state *state)
+{
+	struct ssf_net *sn = ssf_pernet(state->net);
+	const struct net_device *dev = state->in ?: state->out;
+	const struct ssf_policy *pol;
+	struct ssf_check_res res;
+	struct ssf_check_ctx ctx;
+	struct ssf_pkt pkt;
+	struct ssf_buf b;
+	u64 audits;
+
+	pol = rcu_dereference(sn->policy);
+	if (unlikely(!pol))
+		return NF_ACCEPT;
+
+	ctx.cfg = &pol->check;
+	ctx.path = (unsigned long)priv;
+	ctx.loopback = (dev && (dev->flags & IFF_LOOPBACK)) ||
+		       skb->pkt_type == PACKET_LOOPBACK;
+	ctx.gso = skb_is_gso(skb);
+	ssf_buf_init_skb(&b, skb);
+	ssf_check(&b, ssf_hook_family(state), &ctx, &pkt, &res);
+	if (likely(!res.tripped))
+		return NF_ACCEPT;
+
+	ssf_net_count_reasons(sn, res.tripped);
+	audits = res.tripped & ~SSF_R_BIT(res.reason);
+	if (audits)
+		ssf_audit_log(state, &pkt, audits);
+	return res.verdict == SSF_VERDICT_DROP ? NF_DROP : NF_ACCEPT;
+}
+
+static unsigned int ssf_policy_hook(void *priv, struct sk_buff *skb,
+				    const struct nf_hook_state *state)
 {
 	struct ssf_net *sn = ssf_pernet(state->net);
 	u8 dir = (u8)(unsigned long)priv;
@@ -43,13 +114,13 @@ static unsigned int ssf_hook(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 
 	ssf_buf_init_skb(&b, skb);
-	res = ssf_parse(&b, state->pf == NFPROTO_IPV4 ? SSF_FAMILY_IPV4 :
-			SSF_FAMILY_IPV6, &pkt);
+	res = ssf_parse(&b, ssf_hook_family(state), &pkt);
 
 	/*
-	 * A packet that does not parse fully is still matched on what was
-	 * parsed (its addresses), so a malformed transport header cannot
-	 * evade an address rule; port rules never match it.
+	 * A packet that does not parse fully (its malformation's check is
+	 * off or audit) is still matched on what was parsed, so a broken
+	 * transport header cannot evade an address rule; port rules never
+	 * match it.
 	 */
 	pr = ssf_policy_lookup(pol, dir, &pkt);
 	if (pr) {
@@ -63,22 +134,33 @@ static unsigned int ssf_hook(void *priv, struct sk_buff *skb,
 	return action == SSF_ACT_DROP ? NF_DROP : NF_ACCEPT;
 }
 
-#define SSF_HOOK_OPS(_pf, _hooknum, _dir)			\
+#define SSF_HOOK_OPS(_fn, _pf, _hooknum, _prio, _priv)		\
 	{							\
-		.hook = ssf_hook,				\
+		.hook = (_fn),					\
 		.pf = (_pf),					\
 		.hooknum = (_hooknum),				\
-		.priority = NF_IP_PRI_FILTER + 1,		\
-		.priv = (void *)(unsigned long)(_dir),		\
+		.priority = (_prio),				\
+		.priv = (void *)(unsigned long)(_priv),		\
 	}
 
+#define SSF_VALIDATE_OPS(_pf, _hooknum, _path)				\
+	SSF_HOOK_OPS(ssf_validate_hook, _pf, _hooknum,			\
+		     NF_IP_PRI_CONNTRACK_DEFRAG - 1, _path)
+#define SSF_POLICY_OPS(_pf, _hooknum, _dir)				\
+	SSF_HOOK_OPS(ssf_policy_hook, _pf, _hooknum,			\
+		     NF_IP_PRI_FILTER + 1, _dir)
+
 static const struct nf_hook_ops ssf_hook_ops[] = {
-	SSF_HOOK_OPS(NFPROTO_IPV4, NF_INET_LOCAL_IN, SSF_DIR_IN),
-	SSF_HOOK_OPS(NFPROTO_IPV4, NF_INET_LOCAL_OUT, SSF_DIR_OUT),
-	SSF_HOOK_OPS(NFPROTO_IPV4, NF_INET_FORWARD, SSF_DIR_FWD),
-	SSF_HOOK_OPS(NFPROTO_IPV6, NF_INET_LOCAL_IN, SSF_DIR_IN),
-	SSF_HOOK_OPS(NFPROTO_IPV6, NF_INET_LOCAL_OUT, SSF_DIR_OUT),
-	SSF_HOOK_OPS(NFPROTO_IPV6, NF_INET_FORWARD, SSF_DIR_FWD),
+	SSF_VALIDATE_OPS(NFPROTO_IPV4, NF_INET_PRE_ROUTING, SSF_PATH_INGRESS),
+	SSF_VALIDATE_OPS(NFPROTO_IPV4, NF_INET_LOCAL_OUT, SSF_PATH_LOCAL_OUT),
+	SSF_VALIDATE_OPS(NFPROTO_IPV6, NF_INET_PRE_ROUTING, SSF_PATH_INGRESS),
+	SSF_VALIDATE_OPS(NFPROTO_IPV6, NF_INET_LOCAL_OUT, SSF_PATH_LOCAL_OUT),
+	SSF_POLICY_OPS(NFPROTO_IPV4, NF_INET_LOCAL_IN, SSF_DIR_IN),
+	SSF_POLICY_OPS(NFPROTO_IPV4, NF_INET_LOCAL_OUT, SSF_DIR_OUT),
+	SSF_POLICY_OPS(NFPROTO_IPV4, NF_INET_FORWARD, SSF_DIR_FWD),
+	SSF_POLICY_OPS(NFPROTO_IPV6, NF_INET_LOCAL_IN, SSF_DIR_IN),
+	SSF_POLICY_OPS(NFPROTO_IPV6, NF_INET_LOCAL_OUT, SSF_DIR_OUT),
+	SSF_POLICY_OPS(NFPROTO_IPV6, NF_INET_FORWARD, SSF_DIR_FWD),
 };
 
 int ssf_hooks_register(struct net *net)

@@ -108,6 +108,46 @@ void ssf_net_count(struct ssf_net *sn, u8 dir, bool dropped, bool by_default,
 	put_cpu_ptr(sn->stats);
 }
 
+/* Count one packet for every reason in @tripped (SSF_R_BIT() bitmap). */
+void ssf_net_count_reasons(struct ssf_net *sn, u64 tripped)
+{
+	struct ssf_pcpu_rstats *s;
+	unsigned long flags;
+
+	s = get_cpu_ptr(sn->rstats);
+	flags = u64_stats_update_begin_irqsave(&s->syncp);
+	while (tripped) {
+		unsigned int r = __ffs64(tripped);
+
+		tripped &= tripped - 1;
+		if (r < SSF_R_COUNT)
+			u64_stats_inc(&s->ctr[r]);
+	}
+	u64_stats_update_end_irqrestore(&s->syncp, flags);
+	put_cpu_ptr(sn->rstats);
+}
+
+/* Sum the per-reason counters into @out[SSF_R_COUNT]. */
+void ssf_net_rstats_read(struct ssf_net *sn, u64 *out)
+{
+	int cpu, r;
+
+	memset(out, 0, sizeof(u64) * SSF_R_COUNT);
+	for_each_possible_cpu(cpu) {
+		const struct ssf_pcpu_rstats *s = per_cpu_ptr(sn->rstats, cpu);
+		u64 v[SSF_R_COUNT];
+		unsigned int start;
+
+		do {
+			start = u64_stats_fetch_begin(&s->syncp);
+			for (r = 0; r < SSF_R_COUNT; r++)
+				v[r] = u64_stats_read(&s->ctr[r]);
+		} while (u64_stats_fetch_retry(&s->syncp, start));
+		for (r = 0; r < SSF_R_COUNT; r++)
+			out[r] += v[r];
+	}
+}
+
 void ssf_net_dstats_read(struct ssf_net *sn, u64 out[][SSF_DSTAT_NUM])
 {
 	int cpu, d, i;
@@ -144,8 +184,15 @@ static int __net_init ssf_net_init(struct net *net)
 	sn->stats = alloc_percpu_gfp(struct ssf_pcpu_dstats, GFP_KERNEL);
 	if (!sn->stats)
 		return -ENOMEM;
-	for_each_possible_cpu(cpu)
+	sn->rstats = alloc_percpu_gfp(struct ssf_pcpu_rstats, GFP_KERNEL);
+	if (!sn->rstats) {
+		free_percpu(sn->stats);
+		return -ENOMEM;
+	}
+	for_each_possible_cpu(cpu) {
 		u64_stats_init(&per_cpu_ptr(sn->stats, cpu)->syncp);
+		u64_stats_init(&per_cpu_ptr(sn->rstats, cpu)->syncp);
+	}
 	return 0;
 }
 
@@ -160,6 +207,7 @@ static void __net_exit ssf_net_exit(struct net *net)
 	ssf_net_flush(sn);
 	mutex_unlock(&sn->lock);
 	WARN_ON_ONCE(atomic_read(&sn->objects));
+	free_percpu(sn->rstats);
 	free_percpu(sn->stats);
 	mutex_destroy(&sn->lock);
 }

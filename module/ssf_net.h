@@ -25,6 +25,11 @@ struct ssf_pcpu_dstats {
 	struct u64_stats_sync syncp;
 };
 
+struct ssf_pcpu_rstats {
+	u64_stats_t ctr[SSF_R_COUNT];
+	struct u64_stats_sync syncp;
+};
+
 /*
  * Per network namespace state.
  *
@@ -43,6 +48,7 @@ struct ssf_net {
 	u32 next_id;
 	struct list_head txns;			/* struct ssf_txn, by portid */
 	struct ssf_pcpu_dstats __percpu *stats;
+	struct ssf_pcpu_rstats __percpu *rstats;	/* by enum ssf_reason */
 	atomic_t objects;			/* live policies + transactions */
 	struct net *net;
 };
@@ -68,6 +74,8 @@ void ssf_net_obj_put(struct ssf_net *sn);
 
 void ssf_net_count(struct ssf_net *sn, u8 dir, bool dropped, bool by_default,
 		   bool unparsed);
+void ssf_net_count_reasons(struct ssf_net *sn, u64 tripped);
+void ssf_net_rstats_read(struct ssf_net *sn, u64 *out);
 void ssf_net_dstats_read(struct ssf_net *sn, u64 out[][SSF_DSTAT_NUM]);
 
 #endif /* _SSF_NET_H */

@@ -16,6 +16,7 @@
 #include <net/sock.h>
 
 #include "ssf_netlink.h"
+#include "ssf_nl.h"
 #include "ssf_net.h"
 #include "ssf_txn.h"
 
@@ -64,19 +65,25 @@ static const struct nla_policy ssf_rule_del_policy[SSF_A_MAX + 1] = {
 static const struct nla_policy ssf_policy_add_policy[SSF_A_MAX + 1] = {
 	[SSF_A_DEFAULTS] = NLA_POLICY_NESTED(ssf_defaults_policy),
 	[SSF_A_RULES] = NLA_POLICY_NESTED_ARRAY(ssf_rule_policy),
+	[SSF_A_VALIDATE] = NLA_POLICY_NESTED_ARRAY(ssf_check_policy),
+	[SSF_A_IP6_EXTHDR_MAX] = NLA_POLICY_MAX(NLA_U8, SSF_IP6_EXTHDR_MAX_LIMIT),
+};
+
+static const struct nla_policy ssf_validate_set_policy[SSF_A_MAX + 1] = {
+	[SSF_A_GENERATION] = { .type = NLA_U64 },
+	[SSF_A_VALIDATE] = NLA_POLICY_NESTED_ARRAY(ssf_check_policy),
+	[SSF_A_IP6_EXTHDR_MAX] = NLA_POLICY_MAX(NLA_U8, SSF_IP6_EXTHDR_MAX_LIMIT),
 };
 
 static const struct nla_policy ssf_commit_policy[SSF_A_MAX + 1] = {
 	[SSF_A_GENERATION] = { .type = NLA_U64 },
 };
 
-static struct genl_family ssf_genl_family;
-
 /*
  * Point extack at @attr with @msg, a message that is not a literal (it
  * comes from the shared checker, whose messages are string constants).
  */
-static void ssf_extack_set(struct netlink_ext_ack *extack,
+void ssf_extack_set(struct netlink_ext_ack *extack,
 			   const struct nlattr *attr, const char *msg)
 {
 	if (extack) {
@@ -85,7 +92,7 @@ static void ssf_extack_set(struct netlink_ext_ack *extack,
 	}
 }
 
-static int ssf_check_generation(struct ssf_net *sn, struct genl_info *info)
+int ssf_check_generation(struct ssf_net *sn, struct genl_info *info)
 {
 	struct nlattr *a = info->attrs[SSF_A_GENERATION];
 
@@ -279,10 +286,9 @@ static int ssf_put_defaults(struct sk_buff *skb, const u8 *defaults)
 }
 
 /* Allocate a reply to @info for command @cmd; NULL on failure. */
-static struct sk_buff *ssf_reply_new(struct genl_info *info, u8 cmd,
-				     void **hdr)
+struct sk_buff *ssf_reply_new(struct genl_info *info, u8 cmd, void **hdr)
 {
-	struct sk_buff *msg = genlmsg_new(NLMSG_DEFAULT_SIZE, GFP_KERNEL);
+	struct sk_buff *msg = genlmsg_new(2 * NLMSG_DEFAULT_SIZE, GFP_KERNEL);
 
 	if (!msg)
 		return NULL;
@@ -324,8 +330,8 @@ static int ssf_nl_status_get(struct sk_buff *skb, struct genl_info *info)
 	return genlmsg_reply(msg, info);
 }
 
-static int ssf_reply_generation(struct genl_info *info, u8 cmd, u64 gen,
-				int id_attr, u32 id)
+int ssf_reply_generation(struct genl_info *info, u8 cmd, u64 gen,
+			 int id_attr, u32 id)
 {
 	struct sk_buff *msg;
 	void *hdr;
@@ -346,9 +352,9 @@ static int ssf_reply_generation(struct genl_info *info, u8 cmd, u64 gen,
  * Build a copy of @old with rule @skip left out (U32_MAX: none) and room
  * for @extra more rules at the end; kept rules share their counters.
  */
-static struct ssf_policy *ssf_policy_edit(struct ssf_net *sn,
-					  const struct ssf_policy *old,
-					  u32 skip, u32 extra)
+struct ssf_policy *ssf_policy_edit(struct ssf_net *sn,
+				   const struct ssf_policy *old, u32 skip,
+				   u32 extra)
 {
 	u32 n = old ? old->nrules : 0, i, j = 0;
 	struct ssf_policy *p;
@@ -363,8 +369,10 @@ static struct ssf_policy *ssf_policy_edit(struct ssf_net *sn,
 		ssf_policy_share_ctr(&p->rules[j], &old->rules[i]);
 		j++;
 	}
-	if (old)
+	if (old) {
 		memcpy(p->defaults, old->defaults, sizeof(p->defaults));
+		p->check = old->check;
+	}
 	p->generation = sn->generation + 1;
 	return p;
 }
@@ -568,6 +576,11 @@ static int ssf_nl_policy_add(struct sk_buff *skb, struct genl_info *info)
 			goto out_abort;
 		memcpy(t->defaults, defaults, sizeof(defaults));
 	}
+	if (info->attrs[SSF_A_VALIDATE] || info->attrs[SSF_A_IP6_EXTHDR_MAX]) {
+		ret = ssf_decode_validate(info, &t->check);
+		if (ret)
+			goto out_abort;
+	}
 	if (info->attrs[SSF_A_RULES]) {
 		nla_for_each_nested(a, info->attrs[SSF_A_RULES], rem) {
 			ret = ssf_decode_rule(a, &r, info->extack);
@@ -696,6 +709,8 @@ static int ssf_nl_stats_get(struct sk_buff *skb, struct genl_info *info)
 		if (ssf_put_dstats(msg, dir_attr[d], v[d]))
 			goto nla_failure;
 	nla_nest_end(msg, nest);
+	if (ssf_put_validate(msg, sn))
+		goto nla_failure;
 	genlmsg_end(msg, hdr);
 	return genlmsg_reply(msg, info);
 
@@ -730,9 +745,12 @@ static const struct genl_ops ssf_genl_ops[] = {
 	SSF_OP(SSF_CMD_POLICY_ABORT, ssf_nl_policy_abort, ssf_none_policy),
 	SSF_OP(SSF_CMD_POLICY_FLUSH, ssf_nl_policy_flush, ssf_none_policy),
 	SSF_OP(SSF_CMD_STATS_GET, ssf_nl_stats_get, ssf_none_policy),
+	SSF_OP(SSF_CMD_VALIDATE_GET, ssf_nl_validate_get, ssf_none_policy),
+	SSF_OP(SSF_CMD_VALIDATE_SET, ssf_nl_validate_set,
+	       ssf_validate_set_policy),
 };
 
-static struct genl_family ssf_genl_family __ro_after_init = {
+struct genl_family ssf_genl_family __ro_after_init = {
 	.name = SSF_GENL_NAME,
 	.version = SSF_GENL_VERSION,
 	.maxattr = SSF_A_MAX,

@@ -34,6 +34,7 @@ struct ssf_policy *ssf_policy_alloc(struct ssf_net *sn, u32 nrules)
 	}
 	p->nrules = nrules;
 	p->owner = sn;
+	ssf_check_cfg_init(&p->check);
 	ssf_net_obj_get(sn);
 	return p;
 }

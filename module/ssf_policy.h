@@ -8,6 +8,7 @@
 #include <linux/u64_stats_sync.h>
 
 #include "ssf_rule.h"
+#include "ssf_check.h"
 
 struct ssf_net;
 
@@ -42,6 +43,7 @@ struct ssf_policy {
 	u64 generation;
 	u32 nrules;
 	u8 defaults[SSF_DIR_MAX + 1];
+	struct ssf_check_cfg check;	/* validation actions and limits */
 	/* rules of direction d, in policy order: bydir[d][0 .. ndir[d]) */
 	struct ssf_prule **bydir[SSF_DIR_MAX + 1];
 	u32 ndir[SSF_DIR_MAX + 1];

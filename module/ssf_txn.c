@@ -40,6 +40,7 @@ struct ssf_txn *ssf_txn_begin(struct ssf_net *sn, u32 portid)
 		return NULL;
 	t->portid = portid;
 	/* defaults not given in the transaction are accept (zero) */
+	ssf_check_cfg_init(&t->check);
 	list_add_tail(&t->list, &sn->txns);
 	ssf_net_obj_get(sn);
 	return t;
@@ -99,6 +100,7 @@ int ssf_txn_commit(struct ssf_net *sn, struct ssf_txn *t)
 			goto out_policy;
 	}
 	memcpy(p->defaults, t->defaults, sizeof(p->defaults));
+	p->check = t->check;
 	p->generation = sn->generation + 1;
 	ssf_policy_index(p);
 	ret = ssf_net_publish(sn, p);	/* frees p on error */

@@ -4,6 +4,7 @@
 
 #include <linux/list.h>
 #include "ssf_rule.h"
+#include "ssf_check.h"
 
 struct ssf_net;
 
@@ -17,6 +18,7 @@ struct ssf_txn {
 	struct list_head list;
 	u32 portid;
 	u8 defaults[SSF_DIR_MAX + 1];
+	struct ssf_check_cfg check;
 	u32 nrules;
 	u32 cap;
 	struct ssf_rule *rules;

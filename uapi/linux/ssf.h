@@ -58,7 +58,24 @@
  *
  * SSF_CMD_STATS_GET (do)
  *	Reply: SSF_A_STATS (nest: SSF_STATS_A_*), one nest per direction
- *	(SSF_STATS_A_IN, _OUT, _FWD), each nest of SSF_DSTATS_A_*.
+ *	(SSF_STATS_A_IN, _OUT, _FWD), each nest of SSF_DSTATS_A_*, and
+ *	SSF_A_VALIDATE as for SSF_CMD_VALIDATE_GET.
+ *
+ * SSF_CMD_VALIDATE_GET (do)
+ *	Reply: SSF_A_VALIDATE (nest of one SSF_A_CHECK per validation check,
+ *	each a nest of SSF_CHECK_A_NAME, _ACTION and _PACKETS, the packets
+ *	the check tripped on with an action other than off), and
+ *	SSF_A_IP6_EXTHDR_MAX (u8). The checks and their names are listed in
+ *	Documentation/validation.rst; names are the stable interface.
+ *
+ * SSF_CMD_VALIDATE_SET (do)
+ *	Request: SSF_A_VALIDATE (nest of SSF_A_CHECK, each with
+ *	SSF_CHECK_A_NAME - a check's name or "all" - and SSF_CHECK_A_ACTION),
+ *	applied in order, and/or SSF_A_IP6_EXTHDR_MAX; optional
+ *	SSF_A_GENERATION. Publishes a new policy with the new actions (and
+ *	activates the netns if it had no policy). Reply: SSF_A_GENERATION.
+ *	SSF_CMD_POLICY_ADD takes the same attributes; a transaction starts
+ *	from every check's default action.
  *
  * Rule attributes (SSF_RULE_A_*)
  * ------------------------------
@@ -99,6 +116,8 @@ enum ssf_cmd {
 	SSF_CMD_POLICY_ABORT,
 	SSF_CMD_POLICY_FLUSH,
 	SSF_CMD_STATS_GET,
+	SSF_CMD_VALIDATE_GET,
+	SSF_CMD_VALIDATE_SET,
 
 	__SSF_CMD_MAX
 };
@@ -117,6 +136,9 @@ enum ssf_attr {
 	SSF_A_RULES,		/* nest of SSF_A_RULE */
 	SSF_A_RULE_ID,		/* u32 */
 	SSF_A_STATS,		/* nest, SSF_STATS_A_* */
+	SSF_A_VALIDATE,		/* nest of SSF_A_CHECK */
+	SSF_A_CHECK,		/* nest, SSF_CHECK_A_* */
+	SSF_A_IP6_EXTHDR_MAX,	/* u8, 0..SSF_IP6_EXTHDR_MAX_LIMIT */
 
 	__SSF_A_MAX
 };
@@ -147,6 +169,30 @@ enum ssf_family {
 	__SSF_FAMILY_MAX
 };
 #define SSF_FAMILY_MAX (__SSF_FAMILY_MAX - 1)
+
+/* Action of a validation check. */
+enum ssf_check_act {
+	SSF_CHECK_OFF,		/* not checked for, not counted */
+	SSF_CHECK_AUDIT,	/* counted and logged (rate-limited); passes */
+	SSF_CHECK_DROP,		/* counted and dropped */
+
+	__SSF_CHECK_MAX
+};
+#define SSF_CHECK_MAX (__SSF_CHECK_MAX - 1)
+
+#define SSF_CHECK_NAME_MAX	32	/* longest check name, with the NUL */
+#define SSF_IP6_EXTHDR_MAX_LIMIT 64	/* largest SSF_A_IP6_EXTHDR_MAX */
+
+enum ssf_check_attr {
+	SSF_CHECK_A_UNSPEC,
+	SSF_CHECK_A_PAD,
+	SSF_CHECK_A_NAME,	/* string: a check's name, or "all" in requests */
+	SSF_CHECK_A_ACTION,	/* u8, enum ssf_check_act */
+	SSF_CHECK_A_PACKETS,	/* u64, replies only */
+
+	__SSF_CHECK_A_MAX
+};
+#define SSF_CHECK_A_MAX (__SSF_CHECK_A_MAX - 1)
 
 enum ssf_defaults_attr {
 	SSF_DEFAULTS_A_UNSPEC,
