@@ -40,8 +40,8 @@ ssfctl:
 	$(MAKE) -C userspace-ctl
 
 unit:
-	$(MAKE) -C userspace-ctl check
-	$(MAKE) -C tests/unit check
+	$(MAKE) --no-print-directory -C userspace-ctl check
+	$(MAKE) --no-print-directory -C tests/unit check
 
 kunit:
 	tests/kunit/run

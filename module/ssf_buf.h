@@ -23,7 +23,7 @@
 
 struct ssf_buf {
 	const struct sk_buff *skb;
-	u32 base;	/* offset of the network header within skb->data */
+	u32 base;	/* offset of the network header in the skb */
 	u32 len;	/* bytes from base to the end of the packet */
 };
 

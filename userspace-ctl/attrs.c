@@ -1,0 +1,421 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Encoding and decoding of the ssf generic netlink attributes. Replies are
+ * validated with libnl policies (lengths) before use; unknown attributes
+ * from a newer kernel are ignored.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <netlink/errno.h>
+
+#include "attrs.h"
+
+/*
+ * Nests (SSF_A_DEFAULTS, _RULE, _RULES, _STATS) have no entry: libnl's
+ * NLA_NESTED would reject an empty nest, and an empty nest is still valid.
+ */
+const struct nla_policy ssf_a_policy[SSF_A_MAX + 1] = {
+	[SSF_A_GENERATION]	= { .type = NLA_U64 },
+	[SSF_A_RULE_COUNT]	= { .type = NLA_U32 },
+	[SSF_A_ACTIVE]		= { .type = NLA_U8 },
+	[SSF_A_OBJECTS]		= { .type = NLA_U32 },
+	[SSF_A_NEXT_ID]		= { .type = NLA_U32 },
+	[SSF_A_RULE_ID]		= { .type = NLA_U32 },
+};
+
+static const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
+	[SSF_RULE_A_ID]		= { .type = NLA_U32 },
+	[SSF_RULE_A_DIR]	= { .type = NLA_U8 },
+	[SSF_RULE_A_ACTION]	= { .type = NLA_U8 },
+	[SSF_RULE_A_FAMILY]	= { .type = NLA_U8 },
+	[SSF_RULE_A_PROTO]	= { .type = NLA_U8 },
+	[SSF_RULE_A_SRC4]	= { .minlen = 4, .maxlen = 4 },
+	[SSF_RULE_A_SRC6]	= { .minlen = 16, .maxlen = 16 },
+	[SSF_RULE_A_SRC_PLEN]	= { .type = NLA_U8 },
+	[SSF_RULE_A_DST4]	= { .minlen = 4, .maxlen = 4 },
+	[SSF_RULE_A_DST6]	= { .minlen = 16, .maxlen = 16 },
+	[SSF_RULE_A_DST_PLEN]	= { .type = NLA_U8 },
+	[SSF_RULE_A_SPORT_MIN]	= { .type = NLA_U16 },
+	[SSF_RULE_A_SPORT_MAX]	= { .type = NLA_U16 },
+	[SSF_RULE_A_DPORT_MIN]	= { .type = NLA_U16 },
+	[SSF_RULE_A_DPORT_MAX]	= { .type = NLA_U16 },
+	[SSF_RULE_A_PACKETS]	= { .type = NLA_U64 },
+	[SSF_RULE_A_BYTES]	= { .type = NLA_U64 },
+};
+
+static const struct nla_policy ssf_defaults_policy[SSF_DEFAULTS_A_MAX + 1] = {
+	[SSF_DEFAULTS_A_IN]	= { .type = NLA_U8 },
+	[SSF_DEFAULTS_A_OUT]	= { .type = NLA_U8 },
+	[SSF_DEFAULTS_A_FWD]	= { .type = NLA_U8 },
+};
+
+static const struct nla_policy ssf_dstats_policy[SSF_DSTATS_A_MAX + 1] = {
+	[SSF_DSTATS_A_PACKETS]	= { .type = NLA_U64 },
+	[SSF_DSTATS_A_ACCEPTED]	= { .type = NLA_U64 },
+	[SSF_DSTATS_A_DROPPED]	= { .type = NLA_U64 },
+	[SSF_DSTATS_A_DEFAULT]	= { .type = NLA_U64 },
+	[SSF_DSTATS_A_UNPARSED]	= { .type = NLA_U64 },
+};
+
+/* Direction <-> its attribute in the defaults and stats nests. */
+static const u16 ssf_defaults_attr[SSF_DIR_MAX + 1] = {
+	[SSF_DIR_IN]	= SSF_DEFAULTS_A_IN,
+	[SSF_DIR_OUT]	= SSF_DEFAULTS_A_OUT,
+	[SSF_DIR_FWD]	= SSF_DEFAULTS_A_FWD,
+};
+
+static const u16 ssf_stats_attr[SSF_DIR_MAX + 1] = {
+	[SSF_DIR_IN]	= SSF_STATS_A_IN,
+	[SSF_DIR_OUT]	= SSF_STATS_A_OUT,
+	[SSF_DIR_FWD]	= SSF_STATS_A_FWD,
+};
+
+static int ssf_put_addr(struct nl_msg *msg, u8 family, int a4, int a6,
+			int aplen, const union ssf_addr *a, u8 plen)
+{
+	int ret;
+
+	if (family == SSF_FAMILY_IPV4)
+		ret = nla_put(msg, a4, 4, a->b);
+	else
+		ret = nla_put(msg, a6, 16, a->b);
+	if (ret < 0)
+		return ret;
+	return nla_put_u8(msg, aplen, plen);
+}
+
+static int ssf_put_ports(struct nl_msg *msg, int amin, int amax, u16 min,
+			 u16 max)
+{
+	int ret = nla_put_u16(msg, amin, min);
+
+	if (ret < 0)
+		return ret;
+	return nla_put_u16(msg, amax, max);
+}
+
+int ssf_rule_put(struct nl_msg *msg, int type, const struct ssf_rule *r)
+{
+	struct nlattr *nest;
+	int ret;
+
+	nest = nla_nest_start(msg, type | NLA_F_NESTED);
+	if (!nest)
+		return -NLE_NOMEM;
+	ret = nla_put_u8(msg, SSF_RULE_A_DIR, r->dir);
+	if (ret < 0)
+		goto cancel;
+	ret = nla_put_u8(msg, SSF_RULE_A_ACTION, r->action);
+	if (ret < 0)
+		goto cancel;
+	if (r->family != SSF_FAMILY_ANY) {
+		ret = nla_put_u8(msg, SSF_RULE_A_FAMILY, r->family);
+		if (ret < 0)
+			goto cancel;
+	}
+	if (r->match & SSF_RM_PROTO) {
+		ret = nla_put_u8(msg, SSF_RULE_A_PROTO, r->proto);
+		if (ret < 0)
+			goto cancel;
+	}
+	if (r->match & SSF_RM_SRC) {
+		ret = ssf_put_addr(msg, r->family, SSF_RULE_A_SRC4,
+				   SSF_RULE_A_SRC6, SSF_RULE_A_SRC_PLEN,
+				   &r->src, r->src_plen);
+		if (ret < 0)
+			goto cancel;
+	}
+	if (r->match & SSF_RM_DST) {
+		ret = ssf_put_addr(msg, r->family, SSF_RULE_A_DST4,
+				   SSF_RULE_A_DST6, SSF_RULE_A_DST_PLEN,
+				   &r->dst, r->dst_plen);
+		if (ret < 0)
+			goto cancel;
+	}
+	if (r->match & SSF_RM_SPORT) {
+		ret = ssf_put_ports(msg, SSF_RULE_A_SPORT_MIN,
+				    SSF_RULE_A_SPORT_MAX, r->sport_min,
+				    r->sport_max);
+		if (ret < 0)
+			goto cancel;
+	}
+	if (r->match & SSF_RM_DPORT) {
+		ret = ssf_put_ports(msg, SSF_RULE_A_DPORT_MIN,
+				    SSF_RULE_A_DPORT_MAX, r->dport_min,
+				    r->dport_max);
+		if (ret < 0)
+			goto cancel;
+	}
+	return nla_nest_end(msg, nest);
+cancel:
+	nla_nest_cancel(msg, nest);
+	return ret;
+}
+
+int ssf_defaults_put(struct nl_msg *msg, const u8 defaults[SSF_DIR_MAX + 1])
+{
+	struct nlattr *nest;
+	int ret = 0;
+	u8 dir;
+
+	nest = nla_nest_start(msg, SSF_A_DEFAULTS | NLA_F_NESTED);
+	if (!nest)
+		return -NLE_NOMEM;
+	for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
+		ret = nla_put_u8(msg, ssf_defaults_attr[dir], defaults[dir]);
+		if (ret < 0) {
+			nla_nest_cancel(msg, nest);
+			return ret;
+		}
+	}
+	return nla_nest_end(msg, nest);
+}
+
+static const char *ssf_get_addr(struct nlattr **tb, int a4, int a6, int aplen,
+				union ssf_addr *a, u8 *plen)
+{
+	if (!tb[aplen])
+		return "rule address without a prefix length";
+	if (tb[a4] && tb[a6])
+		return "rule with an IPv4 and an IPv6 address for one end";
+	if (tb[a4])
+		memcpy(a->b, nla_data(tb[a4]), 4);
+	else
+		memcpy(a->b, nla_data(tb[a6]), 16);
+	*plen = nla_get_u8(tb[aplen]);
+	return NULL;
+}
+
+const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x)
+{
+	struct nlattr *tb[SSF_RULE_A_MAX + 1];
+	struct ssf_rule *r = &x->r;
+	const char *why;
+
+	memset(x, 0, sizeof(*x));
+	if (nla_parse_nested(tb, SSF_RULE_A_MAX, nest, ssf_rule_policy) < 0)
+		return "malformed rule";
+	if (!tb[SSF_RULE_A_DIR] || !tb[SSF_RULE_A_ACTION])
+		return "rule without a direction or an action";
+	r->dir = nla_get_u8(tb[SSF_RULE_A_DIR]);
+	r->action = nla_get_u8(tb[SSF_RULE_A_ACTION]);
+	if (tb[SSF_RULE_A_ID])
+		r->id = nla_get_u32(tb[SSF_RULE_A_ID]);
+	if (tb[SSF_RULE_A_FAMILY])
+		r->family = nla_get_u8(tb[SSF_RULE_A_FAMILY]);
+	if (tb[SSF_RULE_A_PROTO]) {
+		r->proto = nla_get_u8(tb[SSF_RULE_A_PROTO]);
+		r->match |= SSF_RM_PROTO;
+	}
+	if (tb[SSF_RULE_A_SRC4] || tb[SSF_RULE_A_SRC6]) {
+		why = ssf_get_addr(tb, SSF_RULE_A_SRC4, SSF_RULE_A_SRC6,
+				   SSF_RULE_A_SRC_PLEN, &r->src, &r->src_plen);
+		if (why)
+			return why;
+		r->match |= SSF_RM_SRC;
+	}
+	if (tb[SSF_RULE_A_DST4] || tb[SSF_RULE_A_DST6]) {
+		why = ssf_get_addr(tb, SSF_RULE_A_DST4, SSF_RULE_A_DST6,
+				   SSF_RULE_A_DST_PLEN, &r->dst, &r->dst_plen);
+		if (why)
+			return why;
+		r->match |= SSF_RM_DST;
+	}
+	if (tb[SSF_RULE_A_SPORT_MIN] || tb[SSF_RULE_A_SPORT_MAX]) {
+		if (!tb[SSF_RULE_A_SPORT_MIN] || !tb[SSF_RULE_A_SPORT_MAX])
+			return "rule with half a source port range";
+		r->sport_min = nla_get_u16(tb[SSF_RULE_A_SPORT_MIN]);
+		r->sport_max = nla_get_u16(tb[SSF_RULE_A_SPORT_MAX]);
+		r->match |= SSF_RM_SPORT;
+	}
+	if (tb[SSF_RULE_A_DPORT_MIN] || tb[SSF_RULE_A_DPORT_MAX]) {
+		if (!tb[SSF_RULE_A_DPORT_MIN] || !tb[SSF_RULE_A_DPORT_MAX])
+			return "rule with half a destination port range";
+		r->dport_min = nla_get_u16(tb[SSF_RULE_A_DPORT_MIN]);
+		r->dport_max = nla_get_u16(tb[SSF_RULE_A_DPORT_MAX]);
+		r->match |= SSF_RM_DPORT;
+	}
+	if (tb[SSF_RULE_A_PACKETS])
+		x->packets = nla_get_u64(tb[SSF_RULE_A_PACKETS]);
+	if (tb[SSF_RULE_A_BYTES])
+		x->bytes = nla_get_u64(tb[SSF_RULE_A_BYTES]);
+	return NULL;
+}
+
+const char *ssf_status_get_attrs(struct nlattr **tb, struct ssf_status *st)
+{
+	struct nlattr *dtb[SSF_DEFAULTS_A_MAX + 1];
+	u8 dir;
+
+	memset(st, 0, sizeof(*st));
+	for (dir = 0; dir <= SSF_DIR_MAX; dir++)
+		st->defaults[dir] = SSF_ACT_ACCEPT;
+	if (!tb[SSF_A_GENERATION])
+		return "status without a generation";
+	st->generation = nla_get_u64(tb[SSF_A_GENERATION]);
+	if (tb[SSF_A_RULE_COUNT])
+		st->rules = nla_get_u32(tb[SSF_A_RULE_COUNT]);
+	if (tb[SSF_A_ACTIVE])
+		st->active = nla_get_u8(tb[SSF_A_ACTIVE]);
+	if (tb[SSF_A_OBJECTS])
+		st->objects = nla_get_u32(tb[SSF_A_OBJECTS]);
+	if (tb[SSF_A_NEXT_ID])
+		st->next_id = nla_get_u32(tb[SSF_A_NEXT_ID]);
+	if (tb[SSF_A_DEFAULTS]) {
+		if (nla_parse_nested(dtb, SSF_DEFAULTS_A_MAX, tb[SSF_A_DEFAULTS],
+				     ssf_defaults_policy) < 0)
+			return "malformed defaults";
+		for (dir = 0; dir <= SSF_DIR_MAX; dir++)
+			if (dtb[ssf_defaults_attr[dir]])
+				st->defaults[dir] =
+					nla_get_u8(dtb[ssf_defaults_attr[dir]]);
+	}
+	return NULL;
+}
+
+const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssf_stats *s)
+{
+	struct nlattr *stb[SSF_STATS_A_MAX + 1];
+	struct nlattr *dtb[SSF_DSTATS_A_MAX + 1];
+	struct nlattr *d;
+	u8 dir;
+	int t;
+
+	memset(s, 0, sizeof(*s));
+	if (!tb[SSF_A_STATS])
+		return "stats reply without counters";
+	if (nla_parse_nested(stb, SSF_STATS_A_MAX, tb[SSF_A_STATS], NULL) < 0)
+		return "malformed counters";
+	for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
+		d = stb[ssf_stats_attr[dir]];
+		if (!d)
+			continue;
+		if (nla_parse_nested(dtb, SSF_DSTATS_A_MAX, d,
+				     ssf_dstats_policy) < 0)
+			return "malformed counters";
+		s->dir[dir].present = true;
+		for (t = 0; t <= SSF_DSTATS_A_MAX; t++)
+			if (t != SSF_DSTATS_A_PAD && dtb[t] &&
+			    nla_len(dtb[t]) >= 8)
+				s->dir[dir].v[t] = nla_get_u64(dtb[t]);
+	}
+	return NULL;
+}
+
+int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x)
+{
+	struct ssf_rulex *v;
+	size_t cap;
+
+	if (rl->n == rl->cap) {
+		cap = rl->cap ? rl->cap * 2 : 16;
+		if (cap > SIZE_MAX / sizeof(*v))
+			return -ENOMEM;
+		v = realloc(rl->v, cap * sizeof(*v));
+		if (!v)
+			return -ENOMEM;
+		rl->v = v;
+		rl->cap = cap;
+	}
+	rl->v[rl->n++] = *x;
+	return 0;
+}
+
+void ssf_rulelist_free(struct ssf_rulelist *rl)
+{
+	free(rl->v);
+	rl->v = NULL;
+	rl->n = 0;
+	rl->cap = 0;
+}
+
+#define SSF_NAME(x) [x] = #x
+
+static const char *const ssf_a_names[SSF_A_MAX + 1] = {
+	SSF_NAME(SSF_A_UNSPEC), SSF_NAME(SSF_A_PAD),
+	SSF_NAME(SSF_A_GENERATION), SSF_NAME(SSF_A_RULE_COUNT),
+	SSF_NAME(SSF_A_ACTIVE), SSF_NAME(SSF_A_DEFAULTS),
+	SSF_NAME(SSF_A_OBJECTS), SSF_NAME(SSF_A_NEXT_ID),
+	SSF_NAME(SSF_A_RULE), SSF_NAME(SSF_A_RULES),
+	SSF_NAME(SSF_A_RULE_ID), SSF_NAME(SSF_A_STATS),
+};
+
+static const char *const ssf_rule_a_names[SSF_RULE_A_MAX + 1] = {
+	SSF_NAME(SSF_RULE_A_UNSPEC), SSF_NAME(SSF_RULE_A_PAD),
+	SSF_NAME(SSF_RULE_A_ID), SSF_NAME(SSF_RULE_A_DIR),
+	SSF_NAME(SSF_RULE_A_ACTION), SSF_NAME(SSF_RULE_A_FAMILY),
+	SSF_NAME(SSF_RULE_A_PROTO), SSF_NAME(SSF_RULE_A_SRC4),
+	SSF_NAME(SSF_RULE_A_SRC6), SSF_NAME(SSF_RULE_A_SRC_PLEN),
+	SSF_NAME(SSF_RULE_A_DST4), SSF_NAME(SSF_RULE_A_DST6),
+	SSF_NAME(SSF_RULE_A_DST_PLEN), SSF_NAME(SSF_RULE_A_SPORT_MIN),
+	SSF_NAME(SSF_RULE_A_SPORT_MAX), SSF_NAME(SSF_RULE_A_DPORT_MIN),
+	SSF_NAME(SSF_RULE_A_DPORT_MAX), SSF_NAME(SSF_RULE_A_PACKETS),
+	SSF_NAME(SSF_RULE_A_BYTES),
+};
+
+static const char *const ssf_defaults_a_names[SSF_DEFAULTS_A_MAX + 1] = {
+	SSF_NAME(SSF_DEFAULTS_A_UNSPEC), SSF_NAME(SSF_DEFAULTS_A_IN),
+	SSF_NAME(SSF_DEFAULTS_A_OUT), SSF_NAME(SSF_DEFAULTS_A_FWD),
+};
+
+enum ssf_nest_kind {
+	SSF_NEST_TOP,		/* SSF_A_* */
+	SSF_NEST_RULES,		/* children of SSF_A_RULES: SSF_A_RULE */
+	SSF_NEST_RULE,		/* SSF_RULE_A_* */
+	SSF_NEST_DEFAULTS,	/* SSF_DEFAULTS_A_* */
+	SSF_NEST_UNKNOWN,
+};
+
+const char *ssf_attr_name(const struct ssf_apath *p, unsigned int depth,
+			  u32 type)
+{
+	enum ssf_nest_kind k = SSF_NEST_TOP;
+	unsigned int i;
+	u16 t;
+
+	for (i = 0; i < depth && i < p->depth; i++) {
+		t = p->e[i].type;
+		if (k == SSF_NEST_TOP && t == SSF_A_RULES)
+			k = SSF_NEST_RULES;
+		else if ((k == SSF_NEST_TOP || k == SSF_NEST_RULES) &&
+			 t == SSF_A_RULE)
+			k = SSF_NEST_RULE;
+		else if (k == SSF_NEST_TOP && t == SSF_A_DEFAULTS)
+			k = SSF_NEST_DEFAULTS;
+		else
+			k = SSF_NEST_UNKNOWN;
+	}
+	switch (k) {
+	case SSF_NEST_TOP:
+	case SSF_NEST_RULES:
+		return type <= SSF_A_MAX ? ssf_a_names[type] : NULL;
+	case SSF_NEST_RULE:
+		return type <= SSF_RULE_A_MAX ? ssf_rule_a_names[type] : NULL;
+	case SSF_NEST_DEFAULTS:
+		return type <= SSF_DEFAULTS_A_MAX ?
+		       ssf_defaults_a_names[type] : NULL;
+	default:
+		return NULL;
+	}
+}
+
+const char *ssf_rule_attr_word(u32 type)
+{
+	switch (type) {
+	case SSF_RULE_A_DIR:		return "in/out/fwd";
+	case SSF_RULE_A_ACTION:		return "accept/drop";
+	case SSF_RULE_A_FAMILY:		return "family";
+	case SSF_RULE_A_PROTO:		return "proto";
+	case SSF_RULE_A_SRC4:
+	case SSF_RULE_A_SRC6:
+	case SSF_RULE_A_SRC_PLEN:	return "src";
+	case SSF_RULE_A_DST4:
+	case SSF_RULE_A_DST6:
+	case SSF_RULE_A_DST_PLEN:	return "dst";
+	case SSF_RULE_A_SPORT_MIN:
+	case SSF_RULE_A_SPORT_MAX:	return "sport";
+	case SSF_RULE_A_DPORT_MIN:
+	case SSF_RULE_A_DPORT_MAX:	return "dport";
+	default:			return NULL;
+	}
+}

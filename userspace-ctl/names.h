@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Names of the enum values in the policy language and in ssfctl's output
+ * (directions, actions, families, protocols), in both directions. One table
+ * each, shared by the parser and the printers so they cannot disagree.
+ */
+#ifndef _SSFCTL_NAMES_H
+#define _SSFCTL_NAMES_H
+
+#include "ssf_types.h"
+#include <linux/ssf.h>
+
+struct ssf_name {
+	const char *name;
+	unsigned int val;
+};
+
+/* The name of @val in @tbl, or NULL. */
+const char *ssf_name_of(const struct ssf_name *tbl, size_t n, unsigned int val);
+/* The value named by the @len bytes at @s in @tbl, or -1. */
+int ssf_name_find(const struct ssf_name *tbl, size_t n, const char *s,
+		  size_t len);
+
+const char *ssf_dir_name(u8 dir);		/* "in", "out", "fwd" or NULL */
+const char *ssf_action_name(u8 action);		/* "accept", "drop" or NULL */
+const char *ssf_family_name(u8 family);		/* "ip", "ip6"; NULL for any */
+const char *ssf_proto_name(u8 proto);		/* "tcp", ...; NULL if unnamed */
+
+int ssf_dir_find(const char *s, size_t len);
+int ssf_action_find(const char *s, size_t len);
+int ssf_family_find(const char *s, size_t len);	/* ip or ip6 only */
+int ssf_proto_find(const char *s, size_t len);	/* names only, not numbers */
+
+#endif /* _SSFCTL_NAMES_H */

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The netlink layer: one generic netlink socket to the "ssf" family with
+ * extended acks, request/reply exchanges, and error reporting.
+ */
+#ifndef _SSFCTL_NETLINK_H
+#define _SSFCTL_NETLINK_H
+
+#include <netlink/netlink.h>
+#include <netlink/attr.h>
+#include <netlink/msg.h>
+
+#include "extack.h"
+
+struct ssf_nl {
+	struct nl_sock *sk;
+	int family;
+	u32 peer;			/* port replies come from: 0, the kernel */
+	/* Why the last ssf_nl_call() failed: one of these three is set. */
+	struct ssf_extack ack;		/* the kernel said no (ack.error) */
+	const char *why;		/* the reply made no sense */
+	int nlerr;			/* libnl failed locally (-NLE_*) */
+};
+
+/*
+ * Called with the validated top-level attributes of each reply message.
+ * Returns NULL, or what is wrong (the exchange then fails with it).
+ */
+typedef const char *(*ssf_nl_reply_fn)(struct nlattr **tb, void *arg);
+
+/* Open the socket and resolve the family; prints the error and returns -1. */
+int ssf_nl_open(struct ssf_nl *nl);
+void ssf_nl_close(struct ssf_nl *nl);
+
+/*
+ * A new request for @cmd: a dump if @dump, else a "do" that is acked.
+ * @size is the buffer size (0: one page). NULL when out of memory.
+ */
+struct nl_msg *ssf_nl_msg(struct ssf_nl *nl, u8 cmd, bool dump, size_t size);
+
+/*
+ * Send @msg (the caller still owns and frees it) and read the replies up to
+ * the ack (a "do") or NLMSG_DONE (a dump), calling @fn for each reply. A
+ * dump that the kernel flagged NLM_F_DUMP_INTR sets *@intr (may be NULL).
+ * Returns 0, or -1 with the failure recorded in @nl (for ssf_nl_perror());
+ * on a kernel error, the error offsets are resolved against @msg.
+ */
+int ssf_nl_call(struct ssf_nl *nl, struct nl_msg *msg, ssf_nl_reply_fn fn,
+		void *arg, bool *intr);
+
+/* "ssfctl: <what>: <extack message> (<strerror>)", from the last failure. */
+__attribute__((format(printf, 2, 3)))
+void ssf_nl_perror(const struct ssf_nl *nl, const char *fmt, ...);
+
+/*
+ * The failure of the last call as text, without strerror: the extack
+ * message, or "missing attribute X", or "invalid attribute X"; "" if none.
+ */
+void ssf_nl_detail(const struct ssf_nl *nl, char *buf, size_t size);
+
+#endif /* _SSFCTL_NETLINK_H */

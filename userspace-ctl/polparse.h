@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Policy text -> rules. Pure functions over a buffer: no I/O, no exits, no
+ * global state, so they can be fuzzed. Every rule that comes out has passed
+ * ssf_rule_check(), the same checker the kernel runs.
+ */
+#ifndef _SSFCTL_POLPARSE_H
+#define _SSFCTL_POLPARSE_H
+
+#include "ssf_rule.h"
+
+#define SSF_POLERR_MSG		256
+/* More words than this on one line is an error (no statement needs them). */
+#define SSF_POL_MAX_WORDS	64
+
+struct ssf_polerr {
+	unsigned int line;		/* 1-based; 0 for ssf_polparse_rule() */
+	char msg[SSF_POLERR_MSG];
+};
+
+struct ssf_polrule {
+	struct ssf_rule rule;
+	unsigned int line;		/* where the rule was written */
+};
+
+struct ssf_polfile {
+	u8 defaults[SSF_DIR_MAX + 1];	/* enum ssf_action; accept if not given */
+	u8 defaults_set;		/* bit (1 << dir) per "default" line */
+	struct ssf_polrule *rules;
+	size_t nrules;
+	size_t cap;
+};
+
+/* The grammar, for --help texts. */
+#define SSF_POLPARSE_GRAMMAR						\
+	"Rule words (after \"rule\" in a policy file; any order):\n"	\
+	"  in | out | fwd               direction (required)\n"	\
+	"  family ip | ip6              address family (default: both, or\n" \
+	"                               the family of the addresses)\n" \
+	"  proto tcp | udp | icmp | icmpv6 | sctp | udplite | <0-255>\n" \
+	"  src <addr>[/<len>]           source prefix (no /len: one host)\n" \
+	"  dst <addr>[/<len>]           destination prefix\n"		\
+	"  sport <port>[-<port>]        source port or range\n"	\
+	"  dport <port>[-<port>]        destination port or range\n"	\
+	"                               (ports need proto tcp, udp, sctp\n" \
+	"                               or udplite)\n"			\
+	"  accept | drop                action (required)\n"
+
+#define SSF_POLPARSE_FILE_HELP						\
+	"Policy file: one statement a line, '#' starts a comment.\n"	\
+	"  default in|out|fwd accept|drop   (unspecified: accept)\n"	\
+	"  rule <rule words>\n"
+
+void ssf_polfile_free(struct ssf_polfile *pf);
+
+/*
+ * Parse a whole policy file of @len bytes at @buf into @out. Returns 0 (free
+ * @out with ssf_polfile_free()), or -EINVAL (syntax or check error) or
+ * -ENOMEM with @err describing the first fault; @out then holds nothing.
+ */
+int ssf_polparse(const char *buf, size_t len, struct ssf_polfile *out,
+		 struct ssf_polerr *err);
+
+/*
+ * Parse the words of one rule (what follows "rule" in a file; a '#' starts a
+ * comment, newlines are not allowed) into @r. Returns 0 or -EINVAL with @err
+ * set (@err->line is 0).
+ */
+int ssf_polparse_rule(const char *buf, size_t len, struct ssf_rule *r,
+		      struct ssf_polerr *err);
+
+#endif /* _SSFCTL_POLPARSE_H */

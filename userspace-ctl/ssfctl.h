@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ssfctl: the command table, shared helpers and the fetch functions that
+ * several subcommands use.
+ */
+#ifndef _SSFCTL_H
+#define _SSFCTL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "ssf_rule.h"
+
+struct ssf_command;
+
+struct ssf_ctx {
+	bool json;			/* --json */
+	const char *path;		/* "ssfctl rule add", for usage lines */
+	const char *what;		/* "rule add", for messages */
+	const struct ssf_command *cmd;	/* the leaf being run */
+};
+
+/*
+ * A command: a leaf has @fn, a group has @sub (terminated by an entry with a
+ * NULL name). @fn gets the positional arguments (options removed) and
+ * returns the exit status: 0, 1 (failed) or 2 (usage).
+ */
+struct ssf_command {
+	const char *name;
+	int (*fn)(struct ssf_ctx *ctx, int argc, char **argv);
+	const struct ssf_command *sub;
+	const char *args;		/* usage after the command words */
+	const char *help;		/* one line */
+	const char *details;		/* more for --help, or NULL */
+};
+
+extern const struct ssf_command ssf_rule_cmds[];
+extern const struct ssf_command ssf_policy_cmds[];
+
+int ssf_cmd_status(struct ssf_ctx *ctx, int argc, char **argv);
+int ssf_cmd_stats(struct ssf_ctx *ctx, int argc, char **argv);
+
+/* "usage: <path> <args>", and with @full the help texts. */
+void ssf_print_usage(FILE *f, const char *path, const struct ssf_command *c,
+		     bool full);
+
+/* "ssfctl: <message>" on stderr. */
+__attribute__((format(printf, 1, 2)))
+void ssf_err(const char *fmt, ...);
+
+/* "ssfctl: <path>: <message>" and the command's usage on stderr; returns 2. */
+__attribute__((format(printf, 2, 3)))
+int ssf_usage_err(const struct ssf_ctx *ctx, const char *fmt, ...);
+
+/* Shared fetches; each prints its own error and returns -1 on failure. */
+struct ssf_nl;
+struct ssf_status;
+struct ssf_rulelist;
+
+int ssf_status_get(struct ssf_nl *nl, struct ssf_status *st);
+/* A rule dump, retried while the kernel flags it inconsistent. */
+int ssf_rules_dump(struct ssf_nl *nl, struct ssf_rulelist *rl);
+
+struct ssf_json;
+/* The rules as a JSON array of objects (rule list, policy show). */
+void ssf_rules_json(struct ssf_json *j, const struct ssf_rulelist *rl);
+
+/* How often a dump that raced with a policy change is retried. */
+#define SSF_DUMP_TRIES	5
+
+#endif /* _SSFCTL_H */

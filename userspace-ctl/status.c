@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ssfctl status: SSF_CMD_STATUS_GET.
+ */
+#include <inttypes.h>
+
+#include "ssfctl.h"
+#include "netlink.h"
+#include "attrs.h"
+#include "names.h"
+#include "json.h"
+
+struct ssf_status_req {
+	struct ssf_status *st;
+	bool got;
+};
+
+static const char *ssf_status_reply(struct nlattr **tb, void *arg)
+{
+	struct ssf_status_req *q = arg;
+
+	q->got = true;
+	return ssf_status_get_attrs(tb, q->st);
+}
+
+int ssf_status_get(struct ssf_nl *nl, struct ssf_status *st)
+{
+	struct ssf_status_req q = { .st = st };
+	struct nl_msg *msg;
+	int ret;
+
+	msg = ssf_nl_msg(nl, SSF_CMD_STATUS_GET, false, 0);
+	if (!msg) {
+		ssf_err("read status: out of memory");
+		return -1;
+	}
+	ret = ssf_nl_call(nl, msg, ssf_status_reply, &q, NULL);
+	nlmsg_free(msg);
+	if (ret) {
+		ssf_nl_perror(nl, "read status");
+		return -1;
+	}
+	if (!q.got) {
+		ssf_err("read status: the kernel sent no status");
+		return -1;
+	}
+	return 0;
+}
+
+static const char *ssf_action_str(u8 action)
+{
+	const char *name = ssf_action_name(action);
+
+	return name ? name : "?";
+}
+
+static void ssf_status_print_json(const struct ssf_status *st)
+{
+	struct ssf_json j;
+	u8 dir;
+
+	ssf_json_init(&j, stdout);
+	ssf_json_obj_open(&j);
+	ssf_json_kv_bool(&j, "active", st->active);
+	ssf_json_kv_u64(&j, "generation", st->generation);
+	ssf_json_kv_u64(&j, "rules", st->rules);
+	ssf_json_kv_u64(&j, "next_id", st->next_id);
+	ssf_json_kv_u64(&j, "objects", st->objects);
+	ssf_json_key(&j, "defaults");
+	ssf_json_obj_open(&j);
+	for (dir = 0; dir <= SSF_DIR_MAX; dir++)
+		ssf_json_kv_str(&j, ssf_dir_name(dir),
+				ssf_action_str(st->defaults[dir]));
+	ssf_json_obj_close(&j);
+	ssf_json_obj_close(&j);
+	ssf_json_end(&j);
+}
+
+static void ssf_status_print(const struct ssf_status *st)
+{
+	printf("active:      %s\n", st->active ? "yes" : "no");
+	printf("generation:  %" PRIu64 "\n", st->generation);
+	printf("rules:       %" PRIu32 "\n", st->rules);
+	printf("next id:     %" PRIu32 "\n", st->next_id);
+	printf("objects:     %" PRIu32 "\n", st->objects);
+	printf("defaults:    in %s, out %s, fwd %s\n",
+	       ssf_action_str(st->defaults[SSF_DIR_IN]),
+	       ssf_action_str(st->defaults[SSF_DIR_OUT]),
+	       ssf_action_str(st->defaults[SSF_DIR_FWD]));
+}
+
+int ssf_cmd_status(struct ssf_ctx *ctx, int argc, char **argv)
+{
+	struct ssf_status st;
+	struct ssf_nl nl;
+	int ret;
+
+	if (argc)
+		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
+	if (ssf_nl_open(&nl))
+		return 1;
+	ret = ssf_status_get(&nl, &st);
+	ssf_nl_close(&nl);
+	if (ret)
+		return 1;
+	if (ctx->json)
+		ssf_status_print_json(&st);
+	else
+		ssf_status_print(&st);
+	return 0;
+}
