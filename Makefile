@@ -5,7 +5,7 @@
 KDIR ?= $(shell KVER="$(KVER)" scripts/kdir)
 KVERS := $(shell scripts/kdir --all)
 
-.PHONY: all help deps module modules-all compat ssfctl unit kunit vmtest \
+.PHONY: all help deps module modules-all compat ssfctl unit kunit vmtest vm-selftest \
 	check demo fuzz sparse checkpatch bench clean
 
 all: module ssfctl
@@ -18,6 +18,7 @@ help:
 	@echo "make unit           userspace unit tests (ssfctl, parsers) under ASan+UBSan"
 	@echo "make kunit          KUnit suites on UML (kernel's kunit.py, KASAN, lockdep, kmemleak)"
 	@echo "make vmtest         kselftest-style suites in a VM per installed kernel"
+	@echo "make vm-selftest    the VM runner's own tests (exit codes, mounts, splat detection)"
 	@echo "make check          everything above; ends with 'N passed, N failed'"
 	@echo "make demo           build, boot a VM, load ssf, apply examples/, show counters"
 	@echo "make fuzz           run the libFuzzer targets (FUZZ_SECONDS=60 each)"
@@ -45,6 +46,9 @@ unit:
 
 kunit:
 	tests/kunit/run
+
+vm-selftest:
+	tests/vm/ssf_vm_selftest.sh
 
 vmtest: modules-all ssfctl
 	tests/vm/run -- tests/selftests/run_all.sh

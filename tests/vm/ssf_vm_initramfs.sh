@@ -48,7 +48,7 @@ work=$(mktemp -d "$cache/build.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 # modules.dep: "kernel/x/name.ko[.xz]: kernel/y/dep.ko[.xz] ...".
-declare -A path deps done
+declare -A path deps seen
 while IFS= read -r line; do
 	file=${line%%:*}
 	name=${file##*/}
@@ -63,8 +63,8 @@ order=()
 add()
 {
 	local m=$1 d dn
-	[ -n "${done[$m]:-}" ] && return 0
-	done[$m]=1
+	[ -n "${seen[$m]:-}" ] && return 0
+	seen[$m]=1
 	for d in ${deps[$m]}; do
 		dn=${d##*/}
 		dn=${dn%%.ko*}

@@ -75,7 +75,7 @@ vm()
 }
 
 # Show what went wrong in a failing check (as TAP comments).
-diag() { sed 's/^/# /' "$T/out" "$T/err" | tail -n "${1:-20}"; }
+diag() { sed 's/^/# /' "$T/out" "$T/err" | tail -n 20; }
 
 echo "TAP version 13"
 
