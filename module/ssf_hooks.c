@@ -19,7 +19,9 @@
  *   at NF_IP_PRI_FILTER + 1: after conntrack and the iptables/nftables
  *   filter tables at their standard priority.
  * A forwarded packet is validated once, at PRE_ROUTING; a local one at
- * PRE_ROUTING or LOCAL_OUT. The policy hooks parse again (with every check
+ * PRE_ROUTING or LOCAL_OUT. A packet a host sends to itself crosses both:
+ * it is validated at LOCAL_OUT only, and PRE_ROUTING skips packets that
+ * arrive on a loopback device (only this netns' own stack sends there). The policy hooks parse again (with every check
  * off) for their metadata: the validation hooks run earlier than the
  * policy, and skb->cb belongs to the layer the packet is in, so no parse
  * result is carried between hooks.
@@ -78,6 +80,10 @@ static unsigned int ssf_validate_hook(void *priv, struct sk_buff *skb,
 
 	pol = rcu_dereference(sn->policy);
 	if (unlikely(!pol))
+		return NF_ACCEPT;
+	/* already validated at LOCAL_OUT on its way out */
+	if (state->hook == NF_INET_PRE_ROUTING && state->in &&
+	    (state->in->flags & IFF_LOOPBACK))
 		return NF_ACCEPT;
 
 	ctx.cfg = &pol->check;
