@@ -112,8 +112,7 @@ static void ssf_get_addr(union ssf_addr *a, const struct nlattr *attr)
 
 static int ssf_decode_addr(struct ssf_rule *r, struct nlattr **tb,
 			   int a4, int a6, int aplen, union ssf_addr *addr,
-			   u8 *plen, struct netlink_ext_ack *extack,
-			   const struct nlattr *nest)
+			   u8 *plen, struct netlink_ext_ack *extack)
 {
 	struct nlattr *addr_attr = tb[a4] ?: tb[a6];
 	u8 family = tb[a4] ? SSF_FAMILY_IPV4 : SSF_FAMILY_IPV6;
@@ -150,8 +149,7 @@ static int ssf_decode_addr(struct ssf_rule *r, struct nlattr **tb,
 
 static int ssf_decode_ports(struct nlattr **tb, int amin, int amax,
 			    u16 *min, u16 *max, bool *set,
-			    struct netlink_ext_ack *extack,
-			    const struct nlattr *nest)
+			    struct netlink_ext_ack *extack)
 {
 	*set = tb[amin] || tb[amax];
 	if (!*set)
@@ -198,25 +196,25 @@ static int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
 
 	ret = ssf_decode_addr(r, tb, SSF_RULE_A_SRC4, SSF_RULE_A_SRC6,
 			      SSF_RULE_A_SRC_PLEN, &r->src, &r->src_plen,
-			      extack, nest);
+			      extack);
 	if (ret)
 		return ret;
 	if (tb[SSF_RULE_A_SRC4] || tb[SSF_RULE_A_SRC6])
 		r->match |= SSF_RM_SRC;
 	ret = ssf_decode_addr(r, tb, SSF_RULE_A_DST4, SSF_RULE_A_DST6,
 			      SSF_RULE_A_DST_PLEN, &r->dst, &r->dst_plen,
-			      extack, nest);
+			      extack);
 	if (ret)
 		return ret;
 	if (tb[SSF_RULE_A_DST4] || tb[SSF_RULE_A_DST6])
 		r->match |= SSF_RM_DST;
 
 	ret = ssf_decode_ports(tb, SSF_RULE_A_SPORT_MIN, SSF_RULE_A_SPORT_MAX,
-			       &r->sport_min, &r->sport_max, &sp, extack, nest);
+			       &r->sport_min, &r->sport_max, &sp, extack);
 	if (ret)
 		return ret;
 	ret = ssf_decode_ports(tb, SSF_RULE_A_DPORT_MIN, SSF_RULE_A_DPORT_MAX,
-			       &r->dport_min, &r->dport_max, &dp, extack, nest);
+			       &r->dport_min, &r->dport_max, &dp, extack);
 	if (ret)
 		return ret;
 	if (sp)

@@ -173,6 +173,7 @@ ssf_cleanup() {
 }
 trap ssf_cleanup EXIT
 trap 'exit $KSFT_FAIL' INT TERM
+ssf_tmpdir=$(mktemp -d /tmp/ssf-selftest.XXXXXX)
 
 ssf_rand() {
 	printf '%04x%04x' $RANDOM $RANDOM
@@ -189,14 +190,19 @@ ns_create() {
 	ssf_netns+=("$name")
 	printf -v "$1" %s "$name"
 	if [ $v6 = 0 ]; then
-		ip netns exec "$name" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
+		ns_sysctl "$name" net.ipv6.conf.all.disable_ipv6=1 \
 			net.ipv6.conf.default.disable_ipv6=1
 	else
-		ip netns exec "$name" sysctl -qw net.ipv6.conf.default.accept_dad=0 \
+		ns_sysctl "$name" net.ipv6.conf.default.accept_dad=0 \
 			net.ipv6.conf.default.router_solicitations=0 \
 			net.ipv6.conf.default.accept_ra=0
 	fi
 	ip -n "$name" link set lo up
+}
+
+# ns_sysctl NS KEY=VALUE...
+ns_sysctl() {
+	helper sysctl "$@" >/dev/null || bail "sysctl $*"
 }
 
 # ns_forget NS: the test deleted NS itself.
@@ -244,17 +250,17 @@ bg() {
 }
 
 tmp_file() {
-	[ -n "$ssf_tmpdir" ] || ssf_tmpdir=$(mktemp -d /tmp/ssf-selftest.XXXXXX)
 	printf -v "$1" %s "$ssf_tmpdir/$1"
 }
 
 # busywait TIMEOUT_MS CMD...: poll CMD until it succeeds; fails when the
 # time is up.
 busywait() {
-	local deadline=$(($(date +%s%3N) + $1))
+	local now deadline=$((${EPOCHREALTIME/./} + $1 * 1000))
 	shift
 	while ! "$@"; do
-		[ "$(date +%s%3N)" -lt $deadline ] || return 1
+		now=${EPOCHREALTIME/./}
+		[ "$now" -lt $deadline ] || return 1
 		sleep 0.02
 	done
 }
@@ -300,10 +306,30 @@ dmesg_splats() {
 
 # --- ssfctl --------------------------------------------------------------
 
+# ssfctl_ns NS ARGS...: ssfctl in NS (- for ours), run by the helper (an
+# `ip netns exec` costs several execs in a TCG VM). An argument "-" (policy
+# load -) passes our stdin on.
 ssfctl_ns() {
-	local ns=$1
+	local ns=$1 in=/dev/null a data reply RC
 	shift
-	ip netns exec "$ns" "$SSFCTL" "$@"
+	tmp_file ssfctl_out
+	tmp_file ssfctl_err
+	for a in "$@"; do
+		if [ "$a" = - ]; then
+			tmp_file ssfctl_in
+			in=$ssfctl_in
+			IFS= read -r -d '' data
+			printf '%s' "$data" >"$in"
+		fi
+	done
+	reply=$(helper run "$ns" "$in" "$ssfctl_out" "$ssfctl_err" "$@") || {
+		echo "ssfctl_ns: $reply" >&2
+		return 125
+	}
+	[ ! -s "$ssfctl_out" ] || printf '%s\n' "$(<"$ssfctl_out")"
+	[ ! -s "$ssfctl_err" ] || printf '%s\n' "$(<"$ssfctl_err")" >&2
+	eval "$reply"
+	return "$RC"
 }
 
 # --- the helper (ssf_helper.py: traffic and JSON queries) -----------------

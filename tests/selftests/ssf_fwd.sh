@@ -36,7 +36,7 @@ ip -n "$C" route add default via 10.0.1.254
 ip -n "$C" -6 route add default via fd00:1::fe
 ip -n "$S" route add default via 10.0.2.254
 ip -n "$S" -6 route add default via fd00:2::fe
-ip netns exec "$R" sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+ns_sysctl "$R" net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
 neigh_pin "$C" veth0 "$R" veth0
 neigh_pin "$R" veth1 "$S" veth0
 

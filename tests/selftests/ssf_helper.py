@@ -10,6 +10,9 @@ tab-separated words, each reply one line:
   tcp  FROM TO DST PORT COUNT SPORT      -> T_TX=n T_CONN=n T_ACC=n
   ping FROM DST COUNT SIZE               -> T_TX=n T_TXERR=n T_RX=n
   json NS EXPR ARG...                    -> EXPR over `ssfctl ARG... --json`
+  run  NS IN OUT ERR ARG...              -> RC=n of `ssfctl ARG...`, stdin
+                                            from file IN, output to OUT, ERR
+  sysctl NS KEY=VALUE...                 -> OK (net.* sysctls of NS)
   exit
 
 NS, FROM and TO name netns in /run/netns ("-" is the one we started in).
@@ -291,8 +294,25 @@ def query(ns, expr, *args):
 	return fmt(eval(expr, {"j": j, "r": r}))
 
 
+def run(ns, stdin, out, err, *args):
+	setns(ns)
+	with open(stdin, "rb") as i, open(out, "wb") as o, open(err, "wb") as e:
+		p = subprocess.run([SSFCTL, *args], stdin=i, stdout=o, stderr=e)
+	return f"RC={p.returncode}"
+
+
+def sysctl(ns, *settings):
+	setns(ns)	# /proc/sys/net shows the netns of whoever opens it
+	for kv in settings:
+		key, _, value = kv.partition("=")
+		with open("/proc/sys/" + key.replace(".", "/"), "w") as f:
+			f.write(value)
+	return "OK"
+
+
 REQUESTS = {"udp": (udp, 7), "tcp": (tcp, 6), "ping": (ping, 4),
-	    "json": (query, None)}
+	    "json": (query, None), "run": (run, None),
+	    "sysctl": (sysctl, None)}
 
 
 def handle(words):

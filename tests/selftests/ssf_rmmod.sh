@@ -56,9 +56,9 @@ start_floods() {	# per pair: ping -f (accepted), ping -6 -f (dropped)
 	floods=()
 	for i in 1 2 3; do
 		c=C$i
-		bg ip netns exec "${!c}" ping -q -f -i 0.002 -w 120 10.0.$i.2
+		bg ip netns exec "${!c}" ping -q -f -i 0.01 -w 120 10.0.$i.2
 		floods+=($!)
-		bg ip netns exec "${!c}" ping -6 -q -f -i 0.002 -w 120 fd00:$i::2
+		bg ip netns exec "${!c}" ping -6 -q -f -i 0.01 -w 120 fd00:$i::2
 		floods+=($!)
 	done
 } >/dev/null 2>&1
@@ -72,7 +72,7 @@ floods_running() {
 
 # flowing: the pings and the dropped UDP of pair 1 are being counted
 flowing() {
-	[ "$(sj "$S1" "rule list" '(r(1)["packets"] > 50 and r(2)["packets"] > 50)')" = true ]
+	[ "$(sj "$S1" "rule list" '(r(1)["packets"] > 20 and r(2)["packets"] > 20)')" = true ]
 }
 
 clean_state() {	# every netns: inactive, nothing, zero counters
