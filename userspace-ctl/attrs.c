@@ -11,7 +11,7 @@
 #include "attrs.h"
 
 /*
- * Nests (SSF_A_DEFAULTS, _RULE, _RULES, _STATS) have no entry: libnl's
+ * Nests (SSF_A_DEFAULTS, _RULE, _RULES, _STATS, _VALIDATE) have no entry: libnl's
  * NLA_NESTED would reject an empty nest, and an empty nest is still valid.
  */
 const struct nla_policy ssf_a_policy[SSF_A_MAX + 1] = {
@@ -21,6 +21,7 @@ const struct nla_policy ssf_a_policy[SSF_A_MAX + 1] = {
 	[SSF_A_OBJECTS]		= { .type = NLA_U32 },
 	[SSF_A_NEXT_ID]		= { .type = NLA_U32 },
 	[SSF_A_RULE_ID]		= { .type = NLA_U32 },
+	[SSF_A_IP6_EXTHDR_MAX]	= { .type = NLA_U8 },
 };
 
 static const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
@@ -55,6 +56,12 @@ static const struct nla_policy ssf_dstats_policy[SSF_DSTATS_A_MAX + 1] = {
 	[SSF_DSTATS_A_DROPPED]	= { .type = NLA_U64 },
 	[SSF_DSTATS_A_DEFAULT]	= { .type = NLA_U64 },
 	[SSF_DSTATS_A_UNPARSED]	= { .type = NLA_U64 },
+};
+
+/* SSF_CHECK_A_NAME is checked by hand: a NUL-terminated name that fits. */
+static const struct nla_policy ssf_check_policy[SSF_CHECK_A_MAX + 1] = {
+	[SSF_CHECK_A_ACTION]	= { .type = NLA_U8 },
+	[SSF_CHECK_A_PACKETS]	= { .type = NLA_U64 },
 };
 
 /* Direction <-> its attribute in the defaults and stats nests. */
@@ -169,6 +176,26 @@ int ssf_defaults_put(struct nl_msg *msg, const u8 defaults[SSF_DIR_MAX + 1])
 		}
 	}
 	return nla_nest_end(msg, nest);
+}
+
+int ssf_check_put(struct nl_msg *msg, const char *name, u8 action)
+{
+	struct nlattr *nest;
+	int ret;
+
+	nest = nla_nest_start(msg, SSF_A_CHECK | NLA_F_NESTED);
+	if (!nest)
+		return -NLE_NOMEM;
+	ret = nla_put_string(msg, SSF_CHECK_A_NAME, name);
+	if (ret < 0)
+		goto cancel;
+	ret = nla_put_u8(msg, SSF_CHECK_A_ACTION, action);
+	if (ret < 0)
+		goto cancel;
+	return nla_nest_end(msg, nest);
+cancel:
+	nla_nest_cancel(msg, nest);
+	return ret;
 }
 
 static const char *ssf_get_addr(struct nlattr **tb, int a4, int a6, int aplen,
@@ -299,6 +326,56 @@ const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssf_stats *s)
 			    nla_len(dtb[t]) >= 8)
 				s->dir[dir].v[t] = nla_get_u64(dtb[t]);
 	}
+	return ssf_checks_get_attrs(tb, &s->checks);
+}
+
+/* One SSF_A_CHECK nest into @s. */
+static const char *ssf_check_get(struct nlattr *nest, struct ssf_check_state *s)
+{
+	struct nlattr *tb[SSF_CHECK_A_MAX + 1];
+	struct nlattr *name;
+	int len;
+
+	if (nla_parse_nested(tb, SSF_CHECK_A_MAX, nest, ssf_check_policy) < 0)
+		return "malformed validation check";
+	name = tb[SSF_CHECK_A_NAME];
+	if (!name || !tb[SSF_CHECK_A_ACTION])
+		return "validation check without a name or an action";
+	len = nla_len(name);
+	if (len < 2 || len > (int)sizeof(s->name) ||
+	    strnlen(nla_data(name), (size_t)len) != (size_t)len - 1)
+		return "validation check with a malformed name";
+	memcpy(s->name, nla_data(name), (size_t)len);
+	s->action = nla_get_u8(tb[SSF_CHECK_A_ACTION]);
+	s->packets = tb[SSF_CHECK_A_PACKETS] ?
+		     nla_get_u64(tb[SSF_CHECK_A_PACKETS]) : 0;
+	return NULL;
+}
+
+const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c)
+{
+	struct nlattr *a;
+	const char *why;
+	int rem;
+
+	memset(c, 0, sizeof(*c));
+	if (tb[SSF_A_IP6_EXTHDR_MAX]) {
+		c->ip6_exthdr_max = nla_get_u8(tb[SSF_A_IP6_EXTHDR_MAX]);
+		c->has_exthdr_max = true;
+	}
+	if (!tb[SSF_A_VALIDATE])
+		return NULL;
+	c->present = true;
+	nla_for_each_nested(a, tb[SSF_A_VALIDATE], rem) {
+		if (nla_type(a) != SSF_A_CHECK)
+			continue;
+		if (c->n == SSF_CHECKS_MAX)
+			return "too many validation checks";
+		why = ssf_check_get(a, &c->v[c->n]);
+		if (why)
+			return why;
+		c->n++;
+	}
 	return NULL;
 }
 
@@ -338,6 +415,8 @@ static const char *const ssf_a_names[SSF_A_MAX + 1] = {
 	SSF_NAME(SSF_A_OBJECTS), SSF_NAME(SSF_A_NEXT_ID),
 	SSF_NAME(SSF_A_RULE), SSF_NAME(SSF_A_RULES),
 	SSF_NAME(SSF_A_RULE_ID), SSF_NAME(SSF_A_STATS),
+	SSF_NAME(SSF_A_VALIDATE), SSF_NAME(SSF_A_CHECK),
+	SSF_NAME(SSF_A_IP6_EXTHDR_MAX),
 };
 
 static const char *const ssf_rule_a_names[SSF_RULE_A_MAX + 1] = {
@@ -358,11 +437,19 @@ static const char *const ssf_defaults_a_names[SSF_DEFAULTS_A_MAX + 1] = {
 	SSF_NAME(SSF_DEFAULTS_A_OUT), SSF_NAME(SSF_DEFAULTS_A_FWD),
 };
 
+static const char *const ssf_check_a_names[SSF_CHECK_A_MAX + 1] = {
+	SSF_NAME(SSF_CHECK_A_UNSPEC), SSF_NAME(SSF_CHECK_A_PAD),
+	SSF_NAME(SSF_CHECK_A_NAME), SSF_NAME(SSF_CHECK_A_ACTION),
+	SSF_NAME(SSF_CHECK_A_PACKETS),
+};
+
 enum ssf_nest_kind {
 	SSF_NEST_TOP,		/* SSF_A_* */
 	SSF_NEST_RULES,		/* children of SSF_A_RULES: SSF_A_RULE */
 	SSF_NEST_RULE,		/* SSF_RULE_A_* */
 	SSF_NEST_DEFAULTS,	/* SSF_DEFAULTS_A_* */
+	SSF_NEST_VALIDATE,	/* children of SSF_A_VALIDATE: SSF_A_CHECK */
+	SSF_NEST_CHECK,		/* SSF_CHECK_A_* */
 	SSF_NEST_UNKNOWN,
 };
 
@@ -382,18 +469,26 @@ const char *ssf_attr_name(const struct ssf_apath *p, unsigned int depth,
 			k = SSF_NEST_RULE;
 		else if (k == SSF_NEST_TOP && t == SSF_A_DEFAULTS)
 			k = SSF_NEST_DEFAULTS;
+		else if (k == SSF_NEST_TOP && t == SSF_A_VALIDATE)
+			k = SSF_NEST_VALIDATE;
+		else if ((k == SSF_NEST_TOP || k == SSF_NEST_VALIDATE) &&
+			 t == SSF_A_CHECK)
+			k = SSF_NEST_CHECK;
 		else
 			k = SSF_NEST_UNKNOWN;
 	}
 	switch (k) {
 	case SSF_NEST_TOP:
 	case SSF_NEST_RULES:
+	case SSF_NEST_VALIDATE:
 		return type <= SSF_A_MAX ? ssf_a_names[type] : NULL;
 	case SSF_NEST_RULE:
 		return type <= SSF_RULE_A_MAX ? ssf_rule_a_names[type] : NULL;
 	case SSF_NEST_DEFAULTS:
 		return type <= SSF_DEFAULTS_A_MAX ?
 		       ssf_defaults_a_names[type] : NULL;
+	case SSF_NEST_CHECK:
+		return type <= SSF_CHECK_A_MAX ? ssf_check_a_names[type] : NULL;
 	default:
 		return NULL;
 	}

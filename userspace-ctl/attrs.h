@@ -12,6 +12,7 @@
 
 #include "ssf_rule.h"
 #include "extack.h"
+#include "checks.h"
 
 struct ssf_status {
 	u64 generation;
@@ -45,6 +46,7 @@ struct ssf_dstats {
 
 struct ssf_stats {
 	struct ssf_dstats dir[SSF_DIR_MAX + 1];
+	struct ssf_checks checks;	/* per-reason counters, if sent */
 };
 
 /* libnl validation policy of the top-level attributes of every reply. */
@@ -55,10 +57,21 @@ int ssf_rule_put(struct nl_msg *msg, int type, const struct ssf_rule *r);
 /* The SSF_A_DEFAULTS nest with all three directions. 0 or -NLE_*. */
 int ssf_defaults_put(struct nl_msg *msg, const u8 defaults[SSF_DIR_MAX + 1]);
 
+/*
+ * An SSF_A_CHECK nest (NLA_F_NESTED added) with SSF_CHECK_A_NAME @name (a
+ * check's name or "all") and SSF_CHECK_A_ACTION @action. 0 or -NLE_*.
+ */
+int ssf_check_put(struct nl_msg *msg, const char *name, u8 action);
+
 /* Decoders: NULL on success, else what is wrong with the reply. */
 const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x);
 const char *ssf_status_get_attrs(struct nlattr **tb, struct ssf_status *st);
 const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssf_stats *s);
+/*
+ * SSF_A_VALIDATE and SSF_A_IP6_EXTHDR_MAX into @c (cleared first; absent
+ * attributes leave c->present, c->has_exthdr_max false).
+ */
+const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c);
 
 /* Append a copy of @x; -ENOMEM or 0. */
 int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x);

@@ -20,7 +20,9 @@ static const struct ssf_command ssf_cmds[] = {
 	{ "policy", NULL, ssf_policy_cmds, "<command> [<args>]",
 	  "load, show and flush the whole policy", NULL },
 	{ "stats", ssf_cmd_stats, NULL, "[--json]",
-	  "show packet counters per direction and per rule", NULL },
+	  "show packet counters per direction, per check and per rule", NULL },
+	{ "validate", NULL, ssf_validate_cmds, "<command> [<args>]",
+	  "show and set the packet validation checks", NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL },
 };
 

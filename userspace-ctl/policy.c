@@ -4,10 +4,15 @@
  *
  * load replaces the whole policy in one transaction: the file is parsed
  * completely first (nothing reaches the kernel if any line is wrong), then
- * STATUS_GET (generation), POLICY_BEGIN, POLICY_ADD (defaults, then the rules
- * in batches), POLICY_COMMIT with the generation read, so that a policy
- * changed by someone else in between is not overwritten blindly. Any failure
- * aborts the transaction.
+ * STATUS_GET (generation), POLICY_BEGIN, POLICY_ADD (defaults, the validate
+ * lines in file order, then the rules, in messages below 32 KiB),
+ * POLICY_COMMIT with the generation read, so that a policy changed by
+ * someone else in between is not overwritten blindly. Any failure aborts
+ * the transaction. The transaction starts with every check at its default,
+ * so a file means: defaults, then its own validate lines.
+ *
+ * show prints the defaults, a validate line for every check not at its
+ * default, and the rules: a file that load turns back into the same policy.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -27,7 +32,8 @@
 
 /*
  * Rules per POLICY_ADD: a message is closed at 256 rules or 32 KiB, far
- * below what its buffer (64 KiB) and the u16 nla_len of SSF_A_RULES hold.
+ * below what its buffer (64 KiB) and the u16 nla_len of SSF_A_RULES or
+ * SSF_A_VALIDATE hold (one rule or check entry is < 128 bytes).
  */
 #define SSF_ADD_MAX_RULES	256
 #define SSF_ADD_MAX_BYTES	(32u << 10)
@@ -113,11 +119,31 @@ static int ssf_simple(struct ssf_nl *nl, u8 cmd, const char *what, bool quiet)
 	return ret;
 }
 
-/* The kernel rejected a POLICY_ADD: say which line of the file, if it can. */
-static void ssf_add_perror(const struct ssf_nl *nl, const char *name,
-			   const struct ssf_polfile *pf, size_t first,
-			   size_t count)
+/* Where a POLICY_ADD load is, and what the message being sent holds. */
+struct ssf_load {
+	const struct ssf_polfile *pf;
+	const char *name;		/* the file, for messages */
+	bool defaults_sent;
+	bool exthdr_sent;
+	size_t check;			/* next validate line to send */
+	size_t rule;			/* next rule to send */
+	/* the message in flight: */
+	size_t check_first, nchecks;
+	size_t rule_first, nrules;
+	bool exthdr;
+};
+
+static bool ssf_load_done(const struct ssf_load *l)
 {
+	return l->defaults_sent && l->check == l->pf->nchecks &&
+	       l->rule == l->pf->nrules &&
+	       (l->exthdr_sent || !l->pf->has_exthdr_max);
+}
+
+/* The kernel rejected a POLICY_ADD: say which line of the file, if it can. */
+static void ssf_add_perror(const struct ssf_nl *nl, const struct ssf_load *l)
+{
+	const struct ssf_polfile *pf = l->pf;
 	const struct ssf_apath *p = NULL;
 	const char *word = NULL;
 	unsigned int line;
@@ -127,29 +153,102 @@ static void ssf_add_perror(const struct ssf_nl *nl, const char *name,
 		p = &nl->ack.off_path;
 	else if (nl->ack.has_miss_nest)
 		p = &nl->ack.miss_path;
+	if (p && p->depth >= 2 && p->e[0].type == SSF_A_VALIDATE &&
+	    p->e[1].index < l->nchecks) {
+		line = pf->checks[l->check_first + p->e[1].index].line;
+		ssf_nl_perror(nl, "%s:%u: kernel rejected this validate line",
+			      l->name, line);
+		return;
+	}
+	if (p && p->depth >= 1 && p->e[0].type == SSF_A_IP6_EXTHDR_MAX &&
+	    l->exthdr) {
+		ssf_nl_perror(nl, "%s:%u: kernel rejected this validate line",
+			      l->name, pf->exthdr_line);
+		return;
+	}
 	if (!p || p->depth < 2 || p->e[0].type != SSF_A_RULES ||
-	    p->e[1].type != SSF_A_RULE || p->e[1].index >= count) {
+	    p->e[1].type != SSF_A_RULE || p->e[1].index >= l->nrules) {
 		ssf_nl_perror(nl, "policy load: add to the transaction");
 		return;
 	}
-	i = first + p->e[1].index;
+	i = l->rule_first + p->e[1].index;
 	line = pf->rules[i].line;
 	if (p->depth >= 3)
 		word = ssf_rule_attr_word(p->e[2].type);
 	if (word)
 		ssf_nl_perror(nl, "%s:%u: kernel rejected \"%s\" in this rule",
-			      name, line, word);
+			      l->name, line, word);
 	else
-		ssf_nl_perror(nl, "%s:%u: kernel rejected this rule", name, line);
+		ssf_nl_perror(nl, "%s:%u: kernel rejected this rule", l->name,
+			      line);
 }
 
-/* One POLICY_ADD with the defaults (first message) and rules from @first. */
-static int ssf_add_batch(struct ssf_nl *nl, const char *name,
-			 const struct ssf_polfile *pf, size_t *first)
+static bool ssf_msg_room(struct nl_msg *msg)
 {
+	return nlmsg_hdr(msg)->nlmsg_len < SSF_ADD_MAX_BYTES;
+}
+
+/* The validate lines that fit, in order, then ip6-exthdr-max. */
+static int ssf_add_checks(struct nl_msg *msg, struct ssf_load *l)
+{
+	const struct ssf_polfile *pf = l->pf;
 	struct nlattr *nest;
+	size_t i = l->check;
+
+	if (i < pf->nchecks) {
+		nest = nla_nest_start(msg, SSF_A_VALIDATE | NLA_F_NESTED);
+		if (!nest)
+			return -1;
+		for (; i < pf->nchecks && ssf_msg_room(msg); i++)
+			if (ssf_check_put(msg, ssf_polcheck_name(&pf->checks[i]),
+					  pf->checks[i].action) < 0)
+				return -1;
+		if (nla_nest_end(msg, nest) < 0)
+			return -1;
+	}
+	l->check_first = l->check;
+	l->nchecks = i - l->check;
+	l->check = i;
+	/* once, with the last validate lines (it does not depend on them) */
+	if (i == pf->nchecks && pf->has_exthdr_max && !l->exthdr_sent) {
+		if (nla_put_u8(msg, SSF_A_IP6_EXTHDR_MAX, pf->ip6_exthdr_max) < 0)
+			return -1;
+		l->exthdr = true;
+	}
+	return 0;
+}
+
+static int ssf_add_rules(struct nl_msg *msg, struct ssf_load *l)
+{
+	const struct ssf_polfile *pf = l->pf;
+	struct nlattr *nest;
+	size_t i = l->rule;
+
+	l->rule_first = i;
+	if (i < pf->nrules && ssf_msg_room(msg)) {
+		nest = nla_nest_start(msg, SSF_A_RULES | NLA_F_NESTED);
+		if (!nest)
+			return -1;
+		for (; i < pf->nrules && i - l->rule_first < SSF_ADD_MAX_RULES &&
+		       ssf_msg_room(msg); i++)
+			if (ssf_rule_put(msg, SSF_A_RULE, &pf->rules[i].rule) < 0)
+				return -1;
+		if (nla_nest_end(msg, nest) < 0)
+			return -1;
+	}
+	l->nrules = i - l->rule_first;
+	l->rule = i;
+	return 0;
+}
+
+/*
+ * One POLICY_ADD: the defaults (first message), the validate lines, then
+ * rules, as many as fit below SSF_ADD_MAX_BYTES.
+ */
+static int ssf_add_batch(struct ssf_nl *nl, struct ssf_load *l)
+{
+	struct ssf_load next = *l;
 	struct nl_msg *msg;
-	size_t i = *first;
 	int ret = -1;
 
 	msg = ssf_nl_msg(nl, SSF_CMD_POLICY_ADD, false, SSF_ADD_MSG_SIZE);
@@ -157,29 +256,26 @@ static int ssf_add_batch(struct ssf_nl *nl, const char *name,
 		ssf_err("policy load: out of memory");
 		return -1;
 	}
-	if (*first == 0 && ssf_defaults_put(msg, pf->defaults) < 0)
+	next.nchecks = 0;
+	next.nrules = 0;
+	next.exthdr = false;
+	if (!next.defaults_sent && ssf_defaults_put(msg, l->pf->defaults) < 0)
 		goto full;
-	if (i < pf->nrules) {
-		nest = nla_nest_start(msg, SSF_A_RULES | NLA_F_NESTED);
-		if (!nest)
-			goto full;
-		for (; i < pf->nrules && i - *first < SSF_ADD_MAX_RULES &&
-		       nlmsg_hdr(msg)->nlmsg_len < SSF_ADD_MAX_BYTES; i++)
-			if (ssf_rule_put(msg, SSF_A_RULE, &pf->rules[i].rule) < 0)
-				goto full;
-		if (nla_nest_end(msg, nest) < 0)
-			goto full;
-	}
+	next.defaults_sent = true;
+	if (ssf_add_checks(msg, &next))
+		goto full;
+	if (next.check == l->pf->nchecks && ssf_add_rules(msg, &next))
+		goto full;
 	if (ssf_nl_call(nl, msg, NULL, NULL, NULL)) {
-		ssf_add_perror(nl, name, pf, *first, i - *first);
+		ssf_add_perror(nl, &next);
 		goto out;
 	}
-	*first = i;
+	next.exthdr_sent = next.exthdr_sent || next.exthdr;
+	*l = next;
 	ret = 0;
 	goto out;
 full:
-	ssf_err("policy load: a message overflowed (rule on line %u)",
-		i < pf->nrules ? pf->rules[i].line : 0);
+	ssf_err("policy load: a message overflowed");
 out:
 	nlmsg_free(msg);
 	return ret;
@@ -216,9 +312,10 @@ static int ssf_policy_load(struct ssf_ctx *ctx, int argc, char **argv)
 	struct ssf_polfile pf;
 	struct ssf_polerr perr;
 	struct ssf_status st;
+	struct ssf_load l;
 	struct ssf_nl nl;
 	const char *name;
-	size_t len = 0, first = 0;
+	size_t len = 0;
 	char *buf = NULL;
 	u64 gen;
 	int ret;
@@ -253,10 +350,13 @@ static int ssf_policy_load(struct ssf_ctx *ctx, int argc, char **argv)
 	if (ssf_simple(&nl, SSF_CMD_POLICY_BEGIN, "policy load: begin transaction",
 		       false))
 		goto out_nl;
+	memset(&l, 0, sizeof(l));
+	l.pf = &pf;
+	l.name = name;
 	do {
-		if (ssf_add_batch(&nl, name, &pf, &first))
+		if (ssf_add_batch(&nl, &l))
 			goto abort;
-	} while (first < pf.nrules);
+	} while (!ssf_load_done(&l));
 	if (ssf_commit(&nl, st.generation, &gen))
 		goto abort;
 	if (ctx->json)
@@ -277,15 +377,20 @@ out:
 	return ret;
 }
 
-/* Defaults and rules of one generation: retried if a change raced in. */
+/*
+ * Defaults, checks and rules of one generation: retried if a change raced
+ * in. VALIDATE_GET carries no generation; a change after STATUS_GET moves
+ * the generation the dump (or the second STATUS_GET) sees.
+ */
 static int ssf_policy_read(struct ssf_nl *nl, struct ssf_status *st,
-			   struct ssf_rulelist *rl)
+			   struct ssf_checks *c, struct ssf_rulelist *rl)
 {
 	struct ssf_status st2;
 	int try;
 
 	for (try = 0; try < SSF_DUMP_TRIES; try++) {
-		if (ssf_status_get(nl, st) || ssf_rules_dump(nl, rl))
+		if (ssf_status_get(nl, st) || ssf_checks_fetch(nl, c) ||
+		    ssf_rules_dump(nl, rl))
 			return -1;
 		if (rl->n) {
 			if (!rl->v[0].has_generation ||
@@ -303,46 +408,64 @@ static int ssf_policy_read(struct ssf_nl *nl, struct ssf_status *st,
 	return -1;
 }
 
+static void ssf_policy_json(const struct ssf_status *st,
+			    const struct ssf_checks *c,
+			    const struct ssf_rulelist *rl)
+{
+	struct ssf_json j;
+	const char *a;
+	u8 dir;
+
+	ssf_json_init(&j, stdout);
+	ssf_json_obj_open(&j);
+	ssf_json_kv_u64(&j, "generation", st->generation);
+	ssf_json_key(&j, "defaults");
+	ssf_json_obj_open(&j);
+	for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
+		a = ssf_action_name(st->defaults[dir]);
+		ssf_json_kv_str(&j, ssf_dir_name(dir), a ? a : "?");
+	}
+	ssf_json_obj_close(&j);
+	ssf_json_key(&j, "validate");
+	ssf_checks_json(&j, c);
+	ssf_json_key(&j, "rules");
+	ssf_rules_json(&j, rl);
+	ssf_json_obj_close(&j);
+	ssf_json_end(&j);
+}
+
 static int ssf_policy_show(struct ssf_ctx *ctx, int argc, char **argv)
 {
 	struct ssf_rulelist rl = { .n = 0 };
+	struct ssf_checks *c;
 	struct ssf_status st;
-	struct ssf_json j;
 	struct ssf_nl nl;
 	size_t i;
-	u8 dir;
-	int ret;
+	int ret = 1;
 
 	if (argc)
 		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	if (ssf_nl_open(&nl))
+	c = malloc(sizeof(*c));
+	if (!c) {
+		ssf_err("%s: out of memory", ctx->what);
 		return 1;
-	ret = ssf_policy_read(&nl, &st, &rl);
+	}
+	if (ssf_nl_open(&nl))
+		goto out;
+	ret = ssf_policy_read(&nl, &st, c, &rl);
 	ssf_nl_close(&nl);
 	if (ret)
 		goto out;
 	if (ctx->json) {
-		ssf_json_init(&j, stdout);
-		ssf_json_obj_open(&j);
-		ssf_json_kv_u64(&j, "generation", st.generation);
-		ssf_json_key(&j, "defaults");
-		ssf_json_obj_open(&j);
-		for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
-			const char *a = ssf_action_name(st.defaults[dir]);
-
-			ssf_json_kv_str(&j, ssf_dir_name(dir), a ? a : "?");
-		}
-		ssf_json_obj_close(&j);
-		ssf_json_key(&j, "rules");
-		ssf_rules_json(&j, &rl);
-		ssf_json_obj_close(&j);
-		ssf_json_end(&j);
+		ssf_policy_json(&st, c, &rl);
 	} else {
 		ssf_print_defaults(stdout, st.defaults);
+		ssf_print_checks_stmts(stdout, c);
 		for (i = 0; i < rl.n; i++)
 			ssf_print_rule_stmt(stdout, &rl.v[i].r);
 	}
 out:
+	free(c);
 	ssf_rulelist_free(&rl);
 	return ret ? 1 : 0;
 }
@@ -368,8 +491,11 @@ const struct ssf_command ssf_policy_cmds[] = {
 	  "\nThe whole file is checked before anything is sent; errors name\n"
 	  "the file and line.\n" },
 	{ "show", ssf_policy_show, NULL, "[--json]",
-	  "print the policy as a file that policy load accepts", NULL },
+	  "print the policy as a file that policy load accepts",
+	  "Prints the defaults, a validate line for each check whose action is\n"
+	  "not its default, and the rules in order.\n" },
 	{ "flush", ssf_policy_flush, NULL, "",
-	  "remove every rule and reset the defaults to accept", NULL },
+	  "remove every rule; defaults to accept, checks to their defaults",
+	  NULL },
 	{ NULL, NULL, NULL, NULL, NULL, NULL },
 };

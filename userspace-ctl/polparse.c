@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Policy parser: text -> struct ssf_rule.
+ * Policy parser: text -> struct ssf_rule, defaults, validate settings.
  *
  * A buffer is cut into lines and a line into words ('#' ends the line). The
  * first word names a statement (table ssf_stmts); the statement parses the
  * rest. A rule is parsed from a table of words (ssf_rule_words): each word
  * fills one slot of the rule, at most once, and may take one value. Later
  * words (iif, uid, icmp-type, log, ...) are new rows and setters; later
- * statements (mode, validate) are new rows of ssf_stmts.
+ * statements (mode, ...) are new rows of ssf_stmts.
  *
  * The parser gives precise messages for what only text can say (which word,
  * which value, on which line); every cross-field rule is then left to
@@ -502,10 +502,101 @@ static int ssf_stmt_rule(struct ssf_pstate *st, const struct ssf_tok *w,
 	return 0;
 }
 
+static int ssf_polfile_add_check(struct ssf_polfile *pf, u8 reason, u8 action,
+				 unsigned int line)
+{
+	struct ssf_polcheck *v;
+	size_t cap;
+
+	if (pf->nchecks == pf->checks_cap) {
+		cap = pf->checks_cap ? pf->checks_cap * 2 : 16;
+		if (cap > SIZE_MAX / sizeof(*v))
+			return -ENOMEM;
+		v = realloc(pf->checks, cap * sizeof(*v));
+		if (!v)
+			return -ENOMEM;
+		pf->checks = v;
+		pf->checks_cap = cap;
+	}
+	pf->checks[pf->nchecks].reason = reason;
+	pf->checks[pf->nchecks].action = action;
+	pf->checks[pf->nchecks].line = line;
+	pf->nchecks++;
+	return 0;
+}
+
+/* The word as a C string in @buf, or false if it cannot be a name. */
+static bool ssf_tok_cstr(const struct ssf_tok *t, char *buf, size_t size)
+{
+	if (t->len >= size || memchr(t->s, '\0', t->len))
+		return false;
+	memcpy(buf, t->s, t->len);
+	buf[t->len] = '\0';
+	return true;
+}
+
+static int ssf_stmt_exthdr_max(struct ssf_pstate *st, const struct ssf_tok *v)
+{
+	struct ssf_qword q;
+	u32 n;
+
+	if (!ssf_parse_uint(v->s, v->len, SSF_IP6_EXTHDR_LIMIT, &n))
+		return ssf_fail(st->err, "bad ip6-exthdr-max %s (0-%d)",
+				ssf_q(&q, v), SSF_IP6_EXTHDR_LIMIT);
+	if (st->pf->has_exthdr_max)
+		return ssf_fail(st->err, "duplicate validate ip6-exthdr-max (first on line %u)",
+				st->pf->exthdr_line);
+	st->pf->has_exthdr_max = true;
+	st->pf->ip6_exthdr_max = (u8)n;
+	st->pf->exthdr_line = st->line;
+	return 0;
+}
+
+static int ssf_stmt_validate(struct ssf_pstate *st, const struct ssf_tok *w,
+			     size_t n)
+{
+	char name[SSF_REASON_NAME_MAX + 1];
+	enum ssf_reason r = SSF_R_NONE;
+	struct ssf_qword q;
+	int act, ret;
+
+	if (n < 3)
+		return ssf_fail(st->err, "validate needs a check and an action (validate <check>|all drop|audit|off, or validate ip6-exthdr-max <0-%d>)",
+				SSF_IP6_EXTHDR_LIMIT);
+	if (n > 3)
+		return ssf_fail(st->err, "unexpected word %s after the validate setting",
+				ssf_q(&q, &w[3]));
+	if (ssf_tok_is(&w[1], "ip6-exthdr-max"))
+		return ssf_stmt_exthdr_max(st, &w[2]);
+	if (!ssf_tok_is(&w[1], "all")) {
+		if (ssf_tok_cstr(&w[1], name, sizeof(name)))
+			r = ssf_reason_by_name(name);
+		if (r == SSF_R_NONE)
+			return ssf_fail(st->err, "unknown validation check %s (\"ssfctl validate show\" lists them)",
+					ssf_q(&q, &w[1]));
+	}
+	act = -1;
+	if (ssf_tok_cstr(&w[2], name, sizeof(name)))
+		act = ssf_check_action_by_name(name);
+	if (act < 0)
+		return ssf_fail(st->err, "unknown check action %s (expected drop, audit or off)",
+				ssf_q(&q, &w[2]));
+	ret = ssf_polfile_add_check(st->pf, (u8)r, (u8)act, st->line);
+	if (ret)
+		ssf_fail(st->err, "out of memory");
+	return ret;
+}
+
 static const struct ssf_stmt ssf_stmts[] = {
-	{ "default", ssf_stmt_default },
-	{ "rule",    ssf_stmt_rule },
+	{ "default",  ssf_stmt_default },
+	{ "rule",     ssf_stmt_rule },
+	{ "validate", ssf_stmt_validate },
 };
+
+const char *ssf_polcheck_name(const struct ssf_polcheck *c)
+{
+	return c->reason == SSF_R_NONE ? "all" : ssf_reason_name(c->reason);
+}
 
 void ssf_polfile_free(struct ssf_polfile *pf)
 {
@@ -513,6 +604,11 @@ void ssf_polfile_free(struct ssf_polfile *pf)
 	pf->rules = NULL;
 	pf->nrules = 0;
 	pf->cap = 0;
+	free(pf->checks);
+	pf->checks = NULL;
+	pf->nchecks = 0;
+	pf->checks_cap = 0;
+	pf->has_exthdr_max = false;
 }
 
 int ssf_polparse(const char *buf, size_t len, struct ssf_polfile *out,
@@ -550,7 +646,7 @@ int ssf_polparse(const char *buf, size_t len, struct ssf_polfile *out,
 			if (ssf_tok_is(&w[0], ssf_stmts[i].word))
 				stmt = &ssf_stmts[i];
 		if (!stmt) {
-			ret = ssf_fail(err, "unknown statement %s (expected default or rule)",
+			ret = ssf_fail(err, "unknown statement %s (expected default, rule or validate)",
 				       ssf_q(&q, &w[0]));
 			goto fail;
 		}

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Policy text -> rules. Pure functions over a buffer: no I/O, no exits, no
- * global state, so they can be fuzzed. Every rule that comes out has passed
- * ssf_rule_check(), the same checker the kernel runs.
+ * Policy text -> rules, defaults and validation settings. Pure functions
+ * over a buffer: no I/O, no exits, no global state, so they can be fuzzed.
+ * Every rule that comes out has passed ssf_rule_check(), the same checker
+ * the kernel runs; every check name is one ssf_reason_by_name() knows.
  */
 #ifndef _SSFCTL_POLPARSE_H
 #define _SSFCTL_POLPARSE_H
 
 #include "ssf_rule.h"
+#include "ssf_check.h"
 
 #define SSF_POLERR_MSG		256
 /* More words than this on one line is an error (no statement needs them). */
@@ -23,13 +25,30 @@ struct ssf_polrule {
 	unsigned int line;		/* where the rule was written */
 };
 
+/* A "validate <check>|all <action>" line. */
+struct ssf_polcheck {
+	u8 reason;			/* enum ssf_reason; SSF_R_NONE: all */
+	u8 action;			/* enum ssf_check_action */
+	unsigned int line;
+};
+
 struct ssf_polfile {
 	u8 defaults[SSF_DIR_MAX + 1];	/* enum ssf_action; accept if not given */
 	u8 defaults_set;		/* bit (1 << dir) per "default" line */
 	struct ssf_polrule *rules;
 	size_t nrules;
 	size_t cap;
+	/* validate lines, in file order: applied over the defaults */
+	struct ssf_polcheck *checks;
+	size_t nchecks;
+	size_t checks_cap;
+	bool has_exthdr_max;		/* "validate ip6-exthdr-max N" given */
+	u8 ip6_exthdr_max;
+	unsigned int exthdr_line;
 };
+
+/* The name a validate line sends: the check's, or "all". */
+const char *ssf_polcheck_name(const struct ssf_polcheck *c);
 
 /* The grammar, for --help texts. */
 #define SSF_POLPARSE_GRAMMAR						\
@@ -49,14 +68,21 @@ struct ssf_polfile {
 #define SSF_POLPARSE_FILE_HELP						\
 	"Policy file: one statement a line, '#' starts a comment.\n"	\
 	"  default in|out|fwd accept|drop   (unspecified: accept)\n"	\
-	"  rule <rule words>\n"
+	"  rule <rule words>\n"						\
+	"  validate <check>|all drop|audit|off\n"			\
+	"                                   set a validation check's action;\n" \
+	"                                   every check starts at its default\n" \
+	"                                   and these lines apply in order\n" \
+	"  validate ip6-exthdr-max <0-64>   most IPv6 extension headers a\n" \
+	"                                   packet may have (default 8)\n"
 
 void ssf_polfile_free(struct ssf_polfile *pf);
 
 /*
  * Parse a whole policy file of @len bytes at @buf into @out. Returns 0 (free
  * @out with ssf_polfile_free()), or -EINVAL (syntax or check error) or
- * -ENOMEM with @err describing the first fault; @out then holds nothing.
+ * -ENOMEM with @err describing the first fault; @out then holds nothing
+ * (no rules, no checks).
  */
 int ssf_polparse(const char *buf, size_t len, struct ssf_polfile *out,
 		 struct ssf_polerr *err);

@@ -36,6 +36,7 @@ struct ssf_command {
 
 extern const struct ssf_command ssf_rule_cmds[];
 extern const struct ssf_command ssf_policy_cmds[];
+extern const struct ssf_command ssf_validate_cmds[];
 
 int ssf_cmd_status(struct ssf_ctx *ctx, int argc, char **argv);
 int ssf_cmd_stats(struct ssf_ctx *ctx, int argc, char **argv);
@@ -56,8 +57,11 @@ int ssf_usage_err(const struct ssf_ctx *ctx, const char *fmt, ...);
 struct ssf_nl;
 struct ssf_status;
 struct ssf_rulelist;
+struct ssf_checks;
 
 int ssf_status_get(struct ssf_nl *nl, struct ssf_status *st);
+/* VALIDATE_GET: every check's action and counter, and the limits. */
+int ssf_checks_fetch(struct ssf_nl *nl, struct ssf_checks *c);
 /* A rule dump, retried while the kernel flags it inconsistent. */
 int ssf_rules_dump(struct ssf_nl *nl, struct ssf_rulelist *rl);
 

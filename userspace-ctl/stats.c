@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ssfctl stats: SSF_CMD_STATS_GET (per-direction counters) and a rule dump
- * (per-rule counters). The counters are listed in one table so that new
+ * ssfctl stats: SSF_CMD_STATS_GET (per-direction and per-reason counters)
+ * and a rule dump (per-rule counters). The counters are listed in one table so that new
  * ones (and new groups of them) are printed by the same code in both the
  * human and the JSON form.
  */
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ssfctl.h"
@@ -76,6 +77,9 @@ static void ssf_stats_print_json(const struct ssf_stats *s,
 					s->dir[dir].v[ssf_dstats_names[k].val]);
 		ssf_json_obj_close(&j);
 	}
+	/* every reason, zeros included: scripts look names up */
+	ssf_json_key(&j, "reasons");
+	ssf_reasons_json(&j, &s->checks);
 	ssf_json_key(&j, "rules");
 	ssf_json_arr_open(&j);
 	for (i = 0; i < rl->n; i++) {
@@ -118,6 +122,7 @@ static void ssf_stats_print(const struct ssf_stats *s,
 			       s->dir[dir].v[ssf_dstats_names[k].val]);
 		printf("\n");
 	}
+	ssf_print_reasons(stdout, &s->checks);
 	if (!rl->n)
 		return;
 	for (i = 0; i < rl->n; i++) {
@@ -137,23 +142,30 @@ static void ssf_stats_print(const struct ssf_stats *s,
 int ssf_cmd_stats(struct ssf_ctx *ctx, int argc, char **argv)
 {
 	struct ssf_rulelist rl = { .n = 0 };
-	struct ssf_stats s;
+	struct ssf_stats *s;
 	struct ssf_nl nl;
 	int ret = 1;
 
 	if (argc)
 		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	if (ssf_nl_open(&nl))
+	s = malloc(sizeof(*s));
+	if (!s) {
+		ssf_err("%s: out of memory", ctx->what);
 		return 1;
-	if (ssf_stats_get(&nl, &s) || ssf_rules_dump(&nl, &rl))
+	}
+	if (ssf_nl_open(&nl))
+		goto out_free;
+	if (ssf_stats_get(&nl, s) || ssf_rules_dump(&nl, &rl))
 		goto out;
 	if (ctx->json)
-		ssf_stats_print_json(&s, &rl);
+		ssf_stats_print_json(s, &rl);
 	else
-		ssf_stats_print(&s, &rl);
+		ssf_stats_print(s, &rl);
 	ret = 0;
 out:
 	ssf_nl_close(&nl);
 	ssf_rulelist_free(&rl);
+out_free:
+	free(s);
 	return ret;
 }

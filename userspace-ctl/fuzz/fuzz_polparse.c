@@ -2,8 +2,9 @@
 /*
  * libFuzzer target: the policy parser on any bytes. Besides not crashing,
  * every policy it accepts must print to text that parses back to the same
- * rules (the "policy show" / "policy load" round trip), and both the text
- * and the JSON printers must run on every rule.
+ * rules and the same check settings (the "policy show" / "policy load"
+ * round trip), and both the text and the JSON printers must run on every
+ * rule. An error leaves nothing allocated behind.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 
 #include "polparse.h"
 #include "print.h"
+#include "checks.h"
 
 static bool ssf_fz_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
 {
@@ -22,6 +24,47 @@ static bool ssf_fz_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
 	       a->dport_max == b->dport_max &&
 	       !memcmp(&a->src, &b->src, sizeof(a->src)) &&
 	       !memcmp(&a->dst, &b->dst, sizeof(a->dst));
+}
+
+/* The kernel's view of a load: the defaults, then the lines in order. */
+static void ssf_fz_apply(struct ssf_checks *c, const struct ssf_polfile *pf)
+{
+	size_t i, k;
+
+	ssf_checks_init(c);
+	for (i = 0; i < pf->nchecks; i++)
+		for (k = 0; k < c->n; k++)
+			if (pf->checks[i].reason == SSF_R_NONE ||
+			    !strcmp(c->v[k].name,
+				    ssf_reason_name(pf->checks[i].reason)))
+				c->v[k].action = pf->checks[i].action;
+	if (pf->has_exthdr_max)
+		c->ip6_exthdr_max = pf->ip6_exthdr_max;
+}
+
+/* checks -> "validate" lines -> checks: the same settings. */
+static void ssf_fz_checks(const struct ssf_polfile *pf)
+{
+	static struct ssf_checks a, b;
+	struct ssf_polfile back;
+	struct ssf_polerr e;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	ssf_fz_apply(&a, pf);
+	f = open_memstream(&buf, &len);
+	if (!f)
+		return;
+	ssf_print_checks_stmts(f, &a);
+	fclose(f);
+	if (ssf_polparse(buf, len, &back, &e))
+		abort();
+	ssf_fz_apply(&b, &back);
+	if (back.nrules || memcmp(&a, &b, sizeof(a)))
+		abort();
+	ssf_polfile_free(&back);
+	free(buf);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -37,8 +80,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ssf_polparse((const char *)data, size, &pf, &e)) {
 		if (!e.line || !e.msg[0])
 			abort();	/* every error names a line and a cause */
+		if (pf.rules || pf.checks || pf.nrules || pf.nchecks)
+			abort();
 		return 0;
 	}
+	ssf_fz_checks(&pf);
 	null = fopen("/dev/null", "w");
 	for (i = 0; i < pf.nrules; i++) {
 		ssf_rule_fmt(text, sizeof(text), &pf.rules[i].rule);

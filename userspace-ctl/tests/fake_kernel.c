@@ -20,9 +20,14 @@
 #include "fake_kernel.h"
 #include "attrs.h"
 #include "print.h"
+#include "ssf_check.h"
 
 #define FK_FAMILY	0x1d
 #define FK_MAX_RULES	8192
+/* Dump datagrams: what the kernel fits in a 16 KiB skb (libnl's receive
+ * buffer sets the socket's max_recvmsg_len to 16 KiB).
+ */
+#define FK_DUMP_DGRAM	(16384 - 320)
 
 struct fk_state {
 	const struct ssf_fake_cfg *cfg;
@@ -39,8 +44,23 @@ struct fk_state {
 	u8 txn_defaults[SSF_DIR_MAX + 1];
 	struct ssf_rulex *txn_rules;
 	size_t txn_nrules;
+	struct ssf_check_cfg check;	/* the checks of the policy */
+	struct ssf_check_cfg txn_check;
 	int dumps;
 };
+
+/* What the fake says each check tripped on. */
+static u64 fk_reason_packets(unsigned int r)
+{
+	switch (r) {
+	case SSF_R_TCP_SYN_FIN:
+		return 7;
+	case SSF_R_IP4_ZERO_TTL:
+		return 2;
+	default:
+		return 0;
+	}
+}
 
 static void fk_sendbuf(struct fk_state *s, const void *buf, size_t len)
 {
@@ -290,10 +310,17 @@ static void fk_rule_del(struct fk_state *s, const struct nlmsghdr *req,
 	fk_reply_done(s, req, m);
 }
 
-/* The dump: messages packed into datagrams of up to 8 KiB, then DONE. */
+/*
+ * The dump as ssf_nl_rule_dump() and netlink_dump() send it: each rule in
+ * its own NLM_F_MULTI message with SSF_A_GENERATION and SSF_A_RULE, as many
+ * as fit in a datagram, and NLMSG_DONE (the dump's result, NLM_F_MULTI) in
+ * a datagram of its own - the dumpit returned the length of a full part,
+ * so the core calls it again and that call finds nothing left - or, with
+ * cfg->done_coalesced, at the end of the last one.
+ */
 static void fk_dump(struct fk_state *s, const struct nlmsghdr *req)
 {
-	static u8 dgram[16384];
+	static u8 dgram[FK_DUMP_DGRAM];
 	int flags = NLM_F_MULTI;
 	struct nlmsghdr done;
 	size_t len = 0, i, n;
@@ -309,13 +336,18 @@ static void fk_dump(struct fk_state *s, const struct nlmsghdr *req)
 		nla_put_u64(m, SSF_A_GENERATION, s->generation);
 		fk_put_rule(m, &s->rules[i]);
 		n = nlmsg_hdr(m)->nlmsg_len;
-		if (len + n > 8192) {
+		if (len + n > sizeof(dgram)) {
 			fk_sendbuf(s, dgram, len);
 			len = 0;
 		}
 		memcpy(dgram + len, nlmsg_hdr(m), n);
 		len += NLMSG_ALIGN(n);
 		nlmsg_free(m);
+	}
+	if (len && (!s->cfg->done_coalesced ||
+		    len + NLMSG_HDRLEN + 64 > sizeof(dgram))) {
+		fk_sendbuf(s, dgram, len);
+		len = 0;
 	}
 	done = (struct nlmsghdr){
 		.nlmsg_len = NLMSG_HDRLEN + sizeof(int),
@@ -337,6 +369,139 @@ static void fk_dump(struct fk_state *s, const struct nlmsghdr *req)
 	fk_sendbuf(s, dgram, len + n);
 }
 
+/*
+ * SSF_A_VALIDATE and SSF_A_IP6_EXTHDR_MAX as ssf_put_validate() puts them;
+ * with a pad attribute before each counter, as nla_put_u64_64bit() adds on
+ * architectures without efficient unaligned access.
+ */
+static void fk_put_validate(struct nl_msg *m, const struct ssf_check_cfg *c)
+{
+	struct nlattr *nest, *chk;
+	unsigned int r;
+
+	nest = nla_nest_start(m, SSF_A_VALIDATE | NLA_F_NESTED);
+	for (r = SSF_R_NONE + 1; r < SSF_R_COUNT; r++) {
+		chk = nla_nest_start(m, SSF_A_CHECK | NLA_F_NESTED);
+		nla_put_string(m, SSF_CHECK_A_NAME, ssf_reason_name(r));
+		nla_put_u8(m, SSF_CHECK_A_ACTION, c->action[r]);
+		nla_put(m, SSF_CHECK_A_PAD, 0, NULL);
+		nla_put_u64(m, SSF_CHECK_A_PACKETS, fk_reason_packets(r));
+		nla_nest_end(m, chk);
+	}
+	nla_nest_end(m, nest);
+	nla_put_u8(m, SSF_A_IP6_EXTHDR_MAX, c->ip6_exthdr_max);
+}
+
+/*
+ * Apply SSF_A_VALIDATE and SSF_A_IP6_EXTHDR_MAX of a request to @c as
+ * ssf_decode_validate() does (all or nothing), writing "name:action,..."
+ * to @log. 0, or an error already sent.
+ */
+static int fk_validate(struct fk_state *s, const struct nlmsghdr *req,
+		       struct nlattr **tb, struct ssf_check_cfg *c, char *log,
+		       size_t size)
+{
+	struct nlattr *ctb[SSF_CHECK_A_MAX + 1], *a, *name;
+	struct ssf_check_cfg n = *c;
+	size_t len = 0;
+	unsigned int r;
+	int rem;
+	u8 act;
+
+	log[0] = '\0';
+	if (tb[SSF_A_VALIDATE] && !(tb[SSF_A_VALIDATE]->nla_type & NLA_F_NESTED)) {
+		fk_error(s, req, -EINVAL, "NLA_F_NESTED is missing",
+			 tb[SSF_A_VALIDATE], 0, NULL);
+		return -EINVAL;
+	}
+	if (tb[SSF_A_VALIDATE]) {
+		nla_for_each_nested(a, tb[SSF_A_VALIDATE], rem) {
+			if (nla_parse_nested(ctb, SSF_CHECK_A_MAX, a, NULL) < 0 ||
+			    ctb[SSF_CHECK_A_PACKETS]) {
+				fk_error(s, req, -EINVAL, "fake: bad check", a, 0, NULL);
+				return -EINVAL;
+			}
+			name = ctb[SSF_CHECK_A_NAME];
+			if (!name || !ctb[SSF_CHECK_A_ACTION]) {
+				fk_error(s, req, -EINVAL,
+					 "a check setting needs a name and an action",
+					 a, name ? SSF_CHECK_A_ACTION : SSF_CHECK_A_NAME,
+					 a);
+				return -EINVAL;
+			}
+			act = nla_get_u8(ctb[SSF_CHECK_A_ACTION]);
+			if (nla_len(name) < 1 || nla_len(name) > SSF_CHECK_NAME_MAX ||
+			    ((char *)nla_data(name))[nla_len(name) - 1] ||
+			    nla_len(ctb[SSF_CHECK_A_ACTION]) != 1 || act > SSF_CHECK_MAX) {
+				fk_error(s, req, -EINVAL, "fake: bad name or action",
+					 a, 0, NULL);
+				return -EINVAL;
+			}
+			r = ssf_reason_by_name(nla_data(name));
+			if (s->cfg->reject_check &&
+			    !strcmp(nla_data(name), s->cfg->reject_check))
+				r = SSF_R_NONE;
+			if (!strcmp(nla_data(name), "all")) {
+				for (r = SSF_R_NONE + 1; r < SSF_R_COUNT; r++)
+					n.action[r] = act;
+			} else if (r == SSF_R_NONE) {
+				fk_error(s, req, -EINVAL, "unknown validation check name",
+					 name, 0, NULL);
+				return -EINVAL;
+			} else {
+				n.action[r] = act;
+			}
+			if (len < size)
+				len += (size_t)snprintf(log + len, size - len,
+							"%s%s:%s", len ? "," : "",
+							(char *)nla_data(name),
+							ssf_check_action_name(act));
+		}
+	}
+	if (tb[SSF_A_IP6_EXTHDR_MAX]) {
+		if (nla_get_u8(tb[SSF_A_IP6_EXTHDR_MAX]) > SSF_IP6_EXTHDR_MAX_LIMIT) {
+			fk_error(s, req, -ERANGE, "fake: limit out of range",
+				 tb[SSF_A_IP6_EXTHDR_MAX], 0, NULL);
+			return -ERANGE;
+		}
+		n.ip6_exthdr_max = nla_get_u8(tb[SSF_A_IP6_EXTHDR_MAX]);
+	}
+	*c = n;
+	return 0;
+}
+
+static void fk_validate_get(struct fk_state *s, const struct nlmsghdr *req)
+{
+	struct nl_msg *m = fk_msg(req, FK_FAMILY, SSF_CMD_VALIDATE_GET, 0);
+
+	fprintf(s->log, "VALIDATE_GET\n");
+	fk_put_validate(m, &s->check);
+	fk_reply_done(s, req, m);
+}
+
+static void fk_validate_set(struct fk_state *s, const struct nlmsghdr *req,
+			    struct nlattr **tb)
+{
+	static char log[1 << 16];
+	struct nl_msg *m;
+
+	if (!tb[SSF_A_VALIDATE] && !tb[SSF_A_IP6_EXTHDR_MAX]) {
+		fk_error(s, req, -EINVAL, "nothing to set", NULL, 0, NULL);
+		return;
+	}
+	if (fk_validate(s, req, tb, &s->check, log, sizeof(log)))
+		return;
+	if (tb[SSF_A_IP6_EXTHDR_MAX])
+		fprintf(s->log, "VALIDATE_SET exthdr=%u\n", s->check.ip6_exthdr_max);
+	else
+		fprintf(s->log, "VALIDATE_SET %s\n", log);
+	s->generation++;
+	s->active = true;
+	m = fk_msg(req, FK_FAMILY, SSF_CMD_VALIDATE_SET, 0);
+	nla_put_u64(m, SSF_A_GENERATION, s->generation);
+	fk_reply_done(s, req, m);
+}
+
 static void fk_txn_free(struct fk_state *s)
 {
 	s->txn = false;
@@ -347,6 +512,7 @@ static void fk_policy_add(struct fk_state *s, const struct nlmsghdr *req,
 			  struct nlattr **tb)
 {
 	struct nlattr *dtb[SSF_DEFAULTS_A_MAX + 1], *a, *bad;
+	static char vlog[1 << 16], vtxt[(1 << 16) + 64];
 	char defs[16] = "-";
 	struct ssf_rulex x;
 	const char *why;
@@ -371,6 +537,16 @@ static void fk_policy_add(struct fk_state *s, const struct nlmsghdr *req,
 		snprintf(defs, sizeof(defs), "%u,%u,%u", s->txn_defaults[0],
 			 s->txn_defaults[1], s->txn_defaults[2]);
 	}
+	if (fk_validate(s, req, tb, &s->txn_check, vlog, sizeof(vlog))) {
+		fk_txn_free(s);
+		return;
+	}
+	vtxt[0] = '\0';
+	if (tb[SSF_A_VALIDATE])
+		snprintf(vtxt, sizeof(vtxt), " validate=%s", vlog);
+	if (tb[SSF_A_IP6_EXTHDR_MAX])
+		snprintf(vtxt + strlen(vtxt), sizeof(vtxt) - strlen(vtxt),
+			 " exthdr=%u", s->txn_check.ip6_exthdr_max);
 	if (tb[SSF_A_RULES]) {
 		if (!(tb[SSF_A_RULES]->nla_type & NLA_F_NESTED)) {
 			fk_error(s, req, -EINVAL, "NLA_F_NESTED is missing",
@@ -402,7 +578,7 @@ static void fk_policy_add(struct fk_state *s, const struct nlmsghdr *req,
 			n++;
 		}
 	}
-	fprintf(s->log, "POLICY_ADD defaults=%s rules=%d\n", defs, n);
+	fprintf(s->log, "POLICY_ADD defaults=%s%s rules=%d\n", defs, vtxt, n);
 	fk_ack(s, req);
 }
 
@@ -437,6 +613,7 @@ static void fk_commit(struct fk_state *s, const struct nlmsghdr *req,
 	s->nrules = s->txn_nrules;
 	s->next_id = (u32)s->nrules + 1;
 	memcpy(s->defaults, s->txn_defaults, sizeof(s->defaults));
+	s->check = s->txn_check;
 	s->generation++;
 	s->active = true;
 	fk_txn_free(s);
@@ -465,6 +642,7 @@ static void fk_stats(struct fk_state *s, const struct nlmsghdr *req)
 	nla_put_u64(m, SSF_DSTATS_A_PACKETS, 123456789012ULL);
 	nla_nest_end(m, d);
 	nla_nest_end(m, nest);
+	fk_put_validate(m, &s->check);
 	fk_reply_done(s, req, m);
 }
 
@@ -508,6 +686,7 @@ static void fk_ssf(struct fk_state *s, const struct nlmsghdr *req)
 		}
 		s->txn = true;
 		memset(s->txn_defaults, SSF_ACT_ACCEPT, sizeof(s->txn_defaults));
+		ssf_check_cfg_init(&s->txn_check);
 		fk_ack(s, req);
 		break;
 	case SSF_CMD_POLICY_ADD:
@@ -529,6 +708,7 @@ static void fk_ssf(struct fk_state *s, const struct nlmsghdr *req)
 		fprintf(s->log, "POLICY_FLUSH\n");
 		s->nrules = 0;
 		memset(s->defaults, SSF_ACT_ACCEPT, sizeof(s->defaults));
+		ssf_check_cfg_init(&s->check);
 		s->generation++;
 		s->active = false;
 		fk_ack(s, req);
@@ -536,6 +716,12 @@ static void fk_ssf(struct fk_state *s, const struct nlmsghdr *req)
 	case SSF_CMD_STATS_GET:
 		fprintf(s->log, "STATS_GET\n");
 		fk_stats(s, req);
+		break;
+	case SSF_CMD_VALIDATE_GET:
+		fk_validate_get(s, req);
+		break;
+	case SSF_CMD_VALIDATE_SET:
+		fk_validate_set(s, req, tb);
 		break;
 	default:
 		fk_error(s, req, -EOPNOTSUPP, NULL, NULL, 0, NULL);
@@ -563,7 +749,11 @@ static void fk_serve(struct fk_state *s)
 		len = (int)n;
 		for (h = (struct nlmsghdr *)buf; nlmsg_ok(h, len);
 		     h = nlmsg_next(h, &len)) {
-			if (h->nlmsg_type == GENL_ID_CTRL)
+			/* ssfctl promises requests below 64 KiB */
+			if (h->nlmsg_len >= 65536) {
+				fprintf(s->log, "fake: message over 64 KiB\n");
+				fk_error(s, h, -EMSGSIZE, NULL, NULL, 0, NULL);
+			} else if (h->nlmsg_type == GENL_ID_CTRL)
 				fk_getfamily(s, h);
 			else if (h->nlmsg_type == FK_FAMILY)
 				fk_ssf(s, h);
@@ -617,6 +807,7 @@ int ssf_fake_start(struct ssf_fake *fk, const struct ssf_fake_cfg *cfg,
 	}
 	s.nrules = (size_t)i;
 	s.next_id = (u32)i + 1;
+	ssf_check_cfg_init(&s.check);
 	s.generation = cfg->preload ? 1 : 0;
 	fk_serve(&s);
 	_exit(0);

@@ -24,6 +24,12 @@ struct ssf_fake_cfg {
 	bool reject_add;	/* RULE_ADD: reject, pointing at the dport */
 	bool noise;		/* a stray message before every reply */
 	int preload;		/* rules in the policy at start */
+	bool done_coalesced;	/* NLMSG_DONE in the dump's last datagram, as
+				 * the kernel does when a dumpit returns 0 with
+				 * data; by default it comes alone, as after
+				 * ssf.ko's dumpit (module/ssf_netlink.c)
+				 */
+	const char *reject_check; /* a check name the fake does not know */
 };
 
 struct ssf_fake {

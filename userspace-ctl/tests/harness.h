@@ -46,13 +46,34 @@ void ssf_t_run(struct ssf_t_run *r, const char *input, const char *const *args);
 /* Write @text to @name in the scratch directory; its path into @path. */
 void ssf_t_write(const char *name, const char *text, char *path, size_t size);
 
+/* Against the fake kernel (test_fake.c); false: skipped, counted. */
+struct ssf_fake_cfg;
+bool ssf_t_fake_start(const struct ssf_fake_cfg *cfg);
+void ssf_t_fake_stop(void);
+/* The fake's request log so far. */
+const char *ssf_t_fake_log(void);
+int ssf_t_count(const char *hay, const char *needle);
+bool ssf_t_starts(const char *s, const char *prefix);
+
+/*
+ * Groups of tests that run ssfctl processes: each runs in a child process
+ * of its own, with its own scratch directory and fake kernel, several at a
+ * time (test_cli.c). Tables end with a NULL name.
+ */
+struct ssf_t_group {
+	const char *name;
+	void (*fn)(void);
+};
+extern const struct ssf_t_group ssf_t_fake_groups[];
+extern const struct ssf_t_group ssf_t_validate_groups[];
+
 /* Each test group. */
 void ssf_test_polparse(void);
 void ssf_test_print(void);
 void ssf_test_json(void);
 void ssf_test_extack(void);
 void ssf_test_attrs(void);
-void ssf_test_cli(const char *ssfctl);
-void ssf_test_fake(void);	/* run by ssf_test_cli() */
+void ssf_test_cli(const char *ssfctl);	/* and the fake and validate groups */
+void ssf_test_checks(void);
 
 #endif /* _SSFCTL_TEST_HARNESS_H */

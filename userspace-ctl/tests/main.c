@@ -167,6 +167,8 @@ int main(int argc, char **argv)
 	ssf_test_extack();
 	printf("# attrs\n");
 	ssf_test_attrs();
+	printf("# checks\n");
+	ssf_test_checks();
 	printf("# cli (%s)\n", argv[1]);
 	ssf_test_cli(argv[1]);
 	if (ssf_t_skipped)

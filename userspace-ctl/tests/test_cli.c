@@ -115,6 +115,8 @@ static void t_help(void)
 		{ "policy", "show", "-h" }, { "policy", "flush", "--help" },
 		{ "status", "--help" }, { "stats", "--help" },
 		{ "--json", "rule", "list", "--help" },
+		{ "validate", "--help" }, { "validate", "show", "--help" },
+		{ "validate", "set", "-h" }, { "validate", "help" },
 	};
 	static const char *const usage[] = {
 		"usage: ssfctl [--json] <command> [<args>]\n",
@@ -132,6 +134,10 @@ static void t_help(void)
 		"usage: ssfctl status [--json]\n",
 		"usage: ssfctl stats [--json]\n",
 		"usage: ssfctl rule list [--json]\n",
+		"usage: ssfctl validate <command> [<args>]\n",
+		"usage: ssfctl validate show [--json]\n",
+		"usage: ssfctl validate set <check>|all drop|audit|off | ip6-exthdr-max <0-64>\n",
+		"usage: ssfctl validate <command> [<args>]\n",
 	};
 	struct ssf_t_run r;
 	size_t i;
@@ -148,8 +154,14 @@ static void t_help(void)
 	CHECK(strstr(r.out, "sport <port>[-<port>]") != NULL);
 	RUN(&r, NULL, "policy", "load", "--help");
 	CHECK(strstr(r.out, "default in|out|fwd accept|drop") != NULL);
+	CHECK(strstr(r.out, "\n  validate <check>|all drop|audit|off\n") != NULL);
+	CHECK(strstr(r.out, "\n  validate ip6-exthdr-max <0-64>   ") != NULL);
 	RUN(&r, NULL, "--help");
-	CHECK(strstr(r.out, "\n  policy <command> [<args>]  ") != NULL);
+	CHECK(strstr(r.out, "\n  policy <command> [<args>]    ") != NULL);
+	CHECK(strstr(r.out, "\n  validate <command> [<args>]  show and set the packet validation checks\n") != NULL);
+	RUN(&r, NULL, "validate", "--help");
+	CHECK(strstr(r.out, "\n  show [--json]  ") != NULL);
+	CHECK(strstr(r.out, "\n  set <check>|all drop|audit|off | ip6-exthdr-max <0-64>  ") != NULL);
 }
 
 static void t_usage(void)
@@ -290,6 +302,8 @@ static void t_kernel(void)
 		{ "status" }, { "status", "--json" }, { "--json", "status" },
 		{ "rule", "list" }, { "rule", "list", "--json" },
 		{ "policy", "show" }, { "stats" }, { "stats", "--json" },
+		{ "validate", "show" }, { "validate", "show", "--json" },
+		{ "policy", "show", "--json" },
 	};
 	static const char *const not_loaded =
 		"ssfctl: ssf kernel module not loaded: no generic netlink family \"ssf\"\n";
@@ -313,6 +327,124 @@ static void t_kernel(void)
 	}
 }
 
+static const struct ssf_t_group t_cli_groups[] = {
+	{ "cli: help", t_help },
+	{ "cli: usage", t_usage },
+	{ "cli: parse errors", t_parse_errors },
+	{ "cli: kernel", t_kernel },
+	{ NULL, NULL },
+};
+
+/* What a group's child reports back. */
+struct t_counts {
+	unsigned int passed, failed, skipped;
+};
+
+struct t_job {
+	pid_t pid;
+	int fd;
+	const struct ssf_t_group *g;
+};
+
+/* In the child: the group in its own scratch directory; never returns. */
+static void t_child(const struct ssf_t_group *g, const char *base, int n, int fd)
+{
+	struct t_counts c;
+
+	if (snprintf(ssf_t_dir, sizeof(ssf_t_dir), "%s/%d", base, n) >=
+	    (int)sizeof(ssf_t_dir) || mkdir(ssf_t_dir, 0700))
+		_exit(1);
+	ssf_t_passed = ssf_t_failed = ssf_t_skipped = 0;
+	g->fn();
+	c.passed = ssf_t_passed;
+	c.failed = ssf_t_failed;
+	c.skipped = ssf_t_skipped;
+	fflush(stdout);
+	if (write(fd, &c, sizeof(c)) != (ssize_t)sizeof(c))
+		_exit(1);
+	_exit(0);
+}
+
+/* Wait for one of @jobs; add its counts (or a failure if it died). */
+static void t_reap(struct t_job *jobs, int *njobs)
+{
+	struct t_counts c;
+	int st, i;
+	pid_t pid;
+
+	pid = wait(&st);
+	for (i = 0; i < *njobs && jobs[i].pid != pid; i++)
+		;
+	if (i == *njobs)
+		return;
+	if (read(jobs[i].fd, &c, sizeof(c)) == (ssize_t)sizeof(c) &&
+	    WIFEXITED(st) && !WEXITSTATUS(st)) {
+		ssf_t_passed += c.passed;
+		ssf_t_failed += c.failed;
+		ssf_t_skipped += c.skipped;
+	} else {
+		ssf_t_failed++;
+		printf("not ok - group \"%s\" died (status 0x%x)\n",
+		       jobs[i].g->name, st);
+	}
+	close(jobs[i].fd);
+	jobs[i] = jobs[--*njobs];
+}
+
+/*
+ * The groups, SSFCTL_TEST_JOBS (default: the CPUs online, at least 2) at a
+ * time: most of the time goes into starting sanitized processes, not into
+ * the tests, and the groups share nothing.
+ */
+static void t_run_groups(const struct ssf_t_group *const *tables, size_t ntables)
+{
+	const char *env = getenv("SSFCTL_TEST_JOBS");
+	long max = env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
+	const struct ssf_t_group *g;
+	struct t_job jobs[16];
+	char base[64];
+	int njobs = 0, n = 0, fds[2];
+	size_t t;
+
+	if (max < 2 && !env)
+		max = 2;
+	if (max < 1)
+		max = 1;
+	if (max > (long)ARRAY_SIZE(jobs))
+		max = ARRAY_SIZE(jobs);
+	snprintf(base, sizeof(base), "%s", ssf_t_dir);
+	for (t = 0; t < ntables; t++) {
+		for (g = tables[t]; g->name; g++) {
+			while (njobs >= max)
+				t_reap(jobs, &njobs);
+			if (pipe(fds)) {
+				ssf_t_failed++;
+				printf("not ok - group \"%s\": pipe failed\n", g->name);
+				continue;
+			}
+			fflush(stdout);
+			jobs[njobs].pid = fork();
+			if (jobs[njobs].pid == 0) {
+				close(fds[0]);
+				t_child(g, base, n, fds[1]);
+			}
+			close(fds[1]);
+			n++;
+			if (jobs[njobs].pid < 0) {
+				close(fds[0]);
+				ssf_t_failed++;
+				printf("not ok - group \"%s\": fork failed\n", g->name);
+				continue;
+			}
+			jobs[njobs].fd = fds[0];
+			jobs[njobs].g = g;
+			njobs++;
+		}
+	}
+	while (njobs)
+		t_reap(jobs, &njobs);
+}
+
 void ssf_test_cli(const char *ssfctl)
 {
 	char tmpl[] = "/tmp/ssfctl-test.XXXXXX";
@@ -327,11 +459,13 @@ void ssf_test_cli(const char *ssfctl)
 	/* a sanitizer report must not pass for ssfctl's own exit 1 */
 	setenv("ASAN_OPTIONS", "exitcode=99:detect_leaks=1", 1);
 	setenv("UBSAN_OPTIONS", "exitcode=98:print_stacktrace=1", 1);
-	t_help();
-	t_usage();
-	t_parse_errors();
-	t_kernel();
-	ssf_test_fake();
+	{
+		const struct ssf_t_group *const tables[] = {
+			t_cli_groups, ssf_t_fake_groups, ssf_t_validate_groups,
+		};
+
+		t_run_groups(tables, ARRAY_SIZE(tables));
+	}
 
 	snprintf(path, sizeof(path), "rm -rf '%s'", ssf_t_dir);
 	if (system(path))

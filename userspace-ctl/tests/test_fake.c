@@ -14,7 +14,26 @@
 
 static struct ssf_fake t_fk;
 
-static bool t_start(const struct ssf_fake_cfg *cfg)
+/* "reasons" of stats --json against the fake: every name, in order. */
+#define T_REASONS_JSON							\
+	"\"ip4-truncated\":0,\"ip4-bad-version\":0,\"ip4-bad-ihl\":0,"	\
+	"\"ip4-bad-length\":0,\"ip4-bad-options\":0,"			\
+	"\"ip4-source-route\":0,\"ip4-frag-bad\":0,"			\
+	"\"ip4-frag-oversize\":0,\"ip4-frag-tiny\":0,"			\
+	"\"ip4-bad-source\":0,\"ip4-land\":0,\"ip4-zero-ttl\":2,"		\
+	"\"ip6-truncated\":0,\"ip6-bad-version\":0,\"ip6-bad-length\":0,"	\
+	"\"ip6-bad-source\":0,\"ip6-exthdr-too-many\":0,"			\
+	"\"ip6-exthdr-order\":0,\"ip6-exthdr-truncated\":0,\"ip6-rh0\":0,"	\
+	"\"ip6-bad-options\":0,\"ip6-frag-bad\":0,\"ip6-frag-tiny\":0,"	\
+	"\"proto-family-mismatch\":0,\"tcp-truncated\":0,"		\
+	"\"tcp-bad-doff\":0,\"tcp-bad-options\":0,\"tcp-null\":0,"	\
+	"\"tcp-xmas\":0,\"tcp-syn-fin\":7,\"tcp-syn-rst\":0,"		\
+	"\"tcp-port-zero\":0,\"udp-truncated\":0,\"udp-bad-length\":0,"	\
+	"\"udp-port-zero\":0,\"icmp-truncated\":0,\"icmp-bad-error\":0,"	\
+	"\"icmp6-truncated\":0,\"icmp6-bad-error\":0,"			\
+	"\"icmp6-nd-bad-hoplimit\":0"
+
+bool ssf_t_fake_start(const struct ssf_fake_cfg *cfg)
 {
 	char port[16];
 
@@ -28,16 +47,15 @@ static bool t_start(const struct ssf_fake_cfg *cfg)
 	return true;
 }
 
-static void t_stop(void)
+void ssf_t_fake_stop(void)
 {
 	ssf_fake_stop(&t_fk);
 	unsetenv("SSFCTL_TEST_PEER");
 }
 
-/* The fake's request log so far. */
-static const char *t_log(void)
+const char *ssf_t_fake_log(void)
 {
-	static char buf[1 << 16];
+	static char buf[1 << 18];
 	FILE *f = fopen(t_fk.log, "r");
 	size_t n = 0;
 
@@ -50,12 +68,12 @@ static const char *t_log(void)
 	return buf;
 }
 
-static bool t_starts(const char *s, const char *prefix)
+bool ssf_t_starts(const char *s, const char *prefix)
 {
 	return !strncmp(s, prefix, strlen(prefix));
 }
 
-static int t_count(const char *hay, const char *needle)
+int ssf_t_count(const char *hay, const char *needle)
 {
 	int n = 0;
 
@@ -86,7 +104,7 @@ static void t_normal(void)
 	char path[128], path2[128], *big, *shown;
 	struct ssf_t_run r;
 
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, NULL, "status");
 	CHECK_INT(r.status, 0);
@@ -108,7 +126,7 @@ static void t_normal(void)
 	RUN(&r, NULL, "--json", "rule", "add", "out dst 10.0.0.0/8 drop");
 	CHECK_INT(r.status, 0);
 	CHECK_STR(r.out, "{\"id\":2}\n");
-	CHECK(strstr(t_log(), "RULE_ADD in proto tcp dport 22 accept\n"
+	CHECK(strstr(ssf_t_fake_log(), "RULE_ADD in proto tcp dport 22 accept\n"
 			      "GETFAMILY ssf\n"
 			      "RULE_ADD out dst 10.0.0.0/8 drop\n") != NULL);
 
@@ -131,7 +149,7 @@ static void t_normal(void)
 	RUN(&r, NULL, "rule", "del", "9");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "ssfctl: rule del 9: no such rule (No such file or directory)\n");
-	CHECK(strstr(t_log(), "RULE_DEL 1\n") && strstr(t_log(), "RULE_DEL 9\n"));
+	CHECK(strstr(ssf_t_fake_log(), "RULE_DEL 1\n") && strstr(ssf_t_fake_log(), "RULE_DEL 9\n"));
 
 	/* policy load: status, begin, adds of <= 256 rules, commit(generation) */
 	t_big_policy(path, sizeof(path), &big);
@@ -139,7 +157,7 @@ static void t_normal(void)
 	CHECK_INT(r.status, 0);
 	CHECK_STR(r.out, "policy loaded: 600 rules, generation 4\n");
 	CHECK_STR(r.err, "");
-	CHECK(strstr(t_log(), "GETFAMILY ssf\n"
+	CHECK(strstr(ssf_t_fake_log(), "GETFAMILY ssf\n"
 			      "STATUS_GET\n"
 			      "POLICY_BEGIN\n"
 			      "POLICY_ADD defaults=1,0,0 rules=256\n"
@@ -150,10 +168,10 @@ static void t_normal(void)
 	/* policy show prints what policy load reads back */
 	RUN(&r, NULL, "policy", "show");
 	CHECK_INT(r.status, 0);
-	CHECK(t_starts(r.out, "default in drop\ndefault out accept\n"
+	CHECK(ssf_t_starts(r.out, "default in drop\ndefault out accept\n"
 			      "default fwd accept\nrule in proto tcp dport 1 accept\n"
 			      "rule in proto tcp dport 2 accept\n"));
-	CHECK_INT(t_count(r.out, "\nrule "), 600);
+	CHECK_INT(ssf_t_count(r.out, "\nrule "), 600);
 	shown = strdup(r.out);
 	ssf_t_write("shown.conf", shown, path2, sizeof(path2));
 	RUN(&r, NULL, "policy", "load", path2);
@@ -163,8 +181,12 @@ static void t_normal(void)
 	free(shown);
 	free(big);
 	RUN(&r, NULL, "policy", "show", "--json");
-	CHECK(t_starts(r.out, "{\"generation\":5,\"defaults\":{\"in\":\"drop\","
-			      "\"out\":\"accept\",\"fwd\":\"accept\"},\"rules\":[{\"id\":1,"));
+	CHECK(ssf_t_starts(r.out, "{\"generation\":5,\"defaults\":{\"in\":\"drop\","
+			      "\"out\":\"accept\",\"fwd\":\"accept\"},\"validate\":"
+			      "{\"checks\":{\"ip4-truncated\":{\"action\":\"drop\","
+			      "\"packets\":0},"));
+	CHECK(strstr(r.out, "\"icmp6-nd-bad-hoplimit\":{\"action\":\"drop\","
+			    "\"packets\":0}},\"ip6_exthdr_max\":8},\"rules\":[{\"id\":1,"));
 
 	/* --json policy load from stdin */
 	RUN(&r, "rule fwd drop\n", "--json", "policy", "load", "-");
@@ -174,13 +196,13 @@ static void t_normal(void)
 	/* an empty policy: one ADD with the defaults only */
 	RUN(&r, "# nothing\n", "policy", "load", "-");
 	CHECK_STR(r.out, "policy loaded: 0 rules, generation 7\n");
-	CHECK(strstr(t_log(), "POLICY_ADD defaults=0,0,0 rules=0\n"
+	CHECK(strstr(ssf_t_fake_log(), "POLICY_ADD defaults=0,0,0 rules=0\n"
 			      "POLICY_COMMIT gen=6\n") != NULL);
 
 	RUN(&r, NULL, "policy", "flush");
 	CHECK_INT(r.status, 0);
 	CHECK_STR(r.out, "");
-	CHECK(strstr(t_log(), "POLICY_FLUSH\n") != NULL);
+	CHECK(strstr(ssf_t_fake_log(), "POLICY_FLUSH\n") != NULL);
 	RUN(&r, NULL, "policy", "show");
 	CHECK_STR(r.out, "default in accept\ndefault out accept\ndefault fwd accept\n");
 	RUN(&r, NULL, "rule", "list");
@@ -196,6 +218,7 @@ static void t_normal(void)
 			 "\"unparsed\":1},\"out\":{\"packets\":0,\"accepted\":0,\"dropped\":0,"
 			 "\"default\":0,\"unparsed\":0},\"fwd\":{\"packets\":123456789012,"
 			 "\"accepted\":0,\"dropped\":0,\"default\":0,\"unparsed\":0},"
+			 "\"reasons\":{" T_REASONS_JSON "},"
 			 "\"rules\":[{\"id\":1,\"packets\":10,\"bytes\":1000}]}\n");
 	RUN(&r, NULL, "stats");
 	CHECK_INT(r.status, 0);
@@ -204,9 +227,13 @@ static void t_normal(void)
 			 "out              0         0        0        0         0\n"
 			 "fwd   123456789012         0        0        0         0\n"
 			 "\n"
+			 "reason        packets\n"
+			 "ip4-zero-ttl        2\n"
+			 "tcp-syn-fin         7\n"
+			 "\n"
 			 "rule  packets  bytes\n"
 			 "   1       10  1000\n");
-	t_stop();
+	ssf_t_fake_stop();
 }
 
 static void t_rejected_rule(void)
@@ -215,7 +242,7 @@ static void t_rejected_rule(void)
 	char path[128], want[256], *big;
 	struct ssf_t_run r;
 
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	t_big_policy(path, sizeof(path), &big);
 	free(big);
@@ -226,9 +253,9 @@ static void t_rejected_rule(void)
 		 path);
 	CHECK_STR(r.err, want);
 	CHECK_STR(r.out, "");
-	CHECK(strstr(t_log(), "POLICY_ADD defaults=1,0,0 rules=256\nPOLICY_ABORT\n") != NULL);
-	CHECK(strstr(t_log(), "COMMIT") == NULL);
-	t_stop();
+	CHECK(strstr(ssf_t_fake_log(), "POLICY_ADD defaults=1,0,0 rules=256\nPOLICY_ABORT\n") != NULL);
+	CHECK(strstr(ssf_t_fake_log(), "COMMIT") == NULL);
+	ssf_t_fake_stop();
 }
 
 static void t_busy_commit(void)
@@ -236,13 +263,13 @@ static void t_busy_commit(void)
 	struct ssf_fake_cfg cfg = { .commit_busy = true };
 	struct ssf_t_run r;
 
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, "rule in accept\n", "policy", "load", "-");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "ssfctl: policy load: commit: policy changed since you read it (Device or resource busy)\n");
-	CHECK(strstr(t_log(), "POLICY_COMMIT gen=0\nPOLICY_ABORT\n") != NULL);
-	t_stop();
+	CHECK(strstr(ssf_t_fake_log(), "POLICY_COMMIT gen=0\nPOLICY_ABORT\n") != NULL);
+	ssf_t_fake_stop();
 }
 
 static void t_eperm(void)
@@ -250,7 +277,7 @@ static void t_eperm(void)
 	struct ssf_fake_cfg cfg = { .eperm = true };
 	struct ssf_t_run r;
 
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, NULL, "status");
 	CHECK_INT(r.status, 1);
@@ -264,7 +291,7 @@ static void t_eperm(void)
 	RUN(&r, NULL, "policy", "flush");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "ssfctl: policy flush: ssfctl needs CAP_NET_ADMIN in the network namespace (Operation not permitted)\n");
-	t_stop();
+	ssf_t_fake_stop();
 }
 
 static void t_dumps(void)
@@ -273,54 +300,123 @@ static void t_dumps(void)
 	struct ssf_t_run r;
 
 	/* inconsistent twice, then a clean dump */
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, NULL, "rule", "list", "--json");
 	CHECK_INT(r.status, 0);
-	CHECK_INT(t_count(r.out, "\"id\":"), 5);
-	CHECK_INT(t_count(t_log(), "RULE_GET\n"), 3);
-	t_stop();
+	CHECK_INT(ssf_t_count(r.out, "\"id\":"), 5);
+	CHECK_INT(ssf_t_count(ssf_t_fake_log(), "RULE_GET\n"), 3);
+	ssf_t_fake_stop();
 
 	/* never consistent */
 	cfg.dump_intr = 1000;
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, NULL, "rule", "list");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "ssfctl: list rules: the policy kept changing during the dump (5 tries)\n");
-	CHECK_INT(t_count(t_log(), "RULE_GET\n"), 5);
-	t_stop();
+	CHECK_INT(ssf_t_count(ssf_t_fake_log(), "RULE_GET\n"), 5);
+	ssf_t_fake_stop();
 
 	/* the dump fails: NLMSG_DONE carries the error and its message */
 	cfg.dump_intr = 0;
 	cfg.dump_error = true;
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, NULL, "rule", "list");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "ssfctl: list rules: dump failed here (No buffer space available)\n");
 	CHECK_STR(r.out, "");
-	t_stop();
+	ssf_t_fake_stop();
 
 	/* a dump of many datagrams, with stray messages on the socket */
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.preload = 3000;
 	cfg.noise = true;
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, NULL, "rule", "list", "--json");
 	CHECK_INT(r.status, 0);
-	CHECK_INT(t_count(r.out, "\"id\":"), 3000);
+	CHECK_INT(ssf_t_count(r.out, "\"id\":"), 3000);
 	CHECK(strstr(r.out, "{\"id\":3000,\"dir\":\"fwd\",\"action\":\"drop\",\"proto\":183,") != NULL);
 	RUN(&r, NULL, "policy", "show");
 	CHECK_INT(r.status, 0);
-	CHECK_INT(t_count(r.out, "\nrule "), 3000);
+	CHECK_INT(ssf_t_count(r.out, "\nrule "), 3000);
 	RUN(&r, NULL, "status");
 	CHECK_INT(r.status, 0);
 	CHECK(strstr(r.out, "rules:       3000\n") != NULL);
 	RUN(&r, NULL, "rule", "add", "in", "accept");
 	CHECK_STR(r.out, "rule 3001 added\n");
-	t_stop();
+	ssf_t_fake_stop();
+}
+
+/*
+ * The lead's smoke test on ssf.ko (build/smoke.sh): a policy load, a rule
+ * add, then "rule list" and "rule list --json" - the JSON list once came out
+ * empty. The fake sends the dump as ssf.ko does: the rules of a part packed
+ * in one datagram, NLMSG_DONE alone in the next (and, for kernels that
+ * coalesce, at the end of the last part).
+ */
+static void t_smoke(bool coalesced)
+{
+	static const char policy[] =
+		"default in drop\n"
+		"rule in proto icmp accept\n"
+		"rule in family ip6 proto icmpv6 accept\n"
+		"rule in proto tcp dport 22 accept\n"
+		"rule out dst 10.0.0.0/8 proto udp dport 53-54 drop\n";
+	static const char list[] =
+		"ID  PACKETS  BYTES  RULE\n"
+		" 1        0      0  in proto icmp accept\n"
+		" 2        0      0  in family ip6 proto icmpv6 accept\n"
+		" 3        0      0  in proto tcp dport 22 accept\n"
+		" 4        0      0  out proto udp dst 10.0.0.0/8 dport 53-54 drop\n"
+		" 5       50   5000  in proto udp sport 1000-2000 drop\n";
+	static const char json[] =
+		"[{\"id\":1,\"dir\":\"in\",\"action\":\"accept\",\"proto\":\"icmp\","
+		"\"text\":\"in proto icmp accept\",\"packets\":0,\"bytes\":0},"
+		"{\"id\":2,\"dir\":\"in\",\"action\":\"accept\",\"family\":\"ip6\","
+		"\"proto\":\"icmpv6\",\"text\":\"in family ip6 proto icmpv6 accept\","
+		"\"packets\":0,\"bytes\":0},"
+		"{\"id\":3,\"dir\":\"in\",\"action\":\"accept\",\"proto\":\"tcp\","
+		"\"dport\":\"22\",\"text\":\"in proto tcp dport 22 accept\","
+		"\"packets\":0,\"bytes\":0},"
+		"{\"id\":4,\"dir\":\"out\",\"action\":\"drop\",\"family\":\"ip\","
+		"\"proto\":\"udp\",\"dst\":\"10.0.0.0/8\",\"dport\":\"53-54\","
+		"\"text\":\"out proto udp dst 10.0.0.0/8 dport 53-54 drop\","
+		"\"packets\":0,\"bytes\":0},"
+		"{\"id\":5,\"dir\":\"in\",\"action\":\"drop\",\"proto\":\"udp\","
+		"\"sport\":\"1000-2000\",\"text\":\"in proto udp sport 1000-2000 drop\","
+		"\"packets\":50,\"bytes\":5000}]\n";
+	struct ssf_fake_cfg cfg = { .done_coalesced = coalesced };
+	struct ssf_t_run r;
+	int i;
+
+	if (!ssf_t_fake_start(&cfg))
+		return;
+	RUN(&r, policy, "policy", "load", "-");
+	CHECK_STR(r.out, "policy loaded: 4 rules, generation 1\n");
+	RUN(&r, NULL, "rule", "add", "in", "proto", "udp", "sport", "1000-2000",
+	    "drop");
+	CHECK_STR(r.out, "rule 5 added\n");
+	/* the same dump, human then JSON, twice over */
+	for (i = 0; i < 2; i++) {
+		RUN(&r, NULL, "rule", "list");
+		CHECK_INT(r.status, 0);
+		CHECK_STR(r.out, list);
+		CHECK_STR(r.err, "");
+		RUN(&r, NULL, "rule", "list", "--json");
+		CHECK_INT(r.status, 0);
+		CHECK_STR(r.out, json);
+		CHECK_STR(r.err, "");
+		RUN(&r, NULL, "--json", "rule", "list");
+		CHECK_STR(r.out, json);
+	}
+	RUN(&r, NULL, "stats", "--json");
+	CHECK_INT(r.status, 0);
+	CHECK(strstr(r.out, "\"rules\":[{\"id\":1,\"packets\":0,\"bytes\":0},"));
+	CHECK_INT(ssf_t_count(ssf_t_fake_log(), "RULE_GET\n"), 7);
+	ssf_t_fake_stop();
 }
 
 static void t_rule_add_errors(void)
@@ -328,21 +424,21 @@ static void t_rule_add_errors(void)
 	struct ssf_fake_cfg cfg = { .miss_dir = true };
 	struct ssf_t_run r;
 
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, NULL, "rule", "add", "in", "accept");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "ssfctl: rule add: missing attribute SSF_RULE_A_DIR (Invalid argument)\n");
-	t_stop();
+	ssf_t_fake_stop();
 
 	memset(&cfg, 0, sizeof(cfg));
 	cfg.reject_add = true;
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, NULL, "rule", "add", "in", "proto", "udp", "dport", "9", "drop");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "ssfctl: rule add: kernel rejected \"dport\": port 9 is cursed (Invalid argument)\n");
-	t_stop();
+	ssf_t_fake_stop();
 }
 
 static void t_no_traffic(void)
@@ -351,33 +447,45 @@ static void t_no_traffic(void)
 	struct ssf_t_run r;
 
 	/* a bad file or bad words: nothing reaches the "kernel" */
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, "rule in accept\nrule in dprot 1 accept\n", "policy", "load", "-");
 	CHECK_INT(r.status, 1);
 	RUN(&r, NULL, "rule", "add", "in", "dprot", "1", "accept");
 	CHECK_INT(r.status, 1);
-	CHECK_STR(t_log(), "");
-	t_stop();
+	CHECK_STR(ssf_t_fake_log(), "");
+	ssf_t_fake_stop();
 
 	/* the module is not there */
 	cfg.no_family = true;
-	if (!t_start(&cfg))
+	if (!ssf_t_fake_start(&cfg))
 		return;
 	RUN(&r, NULL, "status");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "ssfctl: ssf kernel module not loaded: no generic netlink family \"ssf\"\n");
-	CHECK_STR(t_log(), "GETFAMILY ssf\n");
-	t_stop();
+	CHECK_STR(ssf_t_fake_log(), "GETFAMILY ssf\n");
+	ssf_t_fake_stop();
 }
 
-void ssf_test_fake(void)
+static void t_smoke_apart(void)
 {
-	t_normal();
-	t_rejected_rule();
-	t_busy_commit();
-	t_eperm();
-	t_dumps();
-	t_rule_add_errors();
-	t_no_traffic();
+	t_smoke(false);
 }
+
+static void t_smoke_coalesced(void)
+{
+	t_smoke(true);
+}
+
+const struct ssf_t_group ssf_t_fake_groups[] = {
+	{ "fake: smoke, DONE apart", t_smoke_apart },
+	{ "fake: smoke, DONE coalesced", t_smoke_coalesced },
+	{ "fake: normal", t_normal },
+	{ "fake: rejected rule", t_rejected_rule },
+	{ "fake: busy commit", t_busy_commit },
+	{ "fake: eperm", t_eperm },
+	{ "fake: dumps", t_dumps },
+	{ "fake: rule add errors", t_rule_add_errors },
+	{ "fake: no traffic", t_no_traffic },
+	{ NULL, NULL },
+};

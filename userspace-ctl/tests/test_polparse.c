@@ -314,7 +314,7 @@ static void t_file_errors(void)
 	FILE_ERR("default in drop\nrule in dprot 1 accept\n", 2,
 		 "unknown word \"dprot\"");
 	FILE_ERR("# c\n\nrule in accept\nrul in accept\n", 4,
-		 "unknown statement \"rul\" (expected default or rule)");
+		 "unknown statement \"rul\" (expected default, rule or validate)");
 	FILE_ERR("default in\n", 1,
 		 "default needs a direction and an action (default in|out|fwd accept|drop)");
 	FILE_ERR("default\n", 1,
@@ -337,9 +337,9 @@ static void t_file_errors(void)
 	FILE_ERR("rule in src 10.0.0.1/24 accept # comment\n", 1,
 		 "src \"10.0.0.1/24\" has host bits set (the network is 10.0.0.0/24)");
 	FILE_ERR("\"rule\" in accept\n", 1,
-		 "unknown statement \"\\\"rule\\\"\" (expected default or rule)");
+		 "unknown statement \"\\\"rule\\\"\" (expected default, rule or validate)");
 	FILE_ERR("rule in accept\n\x00rule", 2,
-		 "unknown statement \"\\x00rule\" (expected default or rule)");
+		 "unknown statement \"\\x00rule\" (expected default, rule or validate)");
 }
 
 /* Policy -> text (as "policy show" prints it) -> policy: the same rules. */
