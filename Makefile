@@ -52,6 +52,7 @@ vm-selftest:
 
 vmtest: modules-all ssfctl
 	tests/vm/run -- tests/selftests/run_all.sh
+	tests/vm/run -- userspace-ctl/tests/ssfctl_vm.sh
 
 check:
 	scripts/check

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * ssfctl validate show|set: SSF_CMD_VALIDATE_GET and _VALIDATE_SET.
+ *
+ * Names are checked here, with the kernel's own table (module/ssf_reason.c),
+ * before anything is sent; the kernel checks them again.
+ */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ssfctl.h"
+#include "netlink.h"
+#include "attrs.h"
+#include "checks.h"
+#include "json.h"
+
+struct ssf_checks_req {
+	struct ssf_checks *c;
+	bool got;
+};
+
+static const char *ssf_checks_reply(struct nlattr **tb, void *arg)
+{
+	struct ssf_checks_req *q = arg;
+	const char *why;
+
+	why = ssf_checks_get_attrs(tb, q->c);
+	if (why)
+		return why;
+	if (!q->c->present)
+		return "reply without validation checks";
+	q->got = true;
+	return NULL;
+}
+
+int ssf_checks_fetch(struct ssf_nl *nl, struct ssf_checks *c)
+{
+	struct ssf_checks_req q = { .c = c };
+	struct nl_msg *msg;
+	int ret;
+
+	msg = ssf_nl_msg(nl, SSF_CMD_VALIDATE_GET, false, 0);
+	if (!msg) {
+		ssf_err("read validation checks: out of memory");
+		return -1;
+	}
+	ret = ssf_nl_call(nl, msg, ssf_checks_reply, &q, NULL);
+	nlmsg_free(msg);
+	if (ret) {
+		ssf_nl_perror(nl, "read validation checks");
+		return -1;
+	}
+	if (!q.got) {
+		ssf_err("read validation checks: the kernel sent none");
+		return -1;
+	}
+	return 0;
+}
+
+static int ssf_validate_show(struct ssf_ctx *ctx, int argc, char **argv)
+{
+	struct ssf_checks *c;
+	struct ssf_json j;
+	struct ssf_nl nl;
+	int ret = 1;
+
+	if (argc)
+		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
+	c = malloc(sizeof(*c));
+	if (!c) {
+		ssf_err("%s: out of memory", ctx->what);
+		return 1;
+	}
+	if (ssf_nl_open(&nl))
+		goto out;
+	ret = ssf_checks_fetch(&nl, c);
+	ssf_nl_close(&nl);
+	if (ret) {
+		ret = 1;
+		goto out;
+	}
+	if (ctx->json) {
+		ssf_json_init(&j, stdout);
+		ssf_checks_json(&j, c);
+		ssf_json_end(&j);
+	} else {
+		ssf_print_checks_table(stdout, c);
+	}
+out:
+	free(c);
+	return ret;
+}
+
+struct ssf_gen_req {
+	u64 generation;
+	bool got;
+};
+
+static const char *ssf_gen_reply(struct nlattr **tb, void *arg)
+{
+	struct ssf_gen_req *q = arg;
+
+	if (!tb[SSF_A_GENERATION])
+		return "reply without the new generation";
+	q->generation = nla_get_u64(tb[SSF_A_GENERATION]);
+	q->got = true;
+	return NULL;
+}
+
+/* What "validate set" sets. */
+struct ssf_vset {
+	const char *name;	/* a check, "all", or NULL: ip6-exthdr-max */
+	u8 value;		/* enum ssf_check_act, or the limit */
+};
+
+/* The words into @v: 0, or the usage error's exit status. */
+static int ssf_vset_parse(struct ssf_ctx *ctx, char **argv, struct ssf_vset *v)
+{
+	unsigned long n;
+	char *end;
+	int act;
+
+	if (!strcmp(argv[0], "ip6-exthdr-max")) {
+		n = strtoul(argv[1], &end, 10);
+		if (argv[1][0] < '0' || argv[1][0] > '9' || *end ||
+		    n > SSF_IP6_EXTHDR_LIMIT)
+			return ssf_usage_err(ctx, "bad ip6-exthdr-max \"%s\" (0-%d)",
+					     argv[1], SSF_IP6_EXTHDR_LIMIT);
+		v->name = NULL;
+		v->value = (u8)n;
+		return 0;
+	}
+	if (strcmp(argv[0], "all") && ssf_reason_by_name(argv[0]) == SSF_R_NONE)
+		return ssf_usage_err(ctx, "unknown validation check \"%s\" (\"ssfctl validate show\" lists them)",
+				     argv[0]);
+	act = ssf_check_action_by_name(argv[1]);
+	if (act < 0)
+		return ssf_usage_err(ctx, "unknown check action \"%s\" (expected drop, audit or off)",
+				     argv[1]);
+	v->name = argv[0];
+	v->value = (u8)act;
+	return 0;
+}
+
+/* SSF_A_VALIDATE with one SSF_A_CHECK, or SSF_A_IP6_EXTHDR_MAX. */
+static int ssf_vset_put(struct nl_msg *msg, const struct ssf_vset *v)
+{
+	struct nlattr *nest;
+	int ret;
+
+	if (!v->name)
+		return nla_put_u8(msg, SSF_A_IP6_EXTHDR_MAX, v->value);
+	nest = nla_nest_start(msg, SSF_A_VALIDATE | NLA_F_NESTED);
+	if (!nest)
+		return -NLE_NOMEM;
+	ret = ssf_check_put(msg, v->name, v->value);
+	if (ret < 0)
+		return ret;
+	return nla_nest_end(msg, nest);
+}
+
+static int ssf_validate_set(struct ssf_ctx *ctx, int argc, char **argv)
+{
+	struct ssf_gen_req q = { .got = false };
+	struct nl_msg *msg;
+	struct ssf_vset v = { .name = NULL };
+	struct ssf_nl nl;
+	int ret;
+
+	if (argc != 2)
+		return ssf_usage_err(ctx, "expected a check (or all) and an action, or ip6-exthdr-max and a number");
+	ret = ssf_vset_parse(ctx, argv, &v);
+	if (ret)
+		return ret;
+
+	if (ssf_nl_open(&nl))
+		return 1;
+	ret = 1;
+	msg = ssf_nl_msg(&nl, SSF_CMD_VALIDATE_SET, false, 0);
+	if (!msg) {
+		ssf_err("%s: out of memory", ctx->what);
+		goto out;
+	}
+	if (ssf_vset_put(msg, &v) < 0) {
+		ssf_err("%s: out of memory", ctx->what);
+		goto out_msg;
+	}
+	if (ssf_nl_call(&nl, msg, ssf_gen_reply, &q, NULL)) {
+		ssf_nl_perror(&nl, "%s %s %s", ctx->what, argv[0], argv[1]);
+		goto out_msg;
+	}
+	if (ctx->json)
+		printf("{\"generation\":%" PRIu64 "}\n", q.generation);
+	ret = 0;
+out_msg:
+	nlmsg_free(msg);
+out:
+	ssf_nl_close(&nl);
+	return ret;
+}
+
+const struct ssf_command ssf_validate_cmds[] = {
+	{ "show", ssf_validate_show, NULL, "[--json]",
+	  "list every check with its action, default and packet counter",
+	  "Documentation/validation.rst says what each check catches.\n" },
+	{ "set", ssf_validate_set, NULL,
+	  "<check>|all drop|audit|off | ip6-exthdr-max <0-64>",
+	  "set a check's action (all: every check), or the IPv6 header limit",
+	  "Actions: drop (count and drop the packet), audit (count, log\n"
+	  "rate-limited, let it pass), off (neither).\n"
+	  "ip6-exthdr-max: the most IPv6 extension headers a packet may carry\n"
+	  "(default 8); more trips ip6-exthdr-too-many.\n"
+	  "The change is published at once, as a new policy generation. To make\n"
+	  "it part of a policy file, write the same words after \"validate\".\n" },
+	{ NULL, NULL, NULL, NULL, NULL, NULL },
+};
