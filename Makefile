@@ -51,7 +51,7 @@ vm-selftest:
 	tests/vm/ssf_vm_selftest.sh
 
 vmtest: modules-all ssfctl
-	tests/vm/run -- tests/selftests/run_all.sh
+	tests/vm/run --timeout 2400 -- tests/selftests/run_all.sh
 	tests/vm/run -- userspace-ctl/tests/ssfctl_vm.sh
 
 check:

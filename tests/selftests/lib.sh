@@ -271,7 +271,12 @@ ssf_loaded() {
 	[ -d /sys/module/ssf ]
 }
 
+# insmod does not load dependencies: modprobe the ones modinfo lists first
+# (nf_socket_ipv4/6, nf_reject_ipv4/6, ...) from the running kernel's tree.
 ssf_load() {
+	local deps
+	deps=$(modinfo -F depends "$SSF_KO") || return 1
+	[ -z "$deps" ] || modprobe -a ${deps//,/ } || return 1
 	insmod "$SSF_KO" "$@"
 }
 

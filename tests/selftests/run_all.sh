@@ -7,10 +7,10 @@
 # Exits 1 if anything failed.
 #
 #   SSF_SUITES="ssf_basic ssf_fwd"   run a subset
-#   SSF_SUITE_TIMEOUT=300            seconds per suite
+#   SSF_SUITE_TIMEOUT=600            seconds per suite
 set -u
 dir=$(cd "$(dirname "$0")" && pwd)
-suites=${SSF_SUITES:-ssf_load ssf_policy ssf_perm ssf_basic ssf_fwd ssf_netns ssf_rmmod}
+suites=${SSF_SUITES:-ssf_load ssf_policy ssf_perm ssf_basic ssf_fwd ssf_netns ssf_validate ssf_rmmod}
 tp=0 tf=0 ts=0
 failed=
 log=$(mktemp /tmp/ssf-run-all.XXXXXX)
@@ -19,7 +19,7 @@ trap 'rm -f "$log"' EXIT
 for s in $suites; do
 	echo "# === $s"
 	t0=$SECONDS
-	timeout -k 10 "${SSF_SUITE_TIMEOUT:-300}" "$dir/$s.sh" 2>&1 | tee "$log"
+	timeout -k 10 "${SSF_SUITE_TIMEOUT:-600}" "$dir/$s.sh" 2>&1 | tee "$log"
 	rc=${PIPESTATUS[0]}
 	line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$log" | tail -n 1)
 	if [ -n "$line" ]; then
@@ -28,7 +28,7 @@ for s in $suites; do
 		p=0 f=0 sk=0
 	fi
 	if [ "$rc" = 124 ] || [ "$rc" = 137 ]; then
-		echo "# $s: timed out after ${SSF_SUITE_TIMEOUT:-300} s"
+		echo "# $s: timed out after ${SSF_SUITE_TIMEOUT:-600} s"
 	fi
 	# ksft: 0 pass, 4 skip; anything else is a failure
 	if [ "$rc" != 0 ] && [ "$rc" != 4 ] && [ "$f" = 0 ]; then
