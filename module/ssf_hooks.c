@@ -28,7 +28,15 @@
  *
  * Ownership: a hook never frees, queues or keeps the skb; it only reads it
  * (through ssf_buf_copy()) and returns NF_ACCEPT or NF_DROP, and the
- * netfilter core disposes of a dropped skb.
+ * netfilter core disposes of a dropped skb (a reject sends a new packet
+ * built from it: ssf_act.c). The policy hook may take one socket
+ * reference (ssf_meta_fill(), the ingress owner lookup); it is released by
+ * ssf_owner_put() on the single path out of the hook, before returning.
+ *
+ * Modes (the policy's): off - the hooks are unregistered (and return at
+ * once in the window while that happens); audit - nothing is dropped:
+ * drops and rejects, by rules, defaults or checks, are counted, logged and
+ * reported as audit events.
  *
  * Locking: the netfilter core calls hooks under rcu_read_lock(); the policy
  * (which holds the check configuration) is read with rcu_dereference() and
@@ -42,6 +50,9 @@
 
 #include "ssf_hooks.h"
 #include "ssf_net.h"
+#include "ssf_act.h"
+#include "ssf_events.h"
+#include "ssf_owner.h"
 
 static u8 ssf_hook_family(const struct nf_hook_state *state)
 {
@@ -66,6 +77,20 @@ static void ssf_audit_log(const struct nf_hook_state *state,
 			pkt->daddr.b);
 }
 
+static void ssf_validate_event(struct ssf_net *sn, u8 type, u8 action,
+			       int reason, const struct ssf_pkt *pkt)
+{
+	struct ssf_event ev = {
+		.type = type,
+		.dir = SSF_EV_NO_DIR,
+		.action = action,
+		.reason = reason,
+		.pkt = pkt,
+	};
+
+	ssf_event_send(sn, &ev);
+}
+
 static unsigned int ssf_validate_hook(void *priv, struct sk_buff *skb,
 				      const struct nf_hook_state *state)
 {
@@ -76,10 +101,11 @@ static unsigned int ssf_validate_hook(void *priv, struct sk_buff *skb,
 	struct ssf_check_ctx ctx;
 	struct ssf_pkt pkt;
 	struct ssf_buf b;
+	bool drop;
 	u64 audits;
 
 	pol = rcu_dereference(sn->policy);
-	if (unlikely(!pol))
+	if (unlikely(!pol || pol->mode == SSF_MODE_OFF))
 		return NF_ACCEPT;
 	/* already validated at LOCAL_OUT on its way out */
 	if (state->hook == NF_INET_PRE_ROUTING && state->in &&
@@ -97,10 +123,77 @@ static unsigned int ssf_validate_hook(void *priv, struct sk_buff *skb,
 		return NF_ACCEPT;
 
 	ssf_net_count_reasons(sn, res.tripped);
+	drop = res.verdict == SSF_VERDICT_DROP;
 	audits = res.tripped & ~SSF_R_BIT(res.reason);
-	if (audits)
+	if (drop && pol->mode == SSF_MODE_AUDIT) {
+		/* audit mode: nothing is dropped, the drop is reported */
+		audits |= SSF_R_BIT(res.reason);
+		drop = false;
+	}
+	if (audits) {
 		ssf_audit_log(state, &pkt, audits);
-	return res.verdict == SSF_VERDICT_DROP ? NF_DROP : NF_ACCEPT;
+		ssf_validate_event(sn, SSF_EVENT_AUDIT,
+				   SSF_ACT_ACCEPT, __ffs64(audits), &pkt);
+	}
+	if (drop)
+		ssf_validate_event(sn, SSF_EVENT_DROP, SSF_ACT_DROP,
+				   res.reason, &pkt);
+	return drop ? NF_DROP : NF_ACCEPT;
+}
+
+static void ssf_policy_event(struct ssf_net *sn, u8 type, u8 dir, u8 action,
+			     const struct ssf_prule *pr,
+			     const struct ssf_pkt *pkt,
+			     const struct ssf_meta *meta)
+{
+	struct ssf_event ev = {
+		.type = type,
+		.dir = dir,
+		.action = action,
+		.rule_id = pr ? pr->rule.id : 0,
+		.reason = SSF_EV_NO_REASON,
+		.pkt = pkt,
+		.meta = meta,
+	};
+
+	ssf_event_send(sn, &ev);
+}
+
+/*
+ * Carry out @action for a packet @pr (NULL: the default) decided, in
+ * @mode. Returns the outcome for the counters.
+ */
+static enum ssf_outcome ssf_policy_act(struct ssf_net *sn,
+				       const struct ssf_policy *pol,
+				       struct sk_buff *skb,
+				       const struct nf_hook_state *state,
+				       u8 dir, u8 action,
+				       const struct ssf_prule *pr,
+				       const struct ssf_pkt *pkt,
+				       const struct ssf_meta *meta)
+{
+	u32 flags = pr ? pr->rule.flags : 0;
+
+	if (flags & SSF_RULE_F_LOG) {
+		ssf_act_log(sn, skb, state, &pr->rule, meta);
+		ssf_policy_event(sn, SSF_EVENT_LOG, dir, action, pr, pkt, meta);
+	}
+	if (action == SSF_ACT_ACCEPT)
+		return SSF_OUT_ACCEPTED;
+	if ((flags & SSF_RULE_F_AUDIT) || pol->mode == SSF_MODE_AUDIT) {
+		ssf_act_audit_log(sn, state, pkt, action, pr ? pr->rule.id : 0);
+		ssf_policy_event(sn, SSF_EVENT_AUDIT, dir, action, pr, pkt,
+				 meta);
+		return SSF_OUT_AUDITED;
+	}
+	if (action == SSF_ACT_REJECT) {
+		ssf_act_reject(skb, state, pkt);
+		ssf_policy_event(sn, SSF_EVENT_REJECT, dir, action, pr, pkt,
+				 meta);
+		return SSF_OUT_REJECTED;
+	}
+	ssf_policy_event(sn, SSF_EVENT_DROP, dir, action, pr, pkt, meta);
+	return SSF_OUT_DROPPED;
 }
 
 static unsigned int ssf_policy_hook(void *priv, struct sk_buff *skb,
@@ -111,16 +204,22 @@ static unsigned int ssf_policy_hook(void *priv, struct sk_buff *skb,
 	const struct ssf_policy *pol;
 	const struct ssf_prule *pr;
 	enum ssf_parse_result res;
+	enum ssf_outcome out;
+	struct ssf_owner own;
+	struct ssf_meta meta;
 	struct ssf_pkt pkt;
 	struct ssf_buf b;
 	u8 action;
 
 	pol = rcu_dereference(sn->policy);
-	if (unlikely(!pol))
+	if (unlikely(!pol || pol->mode == SSF_MODE_OFF))
 		return NF_ACCEPT;
 
 	ssf_buf_init_skb(&b, skb);
 	res = ssf_parse(&b, ssf_hook_family(state), &pkt);
+	/* takes a socket reference only when a rule needs the owner */
+	ssf_meta_fill(skb, state, dir, pol->owner_dirs & BIT(dir), &meta,
+		      &own);
 
 	/*
 	 * A packet that does not parse fully (its malformation's check is
@@ -128,16 +227,20 @@ static unsigned int ssf_policy_hook(void *priv, struct sk_buff *skb,
 	 * transport header cannot evade an address rule; port rules never
 	 * match it.
 	 */
-	pr = ssf_policy_lookup(pol, dir, &pkt);
+	pr = ssf_policy_lookup(pol, dir, &pkt, &meta);
 	if (pr) {
 		action = pr->rule.action;
 		ssf_policy_count(pr, skb->len);
 	} else {
 		action = pol->defaults[dir];
 	}
-	ssf_net_count(sn, dir, action == SSF_ACT_DROP, !pr,
-		      res != SSF_PARSE_OK);
-	return action == SSF_ACT_DROP ? NF_DROP : NF_ACCEPT;
+	out = ssf_policy_act(sn, pol, skb, state, dir, action, pr, &pkt,
+			     &meta);
+	ssf_owner_put(&own);	/* every path: the reference ends here */
+
+	ssf_net_count(sn, dir, out, !pr, res != SSF_PARSE_OK);
+	return out == SSF_OUT_DROPPED || out == SSF_OUT_REJECTED ?
+	       NF_DROP : NF_ACCEPT;
 }
 
 #define SSF_HOOK_OPS(_fn, _pf, _hooknum, _prio, _priv)		\

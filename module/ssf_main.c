@@ -19,6 +19,14 @@ module_param_named(max_rules, ssf_max_rules, uint, 0644);
 MODULE_PARM_DESC(max_rules, "Most rules a network namespace may hold (default "
 		 __stringify(SSF_MAX_RULES_DEFAULT) ")");
 
+unsigned int ssf_event_rate __read_mostly = 100;
+module_param_named(event_rate, ssf_event_rate, uint, 0444);
+MODULE_PARM_DESC(event_rate, "Events per second and network namespace on the events multicast group (default 100)");
+
+unsigned int ssf_log_rate __read_mostly = 10;
+module_param_named(log_rate, ssf_log_rate, uint, 0444);
+MODULE_PARM_DESC(log_rate, "Log and audit lines per second and network namespace (default 10)");
+
 static int __init ssf_init(void)
 {
 	int ret;

@@ -41,31 +41,59 @@ struct ssf_policy *ssf_net_policy(struct ssf_net *sn)
 }
 
 /*
- * Publish @p (which must carry the next generation) as the policy of @sn
- * and free the one it replaces. On error nothing changed and @p is freed.
+ * Finish @p (ssf_policy_finish()) and publish it (it must carry the next
+ * generation) as the policy of @sn. Hooks are attached unless its mode is
+ * off. The replaced policy, once no reader can see it, is handed to the
+ * caller in *@oldp (NULL if there was none). On error nothing changed and
+ * @p is freed.
  */
-int ssf_net_publish(struct ssf_net *sn, struct ssf_policy *p)
+int ssf_net_publish_keep(struct ssf_net *sn, struct ssf_policy *p,
+			 struct netlink_ext_ack *extack,
+			 struct ssf_policy **oldp)
 {
+	bool attach = p->mode != SSF_MODE_OFF;
 	struct ssf_policy *old;
 	int ret;
 
 	lockdep_assert_held(&sn->lock);
 
-	if (!sn->hooks_on) {
+	ret = ssf_policy_finish(p, extack);
+	if (ret)
+		goto err_free;
+	if (attach && !sn->hooks_on) {
 		ret = ssf_hooks_register(sn->net);
-		if (ret) {
-			ssf_policy_free(p);
-			return ret;
-		}
+		if (ret)
+			goto err_free;
 		sn->hooks_on = true;
 	}
 	sn->generation = p->generation;
 	old = rcu_replace_pointer(sn->policy, p, lockdep_is_held(&sn->lock));
-	if (old) {
-		synchronize_rcu();
-		ssf_policy_free(old);
+	if (!attach && sn->hooks_on) {
+		/* waits for hooks in flight (synchronize_net) */
+		ssf_hooks_unregister(sn->net);
+		sn->hooks_on = false;
 	}
+	if (old)
+		synchronize_rcu();
+	*oldp = old;
 	return 0;
+
+err_free:
+	ssf_policy_free(p);
+	return ret;
+}
+
+/* ssf_net_publish_keep(), freeing the replaced policy. */
+int ssf_net_publish(struct ssf_net *sn, struct ssf_policy *p,
+		    struct netlink_ext_ack *extack)
+{
+	struct ssf_policy *old;
+	int ret;
+
+	ret = ssf_net_publish_keep(sn, p, extack, &old);
+	if (!ret)
+		ssf_policy_free(old);
+	return ret;
 }
 
 /* Back to the inactive state: no policy, no hooks. */
@@ -75,6 +103,7 @@ void ssf_net_flush(struct ssf_net *sn)
 
 	lockdep_assert_held(&sn->lock);
 
+	ssf_confirm_cancel(sn);
 	old = rcu_replace_pointer(sn->policy, NULL, lockdep_is_held(&sn->lock));
 	if (sn->hooks_on) {
 		/* waits for hooks in flight (synchronize_net) */
@@ -89,9 +118,10 @@ void ssf_net_flush(struct ssf_net *sn)
 	}
 }
 
-void ssf_net_count(struct ssf_net *sn, u8 dir, bool dropped, bool by_default,
-		   bool unparsed)
+void ssf_net_count(struct ssf_net *sn, u8 dir, enum ssf_outcome out,
+		   bool by_default, bool unparsed)
 {
+	bool dropped = out == SSF_OUT_DROPPED || out == SSF_OUT_REJECTED;
 	struct ssf_pcpu_dstats *s;
 	unsigned long flags;
 
@@ -100,6 +130,10 @@ void ssf_net_count(struct ssf_net *sn, u8 dir, bool dropped, bool by_default,
 	u64_stats_inc(&s->ctr[dir][SSF_DSTAT_PACKETS]);
 	u64_stats_inc(&s->ctr[dir][dropped ? SSF_DSTAT_DROPPED :
 					     SSF_DSTAT_ACCEPTED]);
+	if (out == SSF_OUT_REJECTED)
+		u64_stats_inc(&s->ctr[dir][SSF_DSTAT_REJECTED]);
+	else if (out == SSF_OUT_AUDITED)
+		u64_stats_inc(&s->ctr[dir][SSF_DSTAT_AUDITED]);
 	if (by_default)
 		u64_stats_inc(&s->ctr[dir][SSF_DSTAT_DEFAULT]);
 	if (unparsed)
@@ -181,6 +215,12 @@ static int __net_init ssf_net_init(struct net *net)
 	atomic_set(&sn->objects, 0);
 	sn->next_id = 1;
 	sn->net = net;
+	ssf_confirm_init(sn);
+	ratelimit_state_init(&sn->ev_rs, HZ, ssf_event_rate);
+	ratelimit_set_flags(&sn->ev_rs, RATELIMIT_MSG_ON_RELEASE);
+	atomic_set(&sn->ev_suppressed, 0);
+	ratelimit_state_init(&sn->log_rs, HZ, ssf_log_rate);
+	ratelimit_set_flags(&sn->log_rs, RATELIMIT_MSG_ON_RELEASE);
 	sn->stats = alloc_percpu_gfp(struct ssf_pcpu_dstats, GFP_KERNEL);
 	if (!sn->stats)
 		return -ENOMEM;
@@ -206,6 +246,7 @@ static void __net_exit ssf_net_exit(struct net *net)
 		ssf_txn_free(sn, t);
 	ssf_net_flush(sn);
 	mutex_unlock(&sn->lock);
+	ssf_confirm_exit(sn);
 	WARN_ON_ONCE(atomic_read(&sn->objects));
 	free_percpu(sn->rstats);
 	free_percpu(sn->stats);

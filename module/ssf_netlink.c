@@ -20,29 +20,6 @@
 #include "ssf_net.h"
 #include "ssf_txn.h"
 
-static const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
-	[SSF_RULE_A_ID] = { .type = NLA_REJECT,
-			    .reject_message = "rule ids are assigned by the kernel" },
-	[SSF_RULE_A_DIR] = NLA_POLICY_MAX(NLA_U8, SSF_DIR_MAX),
-	[SSF_RULE_A_ACTION] = NLA_POLICY_MAX(NLA_U8, SSF_ACT_MAX),
-	[SSF_RULE_A_FAMILY] = NLA_POLICY_MAX(NLA_U8, SSF_FAMILY_MAX),
-	[SSF_RULE_A_PROTO] = { .type = NLA_U8 },
-	[SSF_RULE_A_SRC4] = NLA_POLICY_EXACT_LEN(4),
-	[SSF_RULE_A_SRC6] = NLA_POLICY_EXACT_LEN(16),
-	[SSF_RULE_A_SRC_PLEN] = NLA_POLICY_MAX(NLA_U8, 128),
-	[SSF_RULE_A_DST4] = NLA_POLICY_EXACT_LEN(4),
-	[SSF_RULE_A_DST6] = NLA_POLICY_EXACT_LEN(16),
-	[SSF_RULE_A_DST_PLEN] = NLA_POLICY_MAX(NLA_U8, 128),
-	[SSF_RULE_A_SPORT_MIN] = { .type = NLA_U16 },
-	[SSF_RULE_A_SPORT_MAX] = { .type = NLA_U16 },
-	[SSF_RULE_A_DPORT_MIN] = { .type = NLA_U16 },
-	[SSF_RULE_A_DPORT_MAX] = { .type = NLA_U16 },
-	[SSF_RULE_A_PACKETS] = { .type = NLA_REJECT,
-				 .reject_message = "counters are kept by the kernel" },
-	[SSF_RULE_A_BYTES] = { .type = NLA_REJECT,
-			       .reject_message = "counters are kept by the kernel" },
-};
-
 static const struct nla_policy ssf_defaults_policy[SSF_DEFAULTS_A_MAX + 1] = {
 	[SSF_DEFAULTS_A_IN] = NLA_POLICY_MAX(NLA_U8, SSF_ACT_MAX),
 	[SSF_DEFAULTS_A_OUT] = NLA_POLICY_MAX(NLA_U8, SSF_ACT_MAX),
@@ -64,6 +41,7 @@ static const struct nla_policy ssf_rule_del_policy[SSF_A_MAX + 1] = {
 
 static const struct nla_policy ssf_policy_add_policy[SSF_A_MAX + 1] = {
 	[SSF_A_DEFAULTS] = NLA_POLICY_NESTED(ssf_defaults_policy),
+	[SSF_A_MODE] = NLA_POLICY_MAX(NLA_U8, SSF_MODE_MAX),
 	[SSF_A_RULES] = NLA_POLICY_NESTED_ARRAY(ssf_rule_policy),
 	[SSF_A_VALIDATE] = NLA_POLICY_NESTED_ARRAY(ssf_check_policy),
 	[SSF_A_IP6_EXTHDR_MAX] = NLA_POLICY_MAX(NLA_U8, SSF_IP6_EXTHDR_MAX_LIMIT),
@@ -77,6 +55,14 @@ static const struct nla_policy ssf_validate_set_policy[SSF_A_MAX + 1] = {
 
 static const struct nla_policy ssf_commit_policy[SSF_A_MAX + 1] = {
 	[SSF_A_GENERATION] = { .type = NLA_U64 },
+	[SSF_A_COMMIT_FLAGS] = NLA_POLICY_MASK(NLA_U32, SSF_COMMIT_F_CHECK),
+	[SSF_A_CONFIRM_TIMEOUT] = NLA_POLICY_RANGE(NLA_U32, 1,
+						   SSF_CONFIRM_TIMEOUT_MAX),
+};
+
+static const struct nla_policy ssf_mode_set_policy[SSF_A_MAX + 1] = {
+	[SSF_A_GENERATION] = { .type = NLA_U64 },
+	[SSF_A_MODE] = NLA_POLICY_MAX(NLA_U8, SSF_MODE_MAX),
 };
 
 /*
@@ -101,172 +87,6 @@ int ssf_check_generation(struct ssf_net *sn, struct genl_info *info)
 				    "policy changed since you read it");
 		return -EBUSY;
 	}
-	return 0;
-}
-
-static void ssf_get_addr(union ssf_addr *a, const struct nlattr *attr)
-{
-	memset(a, 0, sizeof(*a));
-	nla_memcpy(a->b, attr, sizeof(a->b));
-}
-
-static int ssf_decode_addr(struct ssf_rule *r, struct nlattr **tb,
-			   int a4, int a6, int aplen, union ssf_addr *addr,
-			   u8 *plen, struct netlink_ext_ack *extack)
-{
-	struct nlattr *addr_attr = tb[a4] ?: tb[a6];
-	u8 family = tb[a4] ? SSF_FAMILY_IPV4 : SSF_FAMILY_IPV6;
-
-	if (tb[a4] && tb[a6]) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[a6],
-				    "an address is IPv4 or IPv6, not both");
-		return -EINVAL;
-	}
-	if (!addr_attr) {
-		if (tb[aplen]) {
-			NL_SET_ERR_MSG_ATTR(extack, tb[aplen],
-					    "prefix length without an address");
-			return -EINVAL;
-		}
-		return 0;
-	}
-	if (!tb[aplen]) {
-		NL_SET_ERR_MSG_ATTR(extack, addr_attr,
-				    "address without a prefix length");
-		return -EINVAL;
-	}
-	if (r->family == SSF_FAMILY_ANY) {
-		r->family = family;
-	} else if (r->family != family) {
-		NL_SET_ERR_MSG_ATTR(extack, addr_attr,
-				    "address does not match the rule's family");
-		return -EINVAL;
-	}
-	ssf_get_addr(addr, addr_attr);
-	*plen = nla_get_u8(tb[aplen]);
-	return 0;
-}
-
-static int ssf_decode_ports(struct nlattr **tb, int amin, int amax,
-			    u16 *min, u16 *max, bool *set,
-			    struct netlink_ext_ack *extack)
-{
-	*set = tb[amin] || tb[amax];
-	if (!*set)
-		return 0;
-	if (!tb[amin] || !tb[amax]) {
-		NL_SET_ERR_MSG_ATTR(extack, tb[amin] ?: tb[amax],
-				    "a port range needs both ends");
-		return -EINVAL;
-	}
-	*min = nla_get_u16(tb[amin]);
-	*max = nla_get_u16(tb[amax]);
-	return 0;
-}
-
-/* Decode and check one SSF_A_RULE nest into @r. */
-static int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
-			   struct netlink_ext_ack *extack)
-{
-	struct nlattr *tb[SSF_RULE_A_MAX + 1];
-	const char *err = NULL;
-	bool sp, dp;
-	int ret;
-
-	ret = nla_parse_nested(tb, SSF_RULE_A_MAX, nest, ssf_rule_policy,
-			       extack);
-	if (ret)
-		return ret;
-	if (NL_REQ_ATTR_CHECK(extack, nest, tb, SSF_RULE_A_DIR) ||
-	    NL_REQ_ATTR_CHECK(extack, nest, tb, SSF_RULE_A_ACTION)) {
-		NL_SET_ERR_MSG_ATTR(extack, nest,
-				    "a rule needs a direction and an action");
-		return -EINVAL;
-	}
-
-	memset(r, 0, sizeof(*r));
-	r->dir = nla_get_u8(tb[SSF_RULE_A_DIR]);
-	r->action = nla_get_u8(tb[SSF_RULE_A_ACTION]);
-	if (tb[SSF_RULE_A_FAMILY])
-		r->family = nla_get_u8(tb[SSF_RULE_A_FAMILY]);
-	if (tb[SSF_RULE_A_PROTO]) {
-		r->proto = nla_get_u8(tb[SSF_RULE_A_PROTO]);
-		r->match |= SSF_RM_PROTO;
-	}
-
-	ret = ssf_decode_addr(r, tb, SSF_RULE_A_SRC4, SSF_RULE_A_SRC6,
-			      SSF_RULE_A_SRC_PLEN, &r->src, &r->src_plen,
-			      extack);
-	if (ret)
-		return ret;
-	if (tb[SSF_RULE_A_SRC4] || tb[SSF_RULE_A_SRC6])
-		r->match |= SSF_RM_SRC;
-	ret = ssf_decode_addr(r, tb, SSF_RULE_A_DST4, SSF_RULE_A_DST6,
-			      SSF_RULE_A_DST_PLEN, &r->dst, &r->dst_plen,
-			      extack);
-	if (ret)
-		return ret;
-	if (tb[SSF_RULE_A_DST4] || tb[SSF_RULE_A_DST6])
-		r->match |= SSF_RM_DST;
-
-	ret = ssf_decode_ports(tb, SSF_RULE_A_SPORT_MIN, SSF_RULE_A_SPORT_MAX,
-			       &r->sport_min, &r->sport_max, &sp, extack);
-	if (ret)
-		return ret;
-	ret = ssf_decode_ports(tb, SSF_RULE_A_DPORT_MIN, SSF_RULE_A_DPORT_MAX,
-			       &r->dport_min, &r->dport_max, &dp, extack);
-	if (ret)
-		return ret;
-	if (sp)
-		r->match |= SSF_RM_SPORT;
-	if (dp)
-		r->match |= SSF_RM_DPORT;
-
-	/* the same checker ssfctl runs before sending */
-	ret = ssf_rule_check(r, &err);
-	if (ret)
-		ssf_extack_set(extack, nest, err);
-	return ret;
-}
-
-static int ssf_put_rule(struct sk_buff *skb, const struct ssf_prule *pr)
-{
-	const struct ssf_rule *r = &pr->rule;
-	bool v4 = r->family == SSF_FAMILY_IPV4;
-	struct nlattr *nest;
-	u64 packets, bytes;
-
-	ssf_policy_read_ctr(pr->ctr, &packets, &bytes);
-	nest = nla_nest_start(skb, SSF_A_RULE);
-	if (!nest)
-		return -EMSGSIZE;
-	if (nla_put_u32(skb, SSF_RULE_A_ID, r->id) ||
-	    nla_put_u8(skb, SSF_RULE_A_DIR, r->dir) ||
-	    nla_put_u8(skb, SSF_RULE_A_ACTION, r->action) ||
-	    (r->family && nla_put_u8(skb, SSF_RULE_A_FAMILY, r->family)) ||
-	    ((r->match & SSF_RM_PROTO) &&
-	     nla_put_u8(skb, SSF_RULE_A_PROTO, r->proto)) ||
-	    ((r->match & SSF_RM_SRC) &&
-	     (nla_put(skb, v4 ? SSF_RULE_A_SRC4 : SSF_RULE_A_SRC6,
-		      v4 ? 4 : 16, r->src.b) ||
-	      nla_put_u8(skb, SSF_RULE_A_SRC_PLEN, r->src_plen))) ||
-	    ((r->match & SSF_RM_DST) &&
-	     (nla_put(skb, v4 ? SSF_RULE_A_DST4 : SSF_RULE_A_DST6,
-		      v4 ? 4 : 16, r->dst.b) ||
-	      nla_put_u8(skb, SSF_RULE_A_DST_PLEN, r->dst_plen))) ||
-	    ((r->match & SSF_RM_SPORT) &&
-	     (nla_put_u16(skb, SSF_RULE_A_SPORT_MIN, r->sport_min) ||
-	      nla_put_u16(skb, SSF_RULE_A_SPORT_MAX, r->sport_max))) ||
-	    ((r->match & SSF_RM_DPORT) &&
-	     (nla_put_u16(skb, SSF_RULE_A_DPORT_MIN, r->dport_min) ||
-	      nla_put_u16(skb, SSF_RULE_A_DPORT_MAX, r->dport_max))) ||
-	    nla_put_u64_64bit(skb, SSF_RULE_A_PACKETS, packets,
-			      SSF_RULE_A_PAD) ||
-	    nla_put_u64_64bit(skb, SSF_RULE_A_BYTES, bytes, SSF_RULE_A_PAD)) {
-		nla_nest_cancel(skb, nest);
-		return -EMSGSIZE;
-	}
-	nla_nest_end(skb, nest);
 	return 0;
 }
 
@@ -318,7 +138,11 @@ static int ssf_nl_status_get(struct sk_buff *skb, struct genl_info *info)
 	      nla_put_u8(msg, SSF_A_ACTIVE, sn->hooks_on) ||
 	      ssf_put_defaults(msg, p ? p->defaults : accept_all) ||
 	      nla_put_u32(msg, SSF_A_OBJECTS, atomic_read(&sn->objects)) ||
-	      nla_put_u32(msg, SSF_A_NEXT_ID, sn->next_id);
+	      nla_put_u32(msg, SSF_A_NEXT_ID, sn->next_id) ||
+	      nla_put_u8(msg, SSF_A_MODE, p ? p->mode : SSF_MODE_ENFORCE) ||
+	      nla_put_u32(msg, SSF_A_MAX_RULES, ssf_max_rules) ||
+	      (sn->confirm.pending &&
+	       nla_put_u32(msg, SSF_A_CONFIRM_LEFT, ssf_confirm_left(sn)));
 	mutex_unlock(&sn->lock);
 	if (ret) {
 		nlmsg_free(msg);
@@ -369,6 +193,7 @@ struct ssf_policy *ssf_policy_edit(struct ssf_net *sn,
 	}
 	if (old) {
 		memcpy(p->defaults, old->defaults, sizeof(p->defaults));
+		p->mode = old->mode;
 		p->check = old->check;
 	}
 	p->generation = sn->generation + 1;
@@ -387,7 +212,8 @@ static int ssf_nl_rule_add(struct sk_buff *skb, struct genl_info *info)
 
 	if (GENL_REQ_ATTR_CHECK(info, SSF_A_RULE))
 		return -EINVAL;
-	ret = ssf_decode_rule(info->attrs[SSF_A_RULE], &r, info->extack);
+	ret = ssf_decode_rule(info->attrs[SSF_A_RULE], &r,
+			      ssf_nl_userns(skb), info->extack);
 	if (ret)
 		return ret;
 
@@ -415,8 +241,7 @@ static int ssf_nl_rule_add(struct sk_buff *skb, struct genl_info *info)
 		ssf_policy_free(p);
 		goto out_unlock;
 	}
-	ssf_policy_index(p);
-	ret = ssf_net_publish(sn, p);
+	ret = ssf_net_publish(sn, p, info->extack);
 	if (ret)
 		goto out_unlock;
 	id = sn->next_id++;
@@ -461,8 +286,7 @@ static int ssf_nl_rule_del(struct sk_buff *skb, struct genl_info *info)
 		ret = -ENOMEM;
 		goto out_unlock;
 	}
-	ssf_policy_index(p);
-	ret = ssf_net_publish(sn, p);
+	ret = ssf_net_publish(sn, p, info->extack);
 	if (ret)
 		goto out_unlock;
 	gen = sn->generation;
@@ -497,7 +321,7 @@ static int ssf_nl_rule_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		genl_dump_check_consistent(cb, hdr);
 		if (nla_put_u64_64bit(skb, SSF_A_GENERATION, p->generation,
 				      SSF_A_PAD) ||
-		    ssf_put_rule(skb, &p->rules[i])) {
+		    ssf_put_rule(skb, &p->rules[i], ssf_nl_userns(cb->skb))) {
 			genlmsg_cancel(skb, hdr);
 			ret = -EMSGSIZE;
 			break;
@@ -574,6 +398,8 @@ static int ssf_nl_policy_add(struct sk_buff *skb, struct genl_info *info)
 			goto out_abort;
 		memcpy(t->defaults, defaults, sizeof(defaults));
 	}
+	if (info->attrs[SSF_A_MODE])
+		t->mode = nla_get_u8(info->attrs[SSF_A_MODE]);
 	if (info->attrs[SSF_A_VALIDATE] || info->attrs[SSF_A_IP6_EXTHDR_MAX]) {
 		ret = ssf_decode_validate(info, &t->check);
 		if (ret)
@@ -581,7 +407,8 @@ static int ssf_nl_policy_add(struct sk_buff *skb, struct genl_info *info)
 	}
 	if (info->attrs[SSF_A_RULES]) {
 		nla_for_each_nested(a, info->attrs[SSF_A_RULES], rem) {
-			ret = ssf_decode_rule(a, &r, info->extack);
+			ret = ssf_decode_rule(a, &r, ssf_nl_userns(skb),
+					      info->extack);
 			if (ret)
 				goto out_abort;
 			ret = ssf_txn_add_rule(t, &r);
@@ -605,9 +432,23 @@ out_unlock:
 static int ssf_nl_policy_commit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ssf_net *sn = ssf_pernet(genl_info_net(info));
+	struct nlattr *a;
+	u32 flags = 0, confirm = 0;
 	struct ssf_txn *t;
 	u64 gen;
 	int ret;
+
+	a = info->attrs[SSF_A_COMMIT_FLAGS];
+	if (a)
+		flags = nla_get_u32(a);
+	a = info->attrs[SSF_A_CONFIRM_TIMEOUT];
+	if (a)
+		confirm = nla_get_u32(a);
+	if (confirm && (flags & SSF_COMMIT_F_CHECK)) {
+		NL_SET_ERR_MSG_ATTR(info->extack, a,
+				    "a check commits nothing to confirm");
+		return -EINVAL;
+	}
 
 	mutex_lock(&sn->lock);
 	t = ssf_txn_find(sn, info->snd_portid);
@@ -622,12 +463,60 @@ static int ssf_nl_policy_commit(struct sk_buff *skb, struct genl_info *info)
 		ssf_txn_free(sn, t);
 		goto out_unlock;
 	}
-	ret = ssf_txn_commit(sn, t);	/* frees t */
+	ret = ssf_txn_commit(sn, t, flags, confirm, info->extack); /* frees t */
 	gen = sn->generation;
 	mutex_unlock(&sn->lock);
 	if (ret)
 		return ret;
 	return ssf_reply_generation(info, SSF_CMD_POLICY_COMMIT, gen, 0, 0);
+
+out_unlock:
+	mutex_unlock(&sn->lock);
+	return ret;
+}
+
+static int ssf_nl_policy_confirm(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ssf_net *sn = ssf_pernet(genl_info_net(info));
+	u64 gen;
+	int ret;
+
+	mutex_lock(&sn->lock);
+	ret = ssf_confirm_keep(sn);
+	gen = sn->generation;
+	mutex_unlock(&sn->lock);
+	if (ret) {
+		NL_SET_ERR_MSG(info->extack, "no commit is waiting for a confirm");
+		return ret;
+	}
+	return ssf_reply_generation(info, SSF_CMD_POLICY_CONFIRM, gen, 0, 0);
+}
+
+static int ssf_nl_mode_set(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ssf_net *sn = ssf_pernet(genl_info_net(info));
+	struct ssf_policy *p;
+	u64 gen;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, SSF_A_MODE))
+		return -EINVAL;
+	mutex_lock(&sn->lock);
+	ret = ssf_check_generation(sn, info);
+	if (ret)
+		goto out_unlock;
+	p = ssf_policy_edit(sn, ssf_net_policy(sn), U32_MAX, 0);
+	if (!p) {
+		ret = -ENOMEM;
+		goto out_unlock;
+	}
+	p->mode = nla_get_u8(info->attrs[SSF_A_MODE]);
+	ret = ssf_net_publish(sn, p, info->extack);	/* frees p on error */
+	gen = sn->generation;
+	mutex_unlock(&sn->lock);
+	if (ret)
+		return ret;
+	return ssf_reply_generation(info, SSF_CMD_MODE_SET, gen, 0, 0);
 
 out_unlock:
 	mutex_unlock(&sn->lock);
@@ -676,6 +565,10 @@ static int ssf_put_dstats(struct sk_buff *skb, int attr, const u64 *v)
 	    nla_put_u64_64bit(skb, SSF_DSTATS_A_DEFAULT, v[SSF_DSTAT_DEFAULT],
 			      SSF_DSTATS_A_PAD) ||
 	    nla_put_u64_64bit(skb, SSF_DSTATS_A_UNPARSED, v[SSF_DSTAT_UNPARSED],
+			      SSF_DSTATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, SSF_DSTATS_A_REJECTED, v[SSF_DSTAT_REJECTED],
+			      SSF_DSTATS_A_PAD) ||
+	    nla_put_u64_64bit(skb, SSF_DSTATS_A_AUDITED, v[SSF_DSTAT_AUDITED],
 			      SSF_DSTATS_A_PAD))
 		return -EMSGSIZE;
 	nla_nest_end(skb, nest);
@@ -746,6 +639,16 @@ static const struct genl_ops ssf_genl_ops[] = {
 	SSF_OP(SSF_CMD_VALIDATE_GET, ssf_nl_validate_get, ssf_none_policy),
 	SSF_OP(SSF_CMD_VALIDATE_SET, ssf_nl_validate_set,
 	       ssf_validate_set_policy),
+	SSF_OP(SSF_CMD_POLICY_CONFIRM, ssf_nl_policy_confirm, ssf_none_policy),
+	SSF_OP(SSF_CMD_MODE_SET, ssf_nl_mode_set, ssf_mode_set_policy),
+};
+
+/* Events tell who talks to whom: joining needs CAP_NET_ADMIN in the netns. */
+static const struct genl_multicast_group ssf_mcgrps[] = {
+	[SSF_MCGRP_EVENTS_ID] = {
+		.name = SSF_MCGRP_EVENTS,
+		.flags = GENL_MCAST_CAP_NET_ADMIN,
+	},
 };
 
 struct genl_family ssf_genl_family __ro_after_init = {
@@ -756,6 +659,8 @@ struct genl_family ssf_genl_family __ro_after_init = {
 	.module = THIS_MODULE,
 	.ops = ssf_genl_ops,
 	.n_ops = ARRAY_SIZE(ssf_genl_ops),
+	.mcgrps = ssf_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(ssf_mcgrps),
 	.resv_start_op = SSF_CMD_MAX + 1,
 };
 

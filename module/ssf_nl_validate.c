@@ -172,8 +172,7 @@ int ssf_nl_validate_set(struct sk_buff *skb, struct genl_info *info)
 		goto out_unlock;
 	}
 	p->check = cfg;
-	ssf_policy_index(p);
-	ret = ssf_net_publish(sn, p);	/* frees p on error */
+	ret = ssf_net_publish(sn, p, info->extack);	/* frees p on error */
 	if (ret)
 		goto out_unlock;
 	gen = sn->generation;

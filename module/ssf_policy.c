@@ -13,6 +13,9 @@
 #include <linux/mm.h>
 #include <linux/percpu.h>
 #include <linux/overflow.h>
+#include <linux/netlink.h>
+#include <linux/kmod.h>
+#include <net/netfilter/nf_log.h>
 
 #include "ssf_policy.h"
 #include "ssf_net.h"
@@ -56,6 +59,10 @@ void ssf_policy_free(struct ssf_policy *p)
 		return;
 	for (i = 0; i < p->nrules; i++)
 		ssf_ctr_put(p->rules[i].ctr);
+	if (p->loggers) {
+		nf_logger_put(NFPROTO_IPV4, NF_LOG_TYPE_LOG);
+		nf_logger_put(NFPROTO_IPV6, NF_LOG_TYPE_LOG);
+	}
 	ssf_net_obj_put(p->owner);
 	kvfree(p->index);
 	kvfree(p);
@@ -93,6 +100,7 @@ void ssf_policy_index(struct ssf_policy *p)
 	u32 i, pos = 0;
 	u8 d;
 
+	p->owner_dirs = 0;
 	for (d = 0; d <= SSF_DIR_MAX; d++) {
 		p->bydir[d] = p->index + pos;
 		p->ndir[d] = 0;
@@ -101,18 +109,73 @@ void ssf_policy_index(struct ssf_policy *p)
 				continue;
 			p->index[pos++] = &p->rules[i];
 			p->ndir[d]++;
+			if (p->rules[i].rule.match & SSF_RM_OWNER)
+				p->owner_dirs |= BIT(d);
 		}
 	}
 }
 
+/*
+ * Take an nf_log logger reference per family (loading nf_log_syslog if
+ * needed) when a rule logs, so nf_log_packet() has somewhere to go.
+ */
+static int ssf_logger_get(int pf)
+{
+	int ret = nf_logger_find_get(pf, NF_LOG_TYPE_LOG);
+
+	if (ret != -ENOENT)
+		return ret;
+	/* the alias nf_log_syslog declares (MODULE_ALIAS_NF_LOGGER) */
+	request_module("nf-logger-%u-%u", pf, NF_LOG_TYPE_LOG);
+	return nf_logger_find_get(pf, NF_LOG_TYPE_LOG);
+}
+
+static int ssf_policy_get_loggers(struct ssf_policy *p,
+				  struct netlink_ext_ack *extack)
+{
+	int ret;
+
+	ret = ssf_logger_get(NFPROTO_IPV4);
+	if (ret)
+		goto err;
+	ret = ssf_logger_get(NFPROTO_IPV6);
+	if (ret) {
+		nf_logger_put(NFPROTO_IPV4, NF_LOG_TYPE_LOG);
+		goto err;
+	}
+	p->loggers = true;
+	return 0;
+err:
+	NL_SET_ERR_MSG(extack,
+		       "log rules need an nf_log logger (module nf_log_syslog)");
+	return ret;
+}
+
+/*
+ * The last step of building any policy (commit, check, edit, mode or
+ * validation change, a restore): index it and take what its rules need
+ * (once). On error the caller frees @p.
+ */
+int ssf_policy_finish(struct ssf_policy *p, struct netlink_ext_ack *extack)
+{
+	u32 i;
+
+	ssf_policy_index(p);
+	for (i = 0; i < p->nrules && !p->loggers; i++)
+		if (p->rules[i].rule.flags & SSF_RULE_F_LOG)
+			return ssf_policy_get_loggers(p, extack);
+	return 0;
+}
+
 const struct ssf_prule *ssf_policy_lookup(const struct ssf_policy *p, u8 dir,
-					  const struct ssf_pkt *pkt)
+					  const struct ssf_pkt *pkt,
+					  const struct ssf_meta *meta)
 {
 	struct ssf_prule * const *rules = p->bydir[dir];
 	u32 i, n = p->ndir[dir];
 
 	for (i = 0; i < n; i++)
-		if (ssf_rule_match(&rules[i]->rule, pkt))
+		if (ssf_rule_match(&rules[i]->rule, pkt, meta))
 			return rules[i];
 	return NULL;
 }

@@ -11,6 +11,7 @@
 #include "ssf_check.h"
 
 struct ssf_net;
+struct netlink_ext_ack;
 
 /* Per-cpu packet/byte counter of one rule. */
 struct ssf_pcpu_ctr {
@@ -43,6 +44,11 @@ struct ssf_policy {
 	u64 generation;
 	u32 nrules;
 	u8 defaults[SSF_DIR_MAX + 1];
+	u8 mode;			/* enum ssf_mode */
+	u8 owner_dirs;			/* BIT(dir): a rule of dir has an
+					 * owner match (look the socket up)
+					 */
+	bool loggers;			/* holds nf_logger refs (log rules) */
 	struct ssf_check_cfg check;	/* validation actions and limits */
 	/* rules of direction d, in policy order: bydir[d][0 .. ndir[d]) */
 	struct ssf_prule **bydir[SSF_DIR_MAX + 1];
@@ -57,6 +63,7 @@ void ssf_policy_free(struct ssf_policy *p);
 int ssf_policy_new_ctr(struct ssf_prule *pr);
 void ssf_policy_share_ctr(struct ssf_prule *dst, const struct ssf_prule *src);
 void ssf_policy_index(struct ssf_policy *p);
+int ssf_policy_finish(struct ssf_policy *p, struct netlink_ext_ack *extack);
 void ssf_policy_read_ctr(const struct ssf_rule_ctr *ctr, u64 *packets,
 			 u64 *bytes);
 
@@ -65,7 +72,8 @@ void ssf_policy_read_ctr(const struct ssf_rule_ctr *ctr, u64 *packets,
  * NULL when the default applies. Caller holds rcu_read_lock().
  */
 const struct ssf_prule *ssf_policy_lookup(const struct ssf_policy *p, u8 dir,
-					  const struct ssf_pkt *pkt);
+					  const struct ssf_pkt *pkt,
+					  const struct ssf_meta *meta);
 
 void ssf_policy_count(const struct ssf_prule *pr, u32 bytes);
 

@@ -70,6 +70,95 @@ static int ssf_check_addr(const struct ssf_rule *r, const union ssf_addr *a,
 	return 0;
 }
 
+/* True when @s, an array of @size bytes, holds a NUL-terminated string. */
+static bool ssf_str_ok(const char *s, size_t size)
+{
+	return memchr(s, '\0', size) != NULL;
+}
+
+static int ssf_check_ifname(const char *name, bool dir_ok, const char *dir_err,
+			    const char **err)
+{
+	if (!dir_ok) {
+		*err = dir_err;
+		return -EINVAL;
+	}
+	if (!ssf_str_ok(name, SSF_IFNAME_MAX)) {
+		*err = "interface name is not NUL-terminated";
+		return -EINVAL;
+	}
+	if (!name[0]) {
+		*err = "interface name is empty";
+		return -EINVAL;
+	}
+	return 0;
+}
+
+/* The matches on the packet's metadata and the rule's flags and strings. */
+static int ssf_check_meta(const struct ssf_rule *r, const char **err)
+{
+	int ret;
+
+	if (r->match & SSF_RM_IIF) {
+		ret = ssf_check_ifname(r->iif, r->dir == SSF_DIR_IN ||
+				       r->dir == SSF_DIR_FWD,
+				       "an input interface match needs dir in or fwd",
+				       err);
+		if (ret)
+			return ret;
+	}
+	if (r->match & SSF_RM_OIF) {
+		ret = ssf_check_ifname(r->oif, r->dir == SSF_DIR_OUT ||
+				       r->dir == SSF_DIR_FWD,
+				       "an output interface match needs dir out or fwd",
+				       err);
+		if (ret)
+			return ret;
+	}
+	if ((r->match & SSF_RM_OWNER) &&
+	    r->dir != SSF_DIR_IN && r->dir != SSF_DIR_OUT) {
+		*err = "a uid, gid or cgroup match needs dir in or out";
+		return -EINVAL;
+	}
+	if ((r->match & SSF_RM_UID) && r->uid_min > r->uid_max) {
+		*err = "uid range is reversed";
+		return -EINVAL;
+	}
+	if ((r->match & SSF_RM_GID) && r->gid_min > r->gid_max) {
+		*err = "gid range is reversed";
+		return -EINVAL;
+	}
+	if ((r->match & SSF_RM_ICMP_TYPE) &&
+	    (!(r->match & SSF_RM_PROTO) ||
+	     !((r->proto == 1 && r->family == SSF_FAMILY_IPV4) ||
+	       (r->proto == 58 && r->family == SSF_FAMILY_IPV6)))) {
+		*err = "an icmp type match needs proto icmp with family ip, or ipv6-icmp with family ip6";
+		return -EINVAL;
+	}
+	if (r->flags & ~(u32)(SSF_RULE_F_LOG | SSF_RULE_F_AUDIT)) {
+		*err = "unknown rule flag";
+		return -EINVAL;
+	}
+	if (!ssf_str_ok(r->log_prefix, sizeof(r->log_prefix))) {
+		*err = "log prefix is not NUL-terminated";
+		return -EINVAL;
+	}
+	if (r->log_prefix[0] && !(r->flags & SSF_RULE_F_LOG)) {
+		*err = "a log prefix needs the log flag";
+		return -EINVAL;
+	}
+	if (!ssf_str_ok(r->comment, sizeof(r->comment))) {
+		*err = "comment is not NUL-terminated";
+		return -EINVAL;
+	}
+	return 0;
+}
+
+#define SSF_RM_ALL	(SSF_RM_PROTO | SSF_RM_SRC | SSF_RM_DST |	\
+			 SSF_RM_SPORT | SSF_RM_DPORT | SSF_RM_IIF |	\
+			 SSF_RM_OIF | SSF_RM_UID | SSF_RM_GID |		\
+			 SSF_RM_CGROUP | SSF_RM_ICMP_TYPE)
+
 int ssf_rule_check(struct ssf_rule *r, const char **err)
 {
 	union ssf_addr smask = { .w = { 0 } }, dmask = { .w = { 0 } };
@@ -87,8 +176,7 @@ int ssf_rule_check(struct ssf_rule *r, const char **err)
 		*err = "unknown family";
 		return -EINVAL;
 	}
-	if (r->match & ~(u32)(SSF_RM_PROTO | SSF_RM_SRC | SSF_RM_DST |
-			      SSF_RM_SPORT | SSF_RM_DPORT)) {
+	if (r->match & ~(u32)SSF_RM_ALL) {
 		*err = "unknown match";
 		return -EINVAL;
 	}
@@ -116,6 +204,9 @@ int ssf_rule_check(struct ssf_rule *r, const char **err)
 		*err = "destination port range is reversed";
 		return -EINVAL;
 	}
+	ret = ssf_check_meta(r, err);
+	if (ret)
+		return ret;
 	r->src_mask = smask;
 	r->dst_mask = dmask;
 	return 0;
@@ -131,7 +222,17 @@ static bool ssf_addr_match(const union ssf_addr *net,
 		 ((a->w[3] & mask->w[3]) ^ net->w[3]));
 }
 
-bool ssf_rule_match(const struct ssf_rule *r, const struct ssf_pkt *pkt)
+static bool ssf_ifname_match(const char *want, const char *name)
+{
+	return name && !strcmp(want, name);
+}
+
+/*
+ * Cheapest checks first: the packet's own fields, then interface names,
+ * then the owner's ids, and the cgroup's ancestry last.
+ */
+bool ssf_rule_match(const struct ssf_rule *r, const struct ssf_pkt *pkt,
+		    const struct ssf_meta *meta)
 {
 	u32 m = r->match;
 
@@ -139,9 +240,8 @@ bool ssf_rule_match(const struct ssf_rule *r, const struct ssf_pkt *pkt)
 		return false;
 	if ((m & SSF_RM_PROTO) && r->proto != pkt->proto)
 		return false;
-	if ((m & SSF_RM_SRC) && !ssf_addr_match(&r->src, &r->src_mask, &pkt->saddr))
-		return false;
-	if ((m & SSF_RM_DST) && !ssf_addr_match(&r->dst, &r->dst_mask, &pkt->daddr))
+	if ((m & SSF_RM_ICMP_TYPE) &&
+	    (!(pkt->flags & SSF_PKT_F_ICMP) || pkt->icmp_type != r->icmp_type))
 		return false;
 	if (m & (SSF_RM_SPORT | SSF_RM_DPORT)) {
 		if (!(pkt->flags & SSF_PKT_F_PORTS))
@@ -153,5 +253,27 @@ bool ssf_rule_match(const struct ssf_rule *r, const struct ssf_pkt *pkt)
 		    (pkt->dport < r->dport_min || pkt->dport > r->dport_max))
 			return false;
 	}
+	if ((m & SSF_RM_SRC) && !ssf_addr_match(&r->src, &r->src_mask, &pkt->saddr))
+		return false;
+	if ((m & SSF_RM_DST) && !ssf_addr_match(&r->dst, &r->dst_mask, &pkt->daddr))
+		return false;
+	if ((m & SSF_RM_IIF) && !ssf_ifname_match(r->iif, meta->iif))
+		return false;
+	if ((m & SSF_RM_OIF) && !ssf_ifname_match(r->oif, meta->oif))
+		return false;
+	if (!(m & SSF_RM_OWNER))
+		return true;
+	if (!(meta->flags & SSF_META_OWNER))
+		return false;
+	if ((m & SSF_RM_UID) &&
+	    (meta->uid < r->uid_min || meta->uid > r->uid_max))
+		return false;
+	if ((m & SSF_RM_GID) &&
+	    (!(meta->flags & SSF_META_GID) ||
+	     meta->gid < r->gid_min || meta->gid > r->gid_max))
+		return false;
+	if ((m & SSF_RM_CGROUP) &&
+	    !ssf_meta_cgroup_under(meta, r->cgroup_id, r->cgroup_level))
+		return false;
 	return true;
 }

@@ -15,7 +15,41 @@ enum ssf_rule_match {
 	SSF_RM_DST	= 1 << 2,
 	SSF_RM_SPORT	= 1 << 3,
 	SSF_RM_DPORT	= 1 << 4,
+	SSF_RM_IIF	= 1 << 5,
+	SSF_RM_OIF	= 1 << 6,
+	SSF_RM_UID	= 1 << 7,
+	SSF_RM_GID	= 1 << 8,
+	SSF_RM_CGROUP	= 1 << 9,
+	SSF_RM_ICMP_TYPE = 1 << 10,
 };
+
+/* The matches that need the packet's local socket (struct ssf_meta). */
+#define SSF_RM_OWNER	(SSF_RM_UID | SSF_RM_GID | SSF_RM_CGROUP)
+
+/*
+ * What a hook knows about a packet beyond its bytes. Filled in by the
+ * kernel glue (ssf_owner.c) or by tests; read by ssf_rule_match().
+ */
+enum ssf_meta_flags {
+	SSF_META_OWNER	= 1 << 0,	/* uid and cgroup are valid */
+	SSF_META_GID	= 1 << 1,	/* gid is valid */
+};
+
+struct ssf_meta {
+	const char *iif;	/* input device name, or NULL */
+	const char *oif;	/* output device name, or NULL */
+	u32 flags;		/* enum ssf_meta_flags */
+	u32 uid;		/* owner (kernel-global ids in ssf.ko) */
+	u32 gid;
+	const void *cgroup;	/* opaque, for ssf_meta_cgroup_under() */
+};
+
+/*
+ * True when the owner's cgroup (@m->cgroup, SSF_META_OWNER set) is the
+ * cgroup @id at depth @level or one of its descendants. Provided by each
+ * world: ssf_owner.c in ssf.ko, the tests in userspace.
+ */
+bool ssf_meta_cgroup_under(const struct ssf_meta *m, u64 id, u16 level);
 
 struct ssf_rule {
 	u32 id;
@@ -30,6 +64,17 @@ struct ssf_rule {
 	u16 dport_min, dport_max;
 	union ssf_addr src, dst;
 	union ssf_addr src_mask, dst_mask;	/* derived by ssf_rule_check() */
+	u8 icmp_type;
+	u16 cgroup_level;	/* depth of cgroup_id: set by the kernel */
+	u32 flags;		/* enum ssf_rule_flags */
+	u32 uid_min, uid_max;	/* in ssf.ko: kernel-global (mapped) ids */
+	u32 gid_min, gid_max;
+	u64 cgroup_id;
+	char iif[SSF_IFNAME_MAX];
+	char oif[SSF_IFNAME_MAX];
+	/* not looked at by the matcher */
+	char log_prefix[SSF_LOG_PREFIX_MAX];
+	char comment[SSF_COMMENT_MAX];
 };
 
 /* Largest prefix length for @family (32 or 128), 0 for SSF_FAMILY_ANY. */
@@ -42,10 +87,13 @@ u8 ssf_family_max_plen(u8 family);
  */
 int ssf_rule_check(struct ssf_rule *r, const char **err);
 
-/* True when @r matches @pkt (direction is not looked at: the caller keeps
- * one list per direction). Packets without ports never match port ranges.
+/* True when @r matches @pkt and @meta (direction is not looked at: the
+ * caller keeps one list per direction). Packets without ports never match
+ * port ranges; packets without an owner (@meta->flags) never match owner
+ * matches.
  */
-bool ssf_rule_match(const struct ssf_rule *r, const struct ssf_pkt *pkt);
+bool ssf_rule_match(const struct ssf_rule *r, const struct ssf_pkt *pkt,
+		    const struct ssf_meta *meta);
 
 /* Fill @mask with the network-order mask of @plen leading one bits. */
 void ssf_prefix_mask(union ssf_addr *mask, u8 plen);

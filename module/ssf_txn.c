@@ -77,10 +77,13 @@ void ssf_txn_free(struct ssf_net *sn, struct ssf_txn *t)
 }
 
 /*
- * Build the policy staged in @t and publish it. @t is freed whatever the
- * outcome; on error the active policy is untouched.
+ * Build the policy staged in @t and publish it - with a restore point when
+ * @confirm (seconds) is not 0 - or, with SSF_COMMIT_F_CHECK in @flags,
+ * build it the same way and free it. @t is freed whatever the outcome; on
+ * error (or a check) the active policy is untouched.
  */
-int ssf_txn_commit(struct ssf_net *sn, struct ssf_txn *t)
+int ssf_txn_commit(struct ssf_net *sn, struct ssf_txn *t, u32 flags,
+		   u32 confirm, struct netlink_ext_ack *extack)
 {
 	struct ssf_policy *p;
 	u32 i;
@@ -100,10 +103,17 @@ int ssf_txn_commit(struct ssf_net *sn, struct ssf_txn *t)
 			goto out_policy;
 	}
 	memcpy(p->defaults, t->defaults, sizeof(p->defaults));
+	p->mode = t->mode;
 	p->check = t->check;
 	p->generation = sn->generation + 1;
-	ssf_policy_index(p);
-	ret = ssf_net_publish(sn, p);	/* frees p on error */
+	if (flags & SSF_COMMIT_F_CHECK) {
+		ret = ssf_policy_finish(p, extack);
+		goto out_policy;
+	}
+	if (confirm)
+		ret = ssf_confirm_publish(sn, p, confirm, extack);
+	else
+		ret = ssf_net_publish(sn, p, extack);	/* frees p on error */
 	if (!ret)
 		sn->next_id = t->nrules + 1;
 	goto out_txn;

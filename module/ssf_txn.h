@@ -3,6 +3,7 @@
 #define _SSF_TXN_H
 
 #include <linux/list.h>
+#include <linux/netlink.h>
 #include "ssf_rule.h"
 #include "ssf_check.h"
 
@@ -18,6 +19,7 @@ struct ssf_txn {
 	struct list_head list;
 	u32 portid;
 	u8 defaults[SSF_DIR_MAX + 1];
+	u8 mode;			/* enum ssf_mode */
 	struct ssf_check_cfg check;
 	u32 nrules;
 	u32 cap;
@@ -27,7 +29,8 @@ struct ssf_txn {
 struct ssf_txn *ssf_txn_find(struct ssf_net *sn, u32 portid);
 struct ssf_txn *ssf_txn_begin(struct ssf_net *sn, u32 portid);
 int ssf_txn_add_rule(struct ssf_txn *t, const struct ssf_rule *r);
-int ssf_txn_commit(struct ssf_net *sn, struct ssf_txn *t);
+int ssf_txn_commit(struct ssf_net *sn, struct ssf_txn *t, u32 flags,
+		   u32 confirm, struct netlink_ext_ack *extack);
 void ssf_txn_free(struct ssf_net *sn, struct ssf_txn *t);
 void ssf_txn_release_portid(struct ssf_net *sn, u32 portid);
 

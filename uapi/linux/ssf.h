@@ -77,6 +77,41 @@
  *	SSF_CMD_POLICY_ADD takes the same attributes; a transaction starts
  *	from every check's default action.
  *
+ * SSF_CMD_POLICY_COMMIT also takes:
+ *	SSF_A_COMMIT_FLAGS (u32) with SSF_COMMIT_F_CHECK: the kernel checks
+ *	the transaction exactly as a commit would (the rule limit included),
+ *	then frees it; nothing changes. Reply: SSF_A_GENERATION (unchanged).
+ *	SSF_A_CONFIRM_TIMEOUT (u32 seconds): commit-confirm. The new policy
+ *	is published; unless SSF_CMD_POLICY_CONFIRM arrives within the
+ *	timeout, the kernel restores the policy (rules, defaults, checks and
+ *	mode) that was in force before this commit, bumps the generation and
+ *	sends an SSF_EVENT_REVERT event. A further commit, rule edit, mode
+ *	or validation change while a confirm is pending keeps the same
+ *	restore point (another commit with a timeout restarts the timer with
+ *	its own timeout); only SSF_CMD_POLICY_CONFIRM or a flush ends it.
+ *
+ * SSF_CMD_POLICY_CONFIRM (do)
+ *	Request: none. Keeps the policy committed with a timeout. -ENOENT when
+ *	no confirm is pending. Reply: SSF_A_GENERATION.
+ *
+ * SSF_CMD_MODE_SET (do)
+ *	Request: SSF_A_MODE (u8, enum ssf_mode), optional SSF_A_GENERATION.
+ *	Publishes a new policy that differs only in its mode (activating the
+ *	netns if it had no policy). SSF_CMD_POLICY_ADD takes SSF_A_MODE too;
+ *	a transaction starts in SSF_MODE_ENFORCE. Reply: SSF_A_GENERATION.
+ *	SSF_CMD_STATUS_GET replies also carry SSF_A_MODE, SSF_A_MAX_RULES and,
+ *	while a confirm is pending, SSF_A_CONFIRM_LEFT.
+ *
+ * Events (multicast group SSF_MCGRP_EVENTS, CAP_NET_ADMIN to join)
+ *	SSF_CMD_EVENT messages, each with one SSF_A_EVENT nest
+ *	(SSF_EVENT_A_*), sent in the netns where the packet was seen: drops
+ *	and rejects (by a rule - _RULE_ID -, a validation check - _REASON -,
+ *	or the direction's default - neither), matches of rules with
+ *	SSF_RULE_F_LOG, audits (SSF_RULE_F_AUDIT, SSF_MODE_AUDIT, checks on
+ *	audit), and reverts. Rate-limited per netns (module parameter
+ *	event_rate, per second); an event carries the count of events the
+ *	limit suppressed before it (SSF_EVENT_A_SUPPRESSED).
+ *
  * Rule attributes (SSF_RULE_A_*)
  * ------------------------------
  *	_DIR	  u8, enum ssf_dir (required)
@@ -90,6 +125,24 @@
  *	_SPORT_MIN/_SPORT_MAX, _DPORT_MIN/_DPORT_MAX u16: inclusive port range,
  *		  both ends present, min <= max; requires _PROTO tcp, udp, sctp
  *		  or udplite. A packet without ports never matches a port match.
+ *	_IIF/_OIF string, interface name (exact match, < SSF_IFNAME_MAX
+ *		  bytes); _IIF needs dir in or fwd, _OIF dir out or fwd
+ *	_UID_MIN/_UID_MAX, _GID_MIN/_GID_MAX u32: inclusive range, both ends
+ *		  present, min <= max, mapped through the requester's user
+ *		  namespace. Owner matches (uid, gid, cgroup) need dir in or
+ *		  out; they match the packet's local socket: the sender on out,
+ *		  the receiving socket on in. A packet without one (forwarded,
+ *		  a time-wait or unmatched socket, a kernel socket) never
+ *		  matches an owner match. uid is the socket's sk_uid, gid the
+ *		  fsgid of the opener of the socket's file.
+ *	_CGROUP	  u64, cgroup v2 id (the inode number of its directory):
+ *		  matches sockets of that cgroup and of its descendants. The
+ *		  cgroup must exist when the rule is added.
+ *	_ICMP_TYPE u8: needs _PROTO icmp (family ipv4) or ipv6-icmp (family
+ *		  ipv6)
+ *	_FLAGS	  u32, enum ssf_rule_flags
+ *	_LOG_PREFIX string (< SSF_LOG_PREFIX_MAX bytes), needs SSF_RULE_F_LOG
+ *	_COMMENT  string (< SSF_COMMENT_MAX bytes), kept and dumped
  *	_ID	  u32, kernel-assigned (replies)
  *	_PACKETS, _BYTES u64 counters (replies)
  */
@@ -118,6 +171,9 @@ enum ssf_cmd {
 	SSF_CMD_STATS_GET,
 	SSF_CMD_VALIDATE_GET,
 	SSF_CMD_VALIDATE_SET,
+	SSF_CMD_POLICY_CONFIRM,
+	SSF_CMD_MODE_SET,
+	SSF_CMD_EVENT,		/* notifications on SSF_MCGRP_EVENTS only */
 
 	__SSF_CMD_MAX
 };
@@ -139,6 +195,12 @@ enum ssf_attr {
 	SSF_A_VALIDATE,		/* nest of SSF_A_CHECK */
 	SSF_A_CHECK,		/* nest, SSF_CHECK_A_* */
 	SSF_A_IP6_EXTHDR_MAX,	/* u8, 0..SSF_IP6_EXTHDR_MAX_LIMIT */
+	SSF_A_MODE,		/* u8, enum ssf_mode */
+	SSF_A_CONFIRM_TIMEOUT,	/* u32, seconds, 1..SSF_CONFIRM_TIMEOUT_MAX */
+	SSF_A_CONFIRM_LEFT,	/* u32, seconds left before a revert */
+	SSF_A_COMMIT_FLAGS,	/* u32, enum ssf_commit_flags */
+	SSF_A_EVENT,		/* nest, SSF_EVENT_A_* */
+	SSF_A_MAX_RULES,	/* u32, this netns' rule limit */
 
 	__SSF_A_MAX
 };
@@ -156,6 +218,9 @@ enum ssf_dir {
 enum ssf_action {
 	SSF_ACT_ACCEPT,
 	SSF_ACT_DROP,
+	SSF_ACT_REJECT,		/* drop and tell the sender: TCP RST, else an
+				 * ICMP/ICMPv6 port unreachable
+				 */
 
 	__SSF_ACT_MAX
 };
@@ -224,6 +289,17 @@ enum ssf_rule_attr {
 	SSF_RULE_A_DPORT_MAX,	/* u16 */
 	SSF_RULE_A_PACKETS,	/* u64, replies only */
 	SSF_RULE_A_BYTES,	/* u64, replies only */
+	SSF_RULE_A_IIF,		/* string, < SSF_IFNAME_MAX bytes */
+	SSF_RULE_A_OIF,		/* string, < SSF_IFNAME_MAX bytes */
+	SSF_RULE_A_UID_MIN,	/* u32 */
+	SSF_RULE_A_UID_MAX,	/* u32 */
+	SSF_RULE_A_GID_MIN,	/* u32 */
+	SSF_RULE_A_GID_MAX,	/* u32 */
+	SSF_RULE_A_CGROUP,	/* u64, cgroup v2 id */
+	SSF_RULE_A_ICMP_TYPE,	/* u8 */
+	SSF_RULE_A_FLAGS,	/* u32, enum ssf_rule_flags */
+	SSF_RULE_A_LOG_PREFIX,	/* string, < SSF_LOG_PREFIX_MAX bytes */
+	SSF_RULE_A_COMMENT,	/* string, < SSF_COMMENT_MAX bytes */
 
 	__SSF_RULE_A_MAX
 };
@@ -248,9 +324,90 @@ enum ssf_dstats_attr {
 	SSF_DSTATS_A_DROPPED,	/* dropped (rule or default) */
 	SSF_DSTATS_A_DEFAULT,	/* decided by the default action */
 	SSF_DSTATS_A_UNPARSED,	/* not parsable; handled by the default */
+	SSF_DSTATS_A_REJECTED,	/* dropped with a reject (in _DROPPED too) */
+	SSF_DSTATS_A_AUDITED,	/* would have been dropped or rejected
+				 * (audit rule or mode; in _ACCEPTED too)
+				 */
 
 	__SSF_DSTATS_A_MAX
 };
 #define SSF_DSTATS_A_MAX (__SSF_DSTATS_A_MAX - 1)
+
+/* What a netns' policy does (SSF_A_MODE). */
+enum ssf_mode {
+	SSF_MODE_ENFORCE,	/* verdicts and validation actions apply */
+	SSF_MODE_AUDIT,		/* nothing is dropped: each drop or reject is
+				 * counted, logged and reported as an audit
+				 * event, and the packet passes
+				 */
+	SSF_MODE_OFF,		/* hooks detached, policy kept */
+
+	__SSF_MODE_MAX
+};
+#define SSF_MODE_MAX (__SSF_MODE_MAX - 1)
+
+enum ssf_rule_flags {
+	SSF_RULE_F_LOG		= 1 << 0,	/* log matches through nf_log */
+	SSF_RULE_F_AUDIT	= 1 << 1,	/* verdict counted and logged as
+						 * "would drop/reject"; passes
+						 */
+};
+
+enum ssf_commit_flags {
+	SSF_COMMIT_F_CHECK	= 1 << 0,	/* validate as a commit would,
+						 * then discard
+						 */
+};
+
+#define SSF_IFNAME_MAX		16	/* IFNAMSIZ */
+#define SSF_LOG_PREFIX_MAX	64	/* with the NUL */
+#define SSF_COMMENT_MAX		128	/* with the NUL */
+#define SSF_CONFIRM_TIMEOUT_MAX	3600
+
+/* Multicast group of event notifications (SSF_CMD_EVENT). */
+#define SSF_MCGRP_EVENTS	"events"
+
+enum ssf_event_type {
+	SSF_EVENT_DROP,		/* dropped by a rule, a default or a check */
+	SSF_EVENT_REJECT,	/* rejected by a rule or a default */
+	SSF_EVENT_LOG,		/* matched a rule with SSF_RULE_F_LOG */
+	SSF_EVENT_AUDIT,	/* would have been dropped or rejected */
+	SSF_EVENT_REVERT,	/* commit-confirm timed out: previous policy
+				 * restored (no packet attributes)
+				 */
+
+	__SSF_EVENT_MAX
+};
+#define SSF_EVENT_MAX (__SSF_EVENT_MAX - 1)
+
+enum ssf_event_attr {
+	SSF_EVENT_A_UNSPEC,
+	SSF_EVENT_A_PAD,
+	SSF_EVENT_A_TYPE,	/* u8, enum ssf_event_type */
+	SSF_EVENT_A_DIR,	/* u8, enum ssf_dir; absent for checks on the
+				 * validation hooks
+				 */
+	SSF_EVENT_A_FAMILY,	/* u8, enum ssf_family */
+	SSF_EVENT_A_PROTO,	/* u8 */
+	SSF_EVENT_A_SRC,	/* binary, 4 or 16 bytes */
+	SSF_EVENT_A_DST,	/* binary, 4 or 16 bytes */
+	SSF_EVENT_A_SPORT,	/* u16, when the packet has ports */
+	SSF_EVENT_A_DPORT,	/* u16 */
+	SSF_EVENT_A_RULE_ID,	/* u32, the deciding rule */
+	SSF_EVENT_A_REASON,	/* string, the tripped validation check */
+	SSF_EVENT_A_UID,	/* u32, the owner socket's uid when known */
+	SSF_EVENT_A_IIF,	/* string */
+	SSF_EVENT_A_OIF,	/* string */
+	SSF_EVENT_A_SUPPRESSED,	/* u32, events lost to the rate limit since
+				 * the previous event sent
+				 */
+	SSF_EVENT_A_ACTION,	/* u8, enum ssf_action: the verdict (audit:
+				 * the one that would have applied)
+				 */
+	SSF_EVENT_A_GENERATION,	/* u64, SSF_EVENT_REVERT: the new generation */
+
+	__SSF_EVENT_A_MAX
+};
+#define SSF_EVENT_A_MAX (__SSF_EVENT_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_SSF_H */

@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Event notifications on the "events" multicast group of the ssf family.
+ *
+ * The packet path calls ssf_event_wanted() first: without a listener in
+ * the netns it costs one bitmap test and nothing is built. Events are
+ * rate-limited per netns (module parameter event_rate, per second, burst
+ * the same); the next event sent carries the number suppressed before it.
+ * Messages are allocated with GFP_ATOMIC (hooks run in softirq or with
+ * BHs off); an event that cannot be allocated counts as suppressed.
+ *
+ * Locking: none of ours beyond the rate limiter (a trylock inside
+ * __ratelimit(), never waited on) and the atomic suppressed count; the
+ * genetlink core serialises multicast delivery.
+ */
+#include <net/genetlink.h>
+
+#include "ssf_events.h"
+#include "ssf_nl.h"
+
+bool ssf_event_wanted(struct ssf_net *sn)
+{
+	return genl_has_listeners(&ssf_genl_family, sn->net,
+				  SSF_MCGRP_EVENTS_ID);
+}
+
+/* Room for the event: addresses, names and a handful of integers. */
+#define SSF_EVENT_SIZE	NLMSG_GOODSIZE
+
+static int ssf_event_put_pkt(struct sk_buff *msg, const struct ssf_pkt *pkt)
+{
+	int alen = pkt->family == SSF_FAMILY_IPV4 ? 4 : 16;
+
+	if (nla_put_u8(msg, SSF_EVENT_A_FAMILY, pkt->family) ||
+	    nla_put_u8(msg, SSF_EVENT_A_PROTO, pkt->proto) ||
+	    nla_put(msg, SSF_EVENT_A_SRC, alen, pkt->saddr.b) ||
+	    nla_put(msg, SSF_EVENT_A_DST, alen, pkt->daddr.b))
+		return -EMSGSIZE;
+	if ((pkt->flags & SSF_PKT_F_PORTS) &&
+	    (nla_put_u16(msg, SSF_EVENT_A_SPORT, pkt->sport) ||
+	     nla_put_u16(msg, SSF_EVENT_A_DPORT, pkt->dport)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int ssf_event_put_meta(struct sk_buff *msg, struct net *net,
+			      const struct ssf_meta *meta)
+{
+	if (meta->iif && nla_put_string(msg, SSF_EVENT_A_IIF, meta->iif))
+		return -EMSGSIZE;
+	if (meta->oif && nla_put_string(msg, SSF_EVENT_A_OIF, meta->oif))
+		return -EMSGSIZE;
+	if ((meta->flags & SSF_META_OWNER) &&
+	    nla_put_u32(msg, SSF_EVENT_A_UID,
+			from_kuid_munged(net->user_ns,
+					 KUIDT_INIT(meta->uid))))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* Start an event message; NULL (and one more suppressed) on failure. */
+static struct sk_buff *ssf_event_new(struct ssf_net *sn, void **hdr,
+				     struct nlattr **nest, u8 type)
+{
+	struct sk_buff *msg = genlmsg_new(SSF_EVENT_SIZE, GFP_ATOMIC);
+
+	if (!msg)
+		goto lost;
+	*hdr = genlmsg_put(msg, 0, 0, &ssf_genl_family, 0, SSF_CMD_EVENT);
+	if (!*hdr)
+		goto free;
+	*nest = nla_nest_start(msg, SSF_A_EVENT);
+	if (!*nest || nla_put_u8(msg, SSF_EVENT_A_TYPE, type) ||
+	    nla_put_u32(msg, SSF_EVENT_A_SUPPRESSED,
+			atomic_xchg(&sn->ev_suppressed, 0)))
+		goto free;
+	return msg;
+
+free:
+	nlmsg_free(msg);
+lost:
+	atomic_inc(&sn->ev_suppressed);
+	return NULL;
+}
+
+static void ssf_event_end(struct ssf_net *sn, struct sk_buff *msg, void *hdr,
+			  struct nlattr *nest)
+{
+	nla_nest_end(msg, nest);
+	genlmsg_end(msg, hdr);
+	genlmsg_multicast_netns(&ssf_genl_family, sn->net, msg, 0,
+				SSF_MCGRP_EVENTS_ID, GFP_ATOMIC);
+}
+
+void ssf_event_send(struct ssf_net *sn, const struct ssf_event *ev)
+{
+	struct nlattr *nest;
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!ssf_event_wanted(sn))
+		return;
+	if (!__ratelimit(&sn->ev_rs)) {
+		atomic_inc(&sn->ev_suppressed);
+		return;
+	}
+	msg = ssf_event_new(sn, &hdr, &nest, ev->type);
+	if (!msg)
+		return;
+	if ((ev->dir != SSF_EV_NO_DIR &&
+	     nla_put_u8(msg, SSF_EVENT_A_DIR, ev->dir)) ||
+	    nla_put_u8(msg, SSF_EVENT_A_ACTION, ev->action) ||
+	    (ev->rule_id && nla_put_u32(msg, SSF_EVENT_A_RULE_ID, ev->rule_id)) ||
+	    (ev->reason != SSF_EV_NO_REASON &&
+	     nla_put_string(msg, SSF_EVENT_A_REASON,
+			    ssf_reason_name(ev->reason))) ||
+	    ssf_event_put_pkt(msg, ev->pkt) ||
+	    (ev->meta && ssf_event_put_meta(msg, sn->net, ev->meta))) {
+		nlmsg_free(msg);
+		atomic_inc(&sn->ev_suppressed);
+		return;
+	}
+	ssf_event_end(sn, msg, hdr, nest);
+}
+
+/* Not rate-limited: one per expired commit-confirm. Process context. */
+void ssf_event_revert(struct ssf_net *sn, u64 gen)
+{
+	struct nlattr *nest;
+	struct sk_buff *msg;
+	void *hdr;
+
+	if (!ssf_event_wanted(sn))
+		return;
+	msg = ssf_event_new(sn, &hdr, &nest, SSF_EVENT_REVERT);
+	if (!msg)
+		return;
+	if (nla_put_u64_64bit(msg, SSF_EVENT_A_GENERATION, gen,
+			      SSF_EVENT_A_PAD)) {
+		nlmsg_free(msg);
+		return;
+	}
+	ssf_event_end(sn, msg, hdr, nest);
+}

@@ -1,0 +1,383 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Rules on the wire: the SSF_RULE_A_* policy, decoding a rule nest into a
+ * checked struct ssf_rule (the shared checker has the last word) and
+ * encoding one back. uid/gid ranges are mapped between the requester's
+ * user namespace and kernel-global ids here; cgroup ids are resolved to
+ * their depth (ssf_owner.c).
+ *
+ * Locking: none; callers hold what protects the rule they pass.
+ */
+#include <linux/uidgid.h>
+#include <net/genetlink.h>
+
+#include "ssf_nl.h"
+#include "ssf_owner.h"
+
+const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
+	[SSF_RULE_A_ID] = { .type = NLA_REJECT,
+			    .reject_message = "rule ids are assigned by the kernel" },
+	[SSF_RULE_A_DIR] = NLA_POLICY_MAX(NLA_U8, SSF_DIR_MAX),
+	[SSF_RULE_A_ACTION] = NLA_POLICY_MAX(NLA_U8, SSF_ACT_MAX),
+	[SSF_RULE_A_FAMILY] = NLA_POLICY_MAX(NLA_U8, SSF_FAMILY_MAX),
+	[SSF_RULE_A_PROTO] = { .type = NLA_U8 },
+	[SSF_RULE_A_SRC4] = NLA_POLICY_EXACT_LEN(4),
+	[SSF_RULE_A_SRC6] = NLA_POLICY_EXACT_LEN(16),
+	[SSF_RULE_A_SRC_PLEN] = NLA_POLICY_MAX(NLA_U8, 128),
+	[SSF_RULE_A_DST4] = NLA_POLICY_EXACT_LEN(4),
+	[SSF_RULE_A_DST6] = NLA_POLICY_EXACT_LEN(16),
+	[SSF_RULE_A_DST_PLEN] = NLA_POLICY_MAX(NLA_U8, 128),
+	[SSF_RULE_A_SPORT_MIN] = { .type = NLA_U16 },
+	[SSF_RULE_A_SPORT_MAX] = { .type = NLA_U16 },
+	[SSF_RULE_A_DPORT_MIN] = { .type = NLA_U16 },
+	[SSF_RULE_A_DPORT_MAX] = { .type = NLA_U16 },
+	[SSF_RULE_A_PACKETS] = { .type = NLA_REJECT,
+				 .reject_message = "counters are kept by the kernel" },
+	[SSF_RULE_A_BYTES] = { .type = NLA_REJECT,
+			       .reject_message = "counters are kept by the kernel" },
+	[SSF_RULE_A_IIF] = { .type = NLA_NUL_STRING, .len = SSF_IFNAME_MAX - 1 },
+	[SSF_RULE_A_OIF] = { .type = NLA_NUL_STRING, .len = SSF_IFNAME_MAX - 1 },
+	[SSF_RULE_A_UID_MIN] = { .type = NLA_U32 },
+	[SSF_RULE_A_UID_MAX] = { .type = NLA_U32 },
+	[SSF_RULE_A_GID_MIN] = { .type = NLA_U32 },
+	[SSF_RULE_A_GID_MAX] = { .type = NLA_U32 },
+	[SSF_RULE_A_CGROUP] = { .type = NLA_U64 },
+	[SSF_RULE_A_ICMP_TYPE] = { .type = NLA_U8 },
+	[SSF_RULE_A_FLAGS] = NLA_POLICY_MASK(NLA_U32, SSF_RULE_F_LOG |
+						      SSF_RULE_F_AUDIT),
+	[SSF_RULE_A_LOG_PREFIX] = { .type = NLA_NUL_STRING,
+				    .len = SSF_LOG_PREFIX_MAX - 1 },
+	[SSF_RULE_A_COMMENT] = { .type = NLA_NUL_STRING,
+				 .len = SSF_COMMENT_MAX - 1 },
+};
+
+
+static void ssf_get_addr(union ssf_addr *a, const struct nlattr *attr)
+{
+	memset(a, 0, sizeof(*a));
+	nla_memcpy(a->b, attr, sizeof(a->b));
+}
+
+static int ssf_decode_addr(struct ssf_rule *r, struct nlattr **tb,
+			   int a4, int a6, int aplen, union ssf_addr *addr,
+			   u8 *plen, struct netlink_ext_ack *extack)
+{
+	struct nlattr *addr_attr = tb[a4] ?: tb[a6];
+	u8 family = tb[a4] ? SSF_FAMILY_IPV4 : SSF_FAMILY_IPV6;
+
+	if (tb[a4] && tb[a6]) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[a6],
+				    "an address is IPv4 or IPv6, not both");
+		return -EINVAL;
+	}
+	if (!addr_attr) {
+		if (tb[aplen]) {
+			NL_SET_ERR_MSG_ATTR(extack, tb[aplen],
+					    "prefix length without an address");
+			return -EINVAL;
+		}
+		return 0;
+	}
+	if (!tb[aplen]) {
+		NL_SET_ERR_MSG_ATTR(extack, addr_attr,
+				    "address without a prefix length");
+		return -EINVAL;
+	}
+	if (r->family == SSF_FAMILY_ANY) {
+		r->family = family;
+	} else if (r->family != family) {
+		NL_SET_ERR_MSG_ATTR(extack, addr_attr,
+				    "address does not match the rule's family");
+		return -EINVAL;
+	}
+	ssf_get_addr(addr, addr_attr);
+	*plen = nla_get_u8(tb[aplen]);
+	return 0;
+}
+
+static int ssf_decode_ports(struct nlattr **tb, int amin, int amax,
+			    u16 *min, u16 *max, bool *set,
+			    struct netlink_ext_ack *extack)
+{
+	*set = tb[amin] || tb[amax];
+	if (!*set)
+		return 0;
+	if (!tb[amin] || !tb[amax]) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[amin] ?: tb[amax],
+				    "a port range needs both ends");
+		return -EINVAL;
+	}
+	*min = nla_get_u16(tb[amin]);
+	*max = nla_get_u16(tb[amax]);
+	return 0;
+}
+
+/*
+ * A uid or gid range as the requester wrote it (in @ns), mapped to the
+ * kernel-global ids the matcher compares. The range must map to one
+ * contiguous range (a range split by the mapping is refused).
+ */
+static int ssf_decode_ids(struct nlattr **tb, int amin, int amax,
+			  bool gid, struct user_namespace *ns, u32 *min,
+			  u32 *max, struct netlink_ext_ack *extack)
+{
+	u32 lo, hi, klo, khi;
+
+	if (!tb[amin] || !tb[amax]) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[amin] ?: tb[amax],
+				    "an id range needs both ends");
+		return -EINVAL;
+	}
+	lo = nla_get_u32(tb[amin]);
+	hi = nla_get_u32(tb[amax]);
+	if (lo > hi) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[amax], "id range is reversed");
+		return -EINVAL;
+	}
+	if (gid) {
+		kgid_t a = make_kgid(ns, lo), b = make_kgid(ns, hi);
+
+		klo = __kgid_val(a);
+		khi = __kgid_val(b);
+		if (!gid_valid(a) || !gid_valid(b))
+			goto unmapped;
+	} else {
+		kuid_t a = make_kuid(ns, lo), b = make_kuid(ns, hi);
+
+		klo = __kuid_val(a);
+		khi = __kuid_val(b);
+		if (!uid_valid(a) || !uid_valid(b))
+			goto unmapped;
+	}
+	if (khi < klo || khi - klo != hi - lo)
+		goto unmapped;
+	*min = klo;
+	*max = khi;
+	return 0;
+
+unmapped:
+	NL_SET_ERR_MSG_ATTR(extack, tb[amin],
+			    "id range not mapped in your user namespace");
+	return -EINVAL;
+}
+
+static void ssf_get_str(char *dst, size_t size, const struct nlattr *a)
+{
+	nla_strscpy(dst, a, size);
+}
+
+/* The matches and options that are not addresses or ports. */
+static int ssf_decode_extra(struct nlattr **tb, struct ssf_rule *r,
+			    struct user_namespace *ns,
+			    struct netlink_ext_ack *extack)
+{
+	const char *err = NULL;
+	int ret;
+
+	if (tb[SSF_RULE_A_IIF]) {
+		ssf_get_str(r->iif, sizeof(r->iif), tb[SSF_RULE_A_IIF]);
+		r->match |= SSF_RM_IIF;
+	}
+	if (tb[SSF_RULE_A_OIF]) {
+		ssf_get_str(r->oif, sizeof(r->oif), tb[SSF_RULE_A_OIF]);
+		r->match |= SSF_RM_OIF;
+	}
+	if (tb[SSF_RULE_A_UID_MIN] || tb[SSF_RULE_A_UID_MAX]) {
+		ret = ssf_decode_ids(tb, SSF_RULE_A_UID_MIN, SSF_RULE_A_UID_MAX,
+				     false, ns, &r->uid_min, &r->uid_max,
+				     extack);
+		if (ret)
+			return ret;
+		r->match |= SSF_RM_UID;
+	}
+	if (tb[SSF_RULE_A_GID_MIN] || tb[SSF_RULE_A_GID_MAX]) {
+		ret = ssf_decode_ids(tb, SSF_RULE_A_GID_MIN, SSF_RULE_A_GID_MAX,
+				     true, ns, &r->gid_min, &r->gid_max,
+				     extack);
+		if (ret)
+			return ret;
+		r->match |= SSF_RM_GID;
+	}
+	if (tb[SSF_RULE_A_CGROUP]) {
+		r->cgroup_id = nla_get_u64(tb[SSF_RULE_A_CGROUP]);
+		ret = ssf_owner_cgroup_level(r->cgroup_id, &r->cgroup_level,
+					     &err);
+		if (ret) {
+			ssf_extack_set(extack, tb[SSF_RULE_A_CGROUP], err);
+			return ret;
+		}
+		r->match |= SSF_RM_CGROUP;
+	}
+	if (tb[SSF_RULE_A_ICMP_TYPE]) {
+		r->icmp_type = nla_get_u8(tb[SSF_RULE_A_ICMP_TYPE]);
+		r->match |= SSF_RM_ICMP_TYPE;
+	}
+	if (tb[SSF_RULE_A_FLAGS])
+		r->flags = nla_get_u32(tb[SSF_RULE_A_FLAGS]);
+	if (tb[SSF_RULE_A_LOG_PREFIX])
+		ssf_get_str(r->log_prefix, sizeof(r->log_prefix),
+			    tb[SSF_RULE_A_LOG_PREFIX]);
+	if (tb[SSF_RULE_A_COMMENT])
+		ssf_get_str(r->comment, sizeof(r->comment),
+			    tb[SSF_RULE_A_COMMENT]);
+	return 0;
+}
+
+/*
+ * Decode and check one SSF_A_RULE nest into @r. Ids are mapped through
+ * @ns, the user namespace of the requesting socket.
+ */
+int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
+		    struct user_namespace *ns, struct netlink_ext_ack *extack)
+{
+	struct nlattr *tb[SSF_RULE_A_MAX + 1];
+	const char *err = NULL;
+	bool sp, dp;
+	int ret;
+
+	ret = nla_parse_nested(tb, SSF_RULE_A_MAX, nest, ssf_rule_policy,
+			       extack);
+	if (ret)
+		return ret;
+	if (NL_REQ_ATTR_CHECK(extack, nest, tb, SSF_RULE_A_DIR) ||
+	    NL_REQ_ATTR_CHECK(extack, nest, tb, SSF_RULE_A_ACTION)) {
+		NL_SET_ERR_MSG_ATTR(extack, nest,
+				    "a rule needs a direction and an action");
+		return -EINVAL;
+	}
+
+	memset(r, 0, sizeof(*r));
+	r->dir = nla_get_u8(tb[SSF_RULE_A_DIR]);
+	r->action = nla_get_u8(tb[SSF_RULE_A_ACTION]);
+	if (tb[SSF_RULE_A_FAMILY])
+		r->family = nla_get_u8(tb[SSF_RULE_A_FAMILY]);
+	if (tb[SSF_RULE_A_PROTO]) {
+		r->proto = nla_get_u8(tb[SSF_RULE_A_PROTO]);
+		r->match |= SSF_RM_PROTO;
+	}
+
+	ret = ssf_decode_addr(r, tb, SSF_RULE_A_SRC4, SSF_RULE_A_SRC6,
+			      SSF_RULE_A_SRC_PLEN, &r->src, &r->src_plen,
+			      extack);
+	if (ret)
+		return ret;
+	if (tb[SSF_RULE_A_SRC4] || tb[SSF_RULE_A_SRC6])
+		r->match |= SSF_RM_SRC;
+	ret = ssf_decode_addr(r, tb, SSF_RULE_A_DST4, SSF_RULE_A_DST6,
+			      SSF_RULE_A_DST_PLEN, &r->dst, &r->dst_plen,
+			      extack);
+	if (ret)
+		return ret;
+	if (tb[SSF_RULE_A_DST4] || tb[SSF_RULE_A_DST6])
+		r->match |= SSF_RM_DST;
+
+	ret = ssf_decode_ports(tb, SSF_RULE_A_SPORT_MIN, SSF_RULE_A_SPORT_MAX,
+			       &r->sport_min, &r->sport_max, &sp, extack);
+	if (ret)
+		return ret;
+	ret = ssf_decode_ports(tb, SSF_RULE_A_DPORT_MIN, SSF_RULE_A_DPORT_MAX,
+			       &r->dport_min, &r->dport_max, &dp, extack);
+	if (ret)
+		return ret;
+	if (sp)
+		r->match |= SSF_RM_SPORT;
+	if (dp)
+		r->match |= SSF_RM_DPORT;
+	ret = ssf_decode_extra(tb, r, ns, extack);
+	if (ret)
+		return ret;
+
+	/* the same checker ssfctl runs before sending */
+	ret = ssf_rule_check(r, &err);
+	if (ret)
+		ssf_extack_set(extack, nest, err);
+	return ret;
+}
+
+static int ssf_put_ids(struct sk_buff *skb, int amin, int amax, bool gid,
+		       u32 min, u32 max, struct user_namespace *ns)
+{
+	u32 lo, hi;
+
+	if (gid) {
+		lo = from_kgid_munged(ns, KGIDT_INIT(min));
+		hi = from_kgid_munged(ns, KGIDT_INIT(max));
+	} else {
+		lo = from_kuid_munged(ns, KUIDT_INIT(min));
+		hi = from_kuid_munged(ns, KUIDT_INIT(max));
+	}
+	if (nla_put_u32(skb, amin, lo) || nla_put_u32(skb, amax, hi))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int ssf_put_extra(struct sk_buff *skb, const struct ssf_rule *r,
+			 struct user_namespace *ns)
+{
+	u32 m = r->match;
+
+	if (((m & SSF_RM_IIF) && nla_put_string(skb, SSF_RULE_A_IIF, r->iif)) ||
+	    ((m & SSF_RM_OIF) && nla_put_string(skb, SSF_RULE_A_OIF, r->oif)) ||
+	    ((m & SSF_RM_UID) &&
+	     ssf_put_ids(skb, SSF_RULE_A_UID_MIN, SSF_RULE_A_UID_MAX, false,
+			 r->uid_min, r->uid_max, ns)) ||
+	    ((m & SSF_RM_GID) &&
+	     ssf_put_ids(skb, SSF_RULE_A_GID_MIN, SSF_RULE_A_GID_MAX, true,
+			 r->gid_min, r->gid_max, ns)) ||
+	    ((m & SSF_RM_CGROUP) &&
+	     nla_put_u64_64bit(skb, SSF_RULE_A_CGROUP, r->cgroup_id,
+			       SSF_RULE_A_PAD)) ||
+	    ((m & SSF_RM_ICMP_TYPE) &&
+	     nla_put_u8(skb, SSF_RULE_A_ICMP_TYPE, r->icmp_type)) ||
+	    (r->flags && nla_put_u32(skb, SSF_RULE_A_FLAGS, r->flags)) ||
+	    (r->log_prefix[0] &&
+	     nla_put_string(skb, SSF_RULE_A_LOG_PREFIX, r->log_prefix)) ||
+	    (r->comment[0] &&
+	     nla_put_string(skb, SSF_RULE_A_COMMENT, r->comment)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* Put @pr as an SSF_A_RULE nest, ids shown as seen from @ns. */
+int ssf_put_rule(struct sk_buff *skb, const struct ssf_prule *pr,
+		 struct user_namespace *ns)
+{
+	const struct ssf_rule *r = &pr->rule;
+	bool v4 = r->family == SSF_FAMILY_IPV4;
+	struct nlattr *nest;
+	u64 packets, bytes;
+
+	ssf_policy_read_ctr(pr->ctr, &packets, &bytes);
+	nest = nla_nest_start(skb, SSF_A_RULE);
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, SSF_RULE_A_ID, r->id) ||
+	    nla_put_u8(skb, SSF_RULE_A_DIR, r->dir) ||
+	    nla_put_u8(skb, SSF_RULE_A_ACTION, r->action) ||
+	    (r->family && nla_put_u8(skb, SSF_RULE_A_FAMILY, r->family)) ||
+	    ((r->match & SSF_RM_PROTO) &&
+	     nla_put_u8(skb, SSF_RULE_A_PROTO, r->proto)) ||
+	    ((r->match & SSF_RM_SRC) &&
+	     (nla_put(skb, v4 ? SSF_RULE_A_SRC4 : SSF_RULE_A_SRC6,
+		      v4 ? 4 : 16, r->src.b) ||
+	      nla_put_u8(skb, SSF_RULE_A_SRC_PLEN, r->src_plen))) ||
+	    ((r->match & SSF_RM_DST) &&
+	     (nla_put(skb, v4 ? SSF_RULE_A_DST4 : SSF_RULE_A_DST6,
+		      v4 ? 4 : 16, r->dst.b) ||
+	      nla_put_u8(skb, SSF_RULE_A_DST_PLEN, r->dst_plen))) ||
+	    ((r->match & SSF_RM_SPORT) &&
+	     (nla_put_u16(skb, SSF_RULE_A_SPORT_MIN, r->sport_min) ||
+	      nla_put_u16(skb, SSF_RULE_A_SPORT_MAX, r->sport_max))) ||
+	    ((r->match & SSF_RM_DPORT) &&
+	     (nla_put_u16(skb, SSF_RULE_A_DPORT_MIN, r->dport_min) ||
+	      nla_put_u16(skb, SSF_RULE_A_DPORT_MAX, r->dport_max))) ||
+	    ssf_put_extra(skb, r, ns) ||
+	    nla_put_u64_64bit(skb, SSF_RULE_A_PACKETS, packets,
+			      SSF_RULE_A_PAD) ||
+	    nla_put_u64_64bit(skb, SSF_RULE_A_BYTES, bytes, SSF_RULE_A_PAD)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
