@@ -7,7 +7,8 @@
  * ssf_rule_match() is compared with a deliberately simple reference (one
  * bit at a time, plain comparisons) on pseudo-random rules and packets
  * from a fixed seed; ssf_policy_lookup() is compared with a first-match
- * loop over the reference on a small rule list.
+ * loop over the reference on a small rule list. The matches on interfaces
+ * and owners are in ssf_owner_kunit.c.
  */
 #include <kunit/test.h>
 #include <linux/overflow.h>
@@ -25,6 +26,9 @@
 #define ICMP	1
 #define SCTP	132
 #define UDPLITE	136
+
+/* No interface, no owner: what the packet-only matches here need. */
+static const struct ssf_meta no_meta;
 
 /* ---- reference implementation ---------------------------------------- */
 
@@ -161,7 +165,7 @@ static const struct rule_case rule_reject_cases[] = {
 	{ "dir 255", { .dir = 255 }, "direction" },
 	{ "action", { .action = SSF_ACT_MAX + 1 }, "action" },
 	{ "family", { .family = SSF_FAMILY_MAX + 1 }, "family" },
-	{ "match bit", { .match = SSF_RM_DPORT << 1 }, "unknown match" },
+	{ "match bit", { .match = SSF_RM_ICMP_TYPE << 1 }, "unknown match" },
 	{ "match top bit", { .match = 1U << 31 }, "unknown match" },
 	{ "src without family", { .match = SSF_RM_SRC, .src_plen = 8 },
 	  "family" },
@@ -318,36 +322,36 @@ static void ssf_rule_match_edges(struct kunit *test)
 	const char *err;
 
 	KUNIT_ASSERT_EQ(test, ssf_rule_check(&r, &err), 0);
-	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.dport = 200;
-	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.dport = 99;
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.dport = 201;
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.dport = 150;
 	p.flags = 0;		/* no transport header: no port match */
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.flags = SSF_PKT_F_PORTS | SSF_PKT_F_PARTIAL;
-	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.saddr.w[0] = V4(11, 0, 0, 0);
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.saddr.w[0] = V4(10, 0, 0, 1);
 	p.proto = UDP;
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.proto = TCP;
 	p.family = SSF_FAMILY_IPV6;
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &no_meta));
 
 	/* an empty rule of family any matches everything, ports or not */
 	memset(&r, 0, sizeof(r));
 	KUNIT_ASSERT_EQ(test, ssf_rule_check(&r, &err), 0);
-	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.family = SSF_FAMILY_IPV4;
 	p.flags = 0;
-	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &no_meta));
 	r.family = SSF_FAMILY_IPV6;
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p));
+	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &no_meta));
 }
 
 /* ---- ssf_rule_match() against the reference --------------------------- */
@@ -497,7 +501,7 @@ static void ssf_rule_match_vs_reference(struct kunit *test)
 
 			rnd_pkt(&seed, &r, &p);
 			want = ref_match(&r, &p);
-			got = ssf_rule_match(&r, &p);
+			got = ssf_rule_match(&r, &p, &no_meta);
 			if (want)
 				hits++;
 			else
@@ -578,7 +582,7 @@ static int lookup_index(const struct ssf_policy *pol, u8 dir,
 	int i;
 
 	rcu_read_lock();	/* as on the packet path */
-	pr = ssf_policy_lookup(pol, dir, p);
+	pr = ssf_policy_lookup(pol, dir, p, &no_meta);
 	i = pr ? pr - pol->rules : -1;
 	rcu_read_unlock();
 	return i;

@@ -462,6 +462,7 @@ SSF_TEST(legacy_parse_big_tcp)
 
 SSF_TEST(rule_match_on_parsed)
 {
+	static const struct ssf_meta no_meta;
 	struct tb *t = malloc(sizeof(*t));
 	struct ssf_check_cfg cfg;
 	struct ssf_check_ctx ctx = { .cfg = &cfg };
@@ -483,7 +484,7 @@ SSF_TEST(rule_match_on_parsed)
 	tu_cfg_all(&cfg, SSF_CHK_DROP, -1);
 	tu_run_tb(&r, t, t->len, &ctx);
 	T_EQ(r.verdict, SSF_VERDICT_PASS, "passes the checks");
-	T_OK(ssf_rule_match(&rule, &r.pkt), "matches");
+	T_OK(ssf_rule_match(&rule, &r.pkt, &no_meta), "matches");
 
 	t_case("rule: a partial packet never matches a port match");
 	t->len -= 1;
@@ -491,9 +492,9 @@ SSF_TEST(rule_match_on_parsed)
 	cfg.action[SSF_R_TCP_TRUNCATED] = SSF_CHK_OFF;
 	tu_run_tb(&r, t, t->len, &ctx);
 	T_EQ(r.verdict, SSF_VERDICT_PASS, "passes: check off");
-	T_OK(!ssf_rule_match(&rule, &r.pkt), "does not match");
+	T_OK(!ssf_rule_match(&rule, &r.pkt, &no_meta), "does not match");
 	rule.match = SSF_RM_PROTO | SSF_RM_SRC;
-	T_OK(ssf_rule_match(&rule, &r.pkt), "matches proto and source");
+	T_OK(ssf_rule_match(&rule, &r.pkt, &no_meta), "matches proto and source");
 	free(t);
 }
 
