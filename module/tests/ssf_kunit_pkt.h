@@ -51,13 +51,13 @@ static inline u8 *kp_put(struct kpkt *p, u32 n)
 static inline void kp_be16(u8 *q, u16 v)
 {
 	q[0] = v >> 8;
-	q[1] = v;
+	q[1] = v & 0xff;
 }
 
 static inline void kp_be32(u8 *q, u32 v)
 {
 	kp_be16(q, v >> 16);
-	kp_be16(q + 2, v);
+	kp_be16(q + 2, v & 0xffff);
 }
 
 static inline void kp_bytes(struct kpkt *p, const void *d, u32 n)
