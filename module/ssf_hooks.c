@@ -170,9 +170,21 @@ static enum ssf_outcome ssf_policy_act(struct ssf_net *sn,
 				       u8 dir, u8 action,
 				       const struct ssf_prule *pr,
 				       const struct ssf_pkt *pkt,
-				       const struct ssf_meta *meta)
+				       struct ssf_meta *meta,
+				       struct ssf_owner *own)
 {
 	u32 flags = pr ? pr->rule.flags : 0;
+
+	/*
+	 * A packet that will be logged or reported names its sender's uid
+	 * on out even when no rule needed the owner: the sender is skb->sk,
+	 * borrowed, so this takes no reference (ssf_owner.c). On in, the uid
+	 * is known only when the direction has owner matches: no socket
+	 * lookup per dropped packet.
+	 */
+	if (dir == SSF_DIR_OUT && !(meta->flags & SSF_META_OWNER) &&
+	    ((flags & SSF_RULE_F_LOG) || action != SSF_ACT_ACCEPT))
+		ssf_meta_fill(skb, state, dir, true, meta, own);
 
 	if (flags & SSF_RULE_F_LOG) {
 		ssf_act_log(sn, skb, state, &pr->rule, meta);
@@ -235,7 +247,7 @@ static unsigned int ssf_policy_hook(void *priv, struct sk_buff *skb,
 		action = pol->defaults[dir];
 	}
 	out = ssf_policy_act(sn, pol, skb, state, dir, action, pr, &pkt,
-			     &meta);
+			     &meta, &own);
 	ssf_owner_put(&own);	/* every path: the reference ends here */
 
 	ssf_net_count(sn, dir, out, !pr, res != SSF_PARSE_OK);

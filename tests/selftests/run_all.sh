@@ -10,7 +10,7 @@
 #   SSF_SUITE_TIMEOUT=600            seconds per suite
 set -u
 dir=$(cd "$(dirname "$0")" && pwd)
-suites=${SSF_SUITES:-ssf_load ssf_policy ssf_perm ssf_basic ssf_fwd ssf_netns ssf_validate ssf_rmmod}
+suites=${SSF_SUITES:-ssf_load ssf_policy ssf_perm ssf_basic ssf_fwd ssf_netns ssf_validate ssf_owner ssf_actions ssf_txn ssf_events ssf_rmmod}
 tp=0 tf=0 ts=0
 failed=
 log=$(mktemp /tmp/ssf-run-all.XXXXXX)

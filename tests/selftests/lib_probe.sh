@@ -1,0 +1,173 @@
+# SPDX-License-Identifier: GPL-2.0
+# shellcheck shell=bash disable=SC2034 # T_* are read by the suites
+# Helpers of the issue-4 suites (ssf_owner, ssf_actions, ssf_txn,
+# ssf_events), sourced after lib.sh.
+#
+#   probe:     probe WORD... (one request to ssf_probe.py, started by
+#              probe_start; stopped by the cleanup)
+#   traffic:   oudp FROM TXOWNER TO RXOWNER DST PORT COUNT | otcp (same) |
+#              tconnect FROM DST PORT TIMEOUT_MS | udpc FROM TO|none DST PORT |
+#              icmp_send FROM DST COUNT | probe_traffic REQUEST... |
+#              client FROM TO OWNER udp|tcp DST PORT COUNT
+#              (set T_* like lib.sh's traffic functions; OWNER is - or
+#              UID:GID[:CGROUP], see ssf_probe.py)
+#   cgroups:   cg_init (cgroup2 on /sys/fs/cgroup, mounted if missing) |
+#              cg_make REL... (removed by the cleanup) | cg_id REL
+#   events:    mon_start VAR NS (ssfctl monitor --json in NS, output file
+#              in $VAR) | ev FILE EXPR (Python EXPR over the events ev)
+#   kernel:    log_mark | logged REGEX (a kernel log line since log_mark
+#              matches; lib.sh's dmesg_mark is left for dmesg_splats) |
+#              log_all_netns (nf_log in every netns, restored at exit) |
+#              gen NS | objects NS
+
+SSF_PROBE_PY=$SSF_SELFTESTS/ssf_probe.py
+SSF_GENL_PY=$SSF_SELFTESTS/ssf_genl.py
+CGROOT=/sys/fs/cgroup
+ssf_probe_pid=
+ssf_cgroups=()
+ssf_log_all_old=
+ssf_cleanup_hooks+=(probe_cleanup)
+
+# --- the probe helper (fds 5 and 6, like lib.sh's helper on 7 and 8) -----
+
+probe_start() {
+	local in=$ssf_tmpdir/probe.in out=$ssf_tmpdir/probe.out
+	[ -z "$ssf_probe_pid" ] || return 0
+	mkfifo "$in" "$out" || bail "mkfifo"
+	SSFCTL=$SSFCTL "$SSF_PY" "$SSF_PROBE_PY" --serve <"$in" >"$out" \
+		5>&- 6>&- 7>&- 8>&- &
+	ssf_probe_pid=$!
+	exec 5>"$in" 6<"$out"
+}
+
+probe_cleanup() {
+	local cg i
+	if [ -n "$ssf_probe_pid" ]; then
+		printf 'exit\n' >&5 2>/dev/null
+		exec 5>&- 6>&-
+		wait "$ssf_probe_pid" 2>/dev/null
+		ssf_probe_pid=
+	fi
+	for ((i = ${#ssf_cgroups[@]} - 1; i >= 0; i--)); do
+		cg=$CGROOT/${ssf_cgroups[i]}
+		[ ! -d "$cg" ] || rmdir "$cg" 2>/dev/null ||
+			echo "# cannot remove cgroup $cg" >&2
+	done
+	[ -z "$ssf_log_all_old" ] ||
+		echo "$ssf_log_all_old" >/proc/sys/net/netfilter/nf_log_all_netns
+}
+
+# probe WORD...: one request; prints the reply, fails on "ERR ...".
+probe() {
+	local IFS=$'\t' reply
+	[ -n "$ssf_probe_pid" ] || { echo "ERR no probe"; return 1; }
+	printf '%s\n' "$*" >&5 || { echo "ERR probe gone"; return 1; }
+	read -r reply <&6 || { echo "ERR probe gone"; return 1; }
+	echo "$reply"
+	[[ "$reply" != ERR* ]]
+}
+
+# bg_quiet CMD...: lib.sh's bg, also closing the probe's fds.
+bg_quiet() {
+	"$@" 5>&- 6>&- 7>&- 8>&- &
+	ssf_pids+=($!)
+}
+
+# --- traffic ---------------------------------------------------------------
+
+probe_traffic() {
+	local out
+	T_TX='' T_TXERR='' T_RX='' T_CONN='' T_ACC='' T_REFUSED='' T_ERR=''
+	T_MS='' T_UNREACH='' T_RC=''
+	out=$(probe "$@") || {
+		diag "$*: $out"
+		return 1
+	}
+	eval "$out"
+}
+
+oudp() { probe_traffic udp "$@"; }
+otcp() { probe_traffic tcp "$@"; }
+tconnect() { probe_traffic connect "$@"; }
+udpc() { probe_traffic udpc "$@"; }
+icmp_send() { probe_traffic icmp "$@"; }
+client() { probe_traffic client "$@"; }
+
+# check_lt NAME MAX ACTUAL
+check_lt() {
+	if [[ "$3" =~ ^[0-9]+$ ]] && [ "$3" -lt "$2" ]; then
+		ok "$1"
+	else
+		fail "$1" "expected < $2, got '$3'"
+	fi
+}
+
+# --- cgroups ---------------------------------------------------------------
+
+cg_init() {
+	if [ "$(stat -f -c %T "$CGROOT" 2>/dev/null)" != cgroup2fs ]; then
+		mount -t cgroup2 none "$CGROOT" ||
+			skip_all "no cgroup v2 at $CGROOT and cannot mount one"
+	fi
+}
+
+# cg_make REL...: mkdir $CGROOT/REL (parents first); rmdir'd at exit.
+cg_make() {
+	local d
+	for d in "$@"; do
+		mkdir "$CGROOT/$d" || bail "mkdir $CGROOT/$d"
+		ssf_cgroups+=("$d")
+	done
+}
+
+# cg_id REL: the cgroup v2 id (inode number of its directory).
+cg_id() {
+	stat -c %i "$CGROOT/$1"
+}
+
+# --- events ----------------------------------------------------------------
+
+# mon_start VAR NS: `ssfctl monitor --json` in NS, its output in file $VAR.
+mon_start() {
+	local file
+	file=$ssf_tmpdir/mon-$1-$(ssf_rand)
+	: >"$file"
+	printf -v "$1" %s "$file"
+	bg_quiet ip netns exec "$2" "$SSFCTL" monitor --json >"$file" \
+		2>"$file.err"
+}
+
+# ev FILE EXPR: Python EXPR over the list ev of the events in FILE.
+ev() {
+	probe events "$1" "$2"
+}
+
+# --- kernel state --------------------------------------------------------
+
+ssf_log_lines=0
+
+log_mark() {
+	ssf_log_lines=$(dmesg | wc -l)
+}
+
+# logged REGEX: printk is synchronous, but the ring buffer is read by
+# another process: callers busywait on this.
+logged() {
+	dmesg | tail -n +$((ssf_log_lines + 1)) | grep -qE -- "$1"
+}
+
+# log_all_netns: nf_log_syslog logs for every netns, not only the init one.
+log_all_netns() {
+	local f=/proc/sys/net/netfilter/nf_log_all_netns
+	[ -e $f ] || modprobe nf_log_syslog || bail "modprobe nf_log_syslog"
+	[ -n "$ssf_log_all_old" ] || ssf_log_all_old=$(cat $f)
+	echo 1 >$f || bail "cannot write $f"
+}
+
+gen() {
+	sj "$1" status 'j["generation"]'
+}
+
+objects() {
+	sj "$1" status 'j["objects"]'
+}
