@@ -22,6 +22,11 @@ const struct nla_policy ssf_a_policy[SSF_A_MAX + 1] = {
 	[SSF_A_NEXT_ID]		= { .type = NLA_U32 },
 	[SSF_A_RULE_ID]		= { .type = NLA_U32 },
 	[SSF_A_IP6_EXTHDR_MAX]	= { .type = NLA_U8 },
+	[SSF_A_MODE]		= { .type = NLA_U8 },
+	[SSF_A_CONFIRM_TIMEOUT]	= { .type = NLA_U32 },
+	[SSF_A_CONFIRM_LEFT]	= { .type = NLA_U32 },
+	[SSF_A_COMMIT_FLAGS]	= { .type = NLA_U32 },
+	[SSF_A_MAX_RULES]	= { .type = NLA_U32 },
 };
 
 static const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
@@ -42,6 +47,28 @@ static const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
 	[SSF_RULE_A_DPORT_MAX]	= { .type = NLA_U16 },
 	[SSF_RULE_A_PACKETS]	= { .type = NLA_U64 },
 	[SSF_RULE_A_BYTES]	= { .type = NLA_U64 },
+	[SSF_RULE_A_UID_MIN]	= { .type = NLA_U32 },
+	[SSF_RULE_A_UID_MAX]	= { .type = NLA_U32 },
+	[SSF_RULE_A_GID_MIN]	= { .type = NLA_U32 },
+	[SSF_RULE_A_GID_MAX]	= { .type = NLA_U32 },
+	[SSF_RULE_A_CGROUP]	= { .type = NLA_U64 },
+	[SSF_RULE_A_ICMP_TYPE]	= { .type = NLA_U8 },
+	[SSF_RULE_A_FLAGS]	= { .type = NLA_U32 },
+	/* strings (_IIF, _OIF, _LOG_PREFIX, _COMMENT) are checked by hand */
+};
+
+static const struct nla_policy ssf_event_policy[SSF_EVENT_A_MAX + 1] = {
+	[SSF_EVENT_A_TYPE]	= { .type = NLA_U8 },
+	[SSF_EVENT_A_DIR]	= { .type = NLA_U8 },
+	[SSF_EVENT_A_FAMILY]	= { .type = NLA_U8 },
+	[SSF_EVENT_A_PROTO]	= { .type = NLA_U8 },
+	[SSF_EVENT_A_SPORT]	= { .type = NLA_U16 },
+	[SSF_EVENT_A_DPORT]	= { .type = NLA_U16 },
+	[SSF_EVENT_A_RULE_ID]	= { .type = NLA_U32 },
+	[SSF_EVENT_A_UID]	= { .type = NLA_U32 },
+	[SSF_EVENT_A_SUPPRESSED] = { .type = NLA_U32 },
+	[SSF_EVENT_A_ACTION]	= { .type = NLA_U8 },
+	[SSF_EVENT_A_GENERATION] = { .type = NLA_U64 },
 };
 
 static const struct nla_policy ssf_defaults_policy[SSF_DEFAULTS_A_MAX + 1] = {
@@ -56,6 +83,8 @@ static const struct nla_policy ssf_dstats_policy[SSF_DSTATS_A_MAX + 1] = {
 	[SSF_DSTATS_A_DROPPED]	= { .type = NLA_U64 },
 	[SSF_DSTATS_A_DEFAULT]	= { .type = NLA_U64 },
 	[SSF_DSTATS_A_UNPARSED]	= { .type = NLA_U64 },
+	[SSF_DSTATS_A_REJECTED]	= { .type = NLA_U64 },
+	[SSF_DSTATS_A_AUDITED]	= { .type = NLA_U64 },
 };
 
 /* SSF_CHECK_A_NAME is checked by hand: a NUL-terminated name that fits. */
@@ -99,6 +128,44 @@ static int ssf_put_ports(struct nl_msg *msg, int amin, int amax, u16 min,
 	if (ret < 0)
 		return ret;
 	return nla_put_u16(msg, amax, max);
+}
+
+static int ssf_put_range(struct nl_msg *msg, int amin, int amax, u32 min,
+			 u32 max)
+{
+	int ret = nla_put_u32(msg, amin, min);
+
+	if (ret < 0)
+		return ret;
+	return nla_put_u32(msg, amax, max);
+}
+
+/* The socket, interface, ICMP, flag and string attributes of @r. */
+static int ssf_rule_put_meta(struct nl_msg *msg, const struct ssf_rule *r)
+{
+	int ret = 0;
+
+	if (r->match & SSF_RM_IIF)
+		ret = nla_put_string(msg, SSF_RULE_A_IIF, r->iif);
+	if (!ret && (r->match & SSF_RM_OIF))
+		ret = nla_put_string(msg, SSF_RULE_A_OIF, r->oif);
+	if (!ret && (r->match & SSF_RM_UID))
+		ret = ssf_put_range(msg, SSF_RULE_A_UID_MIN, SSF_RULE_A_UID_MAX,
+				    r->uid_min, r->uid_max);
+	if (!ret && (r->match & SSF_RM_GID))
+		ret = ssf_put_range(msg, SSF_RULE_A_GID_MIN, SSF_RULE_A_GID_MAX,
+				    r->gid_min, r->gid_max);
+	if (!ret && (r->match & SSF_RM_CGROUP))
+		ret = nla_put_u64(msg, SSF_RULE_A_CGROUP, r->cgroup_id);
+	if (!ret && (r->match & SSF_RM_ICMP_TYPE))
+		ret = nla_put_u8(msg, SSF_RULE_A_ICMP_TYPE, r->icmp_type);
+	if (!ret && r->flags)
+		ret = nla_put_u32(msg, SSF_RULE_A_FLAGS, r->flags);
+	if (!ret && r->log_prefix[0])
+		ret = nla_put_string(msg, SSF_RULE_A_LOG_PREFIX, r->log_prefix);
+	if (!ret && r->comment[0])
+		ret = nla_put_string(msg, SSF_RULE_A_COMMENT, r->comment);
+	return ret;
 }
 
 int ssf_rule_put(struct nl_msg *msg, int type, const struct ssf_rule *r)
@@ -153,6 +220,9 @@ int ssf_rule_put(struct nl_msg *msg, int type, const struct ssf_rule *r)
 		if (ret < 0)
 			goto cancel;
 	}
+	ret = ssf_rule_put_meta(msg, r);
+	if (ret < 0)
+		goto cancel;
 	return nla_nest_end(msg, nest);
 cancel:
 	nla_nest_cancel(msg, nest);
@@ -213,6 +283,85 @@ static const char *ssf_get_addr(struct nlattr **tb, int a4, int a6, int aplen,
 	return NULL;
 }
 
+/*
+ * A string attribute into @dst (@size bytes): NUL-terminated within its
+ * length, and shorter than @size. False if not.
+ */
+static bool ssf_get_str(const struct nlattr *a, char *dst, size_t size)
+{
+	const char *s = nla_data(a);
+	int len = nla_len(a);
+	size_t n;
+
+	if (len < 1)
+		return false;
+	n = strnlen(s, (size_t)len);
+	if (n == (size_t)len || n >= size)
+		return false;
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+	return true;
+}
+
+static const char *ssf_get_range(struct nlattr **tb, int amin, int amax,
+				 u32 *min, u32 *max)
+{
+	if (!tb[amin] || !tb[amax])
+		return "rule with half an id range";
+	*min = nla_get_u32(tb[amin]);
+	*max = nla_get_u32(tb[amax]);
+	return NULL;
+}
+
+static const char *ssf_rule_get_meta(struct nlattr **tb, struct ssf_rule *r)
+{
+	const char *why;
+
+	if (tb[SSF_RULE_A_IIF]) {
+		if (!ssf_get_str(tb[SSF_RULE_A_IIF], r->iif, sizeof(r->iif)))
+			return "rule with a malformed interface name";
+		r->match |= SSF_RM_IIF;
+	}
+	if (tb[SSF_RULE_A_OIF]) {
+		if (!ssf_get_str(tb[SSF_RULE_A_OIF], r->oif, sizeof(r->oif)))
+			return "rule with a malformed interface name";
+		r->match |= SSF_RM_OIF;
+	}
+	if (tb[SSF_RULE_A_UID_MIN] || tb[SSF_RULE_A_UID_MAX]) {
+		why = ssf_get_range(tb, SSF_RULE_A_UID_MIN, SSF_RULE_A_UID_MAX,
+				    &r->uid_min, &r->uid_max);
+		if (why)
+			return why;
+		r->match |= SSF_RM_UID;
+	}
+	if (tb[SSF_RULE_A_GID_MIN] || tb[SSF_RULE_A_GID_MAX]) {
+		why = ssf_get_range(tb, SSF_RULE_A_GID_MIN, SSF_RULE_A_GID_MAX,
+				    &r->gid_min, &r->gid_max);
+		if (why)
+			return why;
+		r->match |= SSF_RM_GID;
+	}
+	if (tb[SSF_RULE_A_CGROUP]) {
+		r->cgroup_id = nla_get_u64(tb[SSF_RULE_A_CGROUP]);
+		r->match |= SSF_RM_CGROUP;
+	}
+	if (tb[SSF_RULE_A_ICMP_TYPE]) {
+		r->icmp_type = nla_get_u8(tb[SSF_RULE_A_ICMP_TYPE]);
+		r->match |= SSF_RM_ICMP_TYPE;
+	}
+	if (tb[SSF_RULE_A_FLAGS])
+		r->flags = nla_get_u32(tb[SSF_RULE_A_FLAGS]);
+	if (tb[SSF_RULE_A_LOG_PREFIX] &&
+	    !ssf_get_str(tb[SSF_RULE_A_LOG_PREFIX], r->log_prefix,
+			 sizeof(r->log_prefix)))
+		return "rule with a malformed log prefix";
+	if (tb[SSF_RULE_A_COMMENT] &&
+	    !ssf_get_str(tb[SSF_RULE_A_COMMENT], r->comment,
+			 sizeof(r->comment)))
+		return "rule with a malformed comment";
+	return NULL;
+}
+
 const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x)
 {
 	struct nlattr *tb[SSF_RULE_A_MAX + 1];
@@ -262,6 +411,9 @@ const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x)
 		r->dport_max = nla_get_u16(tb[SSF_RULE_A_DPORT_MAX]);
 		r->match |= SSF_RM_DPORT;
 	}
+	why = ssf_rule_get_meta(tb, r);
+	if (why)
+		return why;
 	if (tb[SSF_RULE_A_PACKETS])
 		x->packets = nla_get_u64(tb[SSF_RULE_A_PACKETS]);
 	if (tb[SSF_RULE_A_BYTES])
@@ -288,6 +440,16 @@ const char *ssf_status_get_attrs(struct nlattr **tb, struct ssf_status *st)
 		st->objects = nla_get_u32(tb[SSF_A_OBJECTS]);
 	if (tb[SSF_A_NEXT_ID])
 		st->next_id = nla_get_u32(tb[SSF_A_NEXT_ID]);
+	if (tb[SSF_A_MODE])
+		st->mode = nla_get_u8(tb[SSF_A_MODE]);
+	if (tb[SSF_A_MAX_RULES]) {
+		st->max_rules = nla_get_u32(tb[SSF_A_MAX_RULES]);
+		st->has_max_rules = true;
+	}
+	if (tb[SSF_A_CONFIRM_LEFT]) {
+		st->confirm_left = nla_get_u32(tb[SSF_A_CONFIRM_LEFT]);
+		st->has_confirm_left = true;
+	}
 	if (tb[SSF_A_DEFAULTS]) {
 		if (nla_parse_nested(dtb, SSF_DEFAULTS_A_MAX, tb[SSF_A_DEFAULTS],
 				     ssf_defaults_policy) < 0)
@@ -379,6 +541,80 @@ const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c)
 	return NULL;
 }
 
+static const char *ssf_event_addr(struct nlattr *a, struct ssf_event *ev,
+				  union ssf_addr *dst)
+{
+	int len = nla_len(a);
+
+	if ((len != 4 && len != 16) || (ev->addr_len && ev->addr_len != len))
+		return "event with a malformed address";
+	ev->addr_len = (u8)len;
+	memcpy(dst->b, nla_data(a), (size_t)len);
+	return NULL;
+}
+
+const char *ssf_event_get(struct nlattr *nest, struct ssf_event *ev)
+{
+	struct nlattr *tb[SSF_EVENT_A_MAX + 1];
+	const char *why;
+
+	memset(ev, 0, sizeof(*ev));
+	if (nla_parse_nested(tb, SSF_EVENT_A_MAX, nest, ssf_event_policy) < 0)
+		return "malformed event";
+	if (!tb[SSF_EVENT_A_TYPE])
+		return "event without a type";
+	ev->type = nla_get_u8(tb[SSF_EVENT_A_TYPE]);
+#define SSF_EV_U(attr, bit, field, get)				\
+	do {								\
+		if (tb[attr]) {						\
+			ev->field = get(tb[attr]);			\
+			ev->has |= bit;					\
+		}							\
+	} while (0)
+	SSF_EV_U(SSF_EVENT_A_DIR, SSF_EV_DIR, dir, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_FAMILY, SSF_EV_FAMILY, family, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_PROTO, SSF_EV_PROTO, proto, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_SPORT, SSF_EV_SPORT, sport, nla_get_u16);
+	SSF_EV_U(SSF_EVENT_A_DPORT, SSF_EV_DPORT, dport, nla_get_u16);
+	SSF_EV_U(SSF_EVENT_A_RULE_ID, SSF_EV_RULE, rule_id, nla_get_u32);
+	SSF_EV_U(SSF_EVENT_A_UID, SSF_EV_UID, uid, nla_get_u32);
+	SSF_EV_U(SSF_EVENT_A_SUPPRESSED, SSF_EV_SUPPRESSED, suppressed,
+		 nla_get_u32);
+	SSF_EV_U(SSF_EVENT_A_ACTION, SSF_EV_ACTION, action, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_GENERATION, SSF_EV_GENERATION, generation,
+		 nla_get_u64);
+#undef SSF_EV_U
+	if (tb[SSF_EVENT_A_SRC]) {
+		why = ssf_event_addr(tb[SSF_EVENT_A_SRC], ev, &ev->src);
+		if (why)
+			return why;
+		ev->has |= SSF_EV_SRC;
+	}
+	if (tb[SSF_EVENT_A_DST]) {
+		why = ssf_event_addr(tb[SSF_EVENT_A_DST], ev, &ev->dst);
+		if (why)
+			return why;
+		ev->has |= SSF_EV_DST;
+	}
+	if (tb[SSF_EVENT_A_REASON]) {
+		if (!ssf_get_str(tb[SSF_EVENT_A_REASON], ev->reason,
+				 sizeof(ev->reason)))
+			return "event with a malformed reason";
+		ev->has |= SSF_EV_REASON;
+	}
+	if (tb[SSF_EVENT_A_IIF]) {
+		if (!ssf_get_str(tb[SSF_EVENT_A_IIF], ev->iif, sizeof(ev->iif)))
+			return "event with a malformed interface name";
+		ev->has |= SSF_EV_IIF;
+	}
+	if (tb[SSF_EVENT_A_OIF]) {
+		if (!ssf_get_str(tb[SSF_EVENT_A_OIF], ev->oif, sizeof(ev->oif)))
+			return "event with a malformed interface name";
+		ev->has |= SSF_EV_OIF;
+	}
+	return NULL;
+}
+
 int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x)
 {
 	struct ssf_rulex *v;
@@ -416,7 +652,10 @@ static const char *const ssf_a_names[SSF_A_MAX + 1] = {
 	SSF_NAME(SSF_A_RULE), SSF_NAME(SSF_A_RULES),
 	SSF_NAME(SSF_A_RULE_ID), SSF_NAME(SSF_A_STATS),
 	SSF_NAME(SSF_A_VALIDATE), SSF_NAME(SSF_A_CHECK),
-	SSF_NAME(SSF_A_IP6_EXTHDR_MAX),
+	SSF_NAME(SSF_A_IP6_EXTHDR_MAX), SSF_NAME(SSF_A_MODE),
+	SSF_NAME(SSF_A_CONFIRM_TIMEOUT), SSF_NAME(SSF_A_CONFIRM_LEFT),
+	SSF_NAME(SSF_A_COMMIT_FLAGS), SSF_NAME(SSF_A_EVENT),
+	SSF_NAME(SSF_A_MAX_RULES),
 };
 
 static const char *const ssf_rule_a_names[SSF_RULE_A_MAX + 1] = {
@@ -429,7 +668,12 @@ static const char *const ssf_rule_a_names[SSF_RULE_A_MAX + 1] = {
 	SSF_NAME(SSF_RULE_A_DST_PLEN), SSF_NAME(SSF_RULE_A_SPORT_MIN),
 	SSF_NAME(SSF_RULE_A_SPORT_MAX), SSF_NAME(SSF_RULE_A_DPORT_MIN),
 	SSF_NAME(SSF_RULE_A_DPORT_MAX), SSF_NAME(SSF_RULE_A_PACKETS),
-	SSF_NAME(SSF_RULE_A_BYTES),
+	SSF_NAME(SSF_RULE_A_BYTES), SSF_NAME(SSF_RULE_A_IIF),
+	SSF_NAME(SSF_RULE_A_OIF), SSF_NAME(SSF_RULE_A_UID_MIN),
+	SSF_NAME(SSF_RULE_A_UID_MAX), SSF_NAME(SSF_RULE_A_GID_MIN),
+	SSF_NAME(SSF_RULE_A_GID_MAX), SSF_NAME(SSF_RULE_A_CGROUP),
+	SSF_NAME(SSF_RULE_A_ICMP_TYPE), SSF_NAME(SSF_RULE_A_FLAGS),
+	SSF_NAME(SSF_RULE_A_LOG_PREFIX), SSF_NAME(SSF_RULE_A_COMMENT),
 };
 
 static const char *const ssf_defaults_a_names[SSF_DEFAULTS_A_MAX + 1] = {
@@ -498,7 +742,7 @@ const char *ssf_rule_attr_word(u32 type)
 {
 	switch (type) {
 	case SSF_RULE_A_DIR:		return "in/out/fwd";
-	case SSF_RULE_A_ACTION:		return "accept/drop";
+	case SSF_RULE_A_ACTION:		return "accept/drop/reject";
 	case SSF_RULE_A_FAMILY:		return "family";
 	case SSF_RULE_A_PROTO:		return "proto";
 	case SSF_RULE_A_SRC4:
@@ -511,6 +755,17 @@ const char *ssf_rule_attr_word(u32 type)
 	case SSF_RULE_A_SPORT_MAX:	return "sport";
 	case SSF_RULE_A_DPORT_MIN:
 	case SSF_RULE_A_DPORT_MAX:	return "dport";
+	case SSF_RULE_A_IIF:		return "iif";
+	case SSF_RULE_A_OIF:		return "oif";
+	case SSF_RULE_A_UID_MIN:
+	case SSF_RULE_A_UID_MAX:	return "uid";
+	case SSF_RULE_A_GID_MIN:
+	case SSF_RULE_A_GID_MAX:	return "gid";
+	case SSF_RULE_A_CGROUP:		return "cgroup";
+	case SSF_RULE_A_ICMP_TYPE:	return "icmp-type";
+	case SSF_RULE_A_FLAGS:		return "log/audit";
+	case SSF_RULE_A_LOG_PREFIX:	return "log";
+	case SSF_RULE_A_COMMENT:	return "comment";
 	default:			return NULL;
 	}
 }

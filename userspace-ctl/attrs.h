@@ -21,6 +21,49 @@ struct ssf_status {
 	u32 next_id;
 	bool active;
 	u8 defaults[SSF_DIR_MAX + 1];	/* enum ssf_action */
+	u8 mode;			/* enum ssf_mode; enforce if not sent */
+	bool has_max_rules;
+	u32 max_rules;
+	bool has_confirm_left;		/* a commit waits for its confirm */
+	u32 confirm_left;		/* seconds */
+};
+
+/* An SSF_CMD_EVENT: each member valid when its has_ bit is set. */
+enum ssf_event_has {
+	SSF_EV_DIR	= 1 << 0,
+	SSF_EV_FAMILY	= 1 << 1,
+	SSF_EV_PROTO	= 1 << 2,
+	SSF_EV_SRC	= 1 << 3,
+	SSF_EV_DST	= 1 << 4,
+	SSF_EV_SPORT	= 1 << 5,
+	SSF_EV_DPORT	= 1 << 6,
+	SSF_EV_RULE	= 1 << 7,
+	SSF_EV_REASON	= 1 << 8,
+	SSF_EV_UID	= 1 << 9,
+	SSF_EV_IIF	= 1 << 10,
+	SSF_EV_OIF	= 1 << 11,
+	SSF_EV_SUPPRESSED = 1 << 12,
+	SSF_EV_ACTION	= 1 << 13,
+	SSF_EV_GENERATION = 1 << 14,
+};
+
+struct ssf_event {
+	u32 has;			/* enum ssf_event_has */
+	u8 type;			/* enum ssf_event_type */
+	u8 dir;
+	u8 family;
+	u8 proto;
+	u8 action;
+	u8 addr_len;			/* 4 or 16: of src and dst */
+	union ssf_addr src, dst;
+	u16 sport, dport;
+	u32 rule_id;
+	u32 uid;
+	u32 suppressed;
+	u64 generation;
+	char reason[SSF_CHECK_NAME_MAX];
+	char iif[SSF_IFNAME_MAX];
+	char oif[SSF_IFNAME_MAX];
 };
 
 /* A rule as the kernel reports it. */
@@ -72,6 +115,8 @@ const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssf_stats *s);
  * attributes leave c->present, c->has_exthdr_max false).
  */
 const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c);
+/* The SSF_A_EVENT nest of an SSF_CMD_EVENT message into @ev. */
+const char *ssf_event_get(struct nlattr *nest, struct ssf_event *ev);
 
 /* Append a copy of @x; -ENOMEM or 0. */
 int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x);

@@ -25,6 +25,7 @@ void ssf_print_usage(FILE *f, const char *path, const struct ssf_command *c,
 		     bool full)
 {
 	const struct ssf_command *s;
+	const struct ssf_option *o;
 	size_t w = 0, n;
 
 	fprintf(f, "usage: %s%s%s\n", path, c->args[0] ? " " : "", c->args);
@@ -47,9 +48,20 @@ void ssf_print_usage(FILE *f, const char *path, const struct ssf_command *c,
 	}
 	if (c->details)
 		fprintf(f, "\n%s", c->details);
-	fprintf(f, "\nOptions:\n"
-		"  --json, -j   machine-readable output (JSON)\n"
-		"  --help, -h   this help");
+	fprintf(f, "\nOptions:\n");
+	w = strlen("--json, -j");
+	for (o = c->opts; o && o->name; o++) {
+		n = 2 + strlen(o->name) + (o->arg ? strlen(o->arg) + 1 : 0);
+		if (n > w)
+			w = n;
+	}
+	for (o = c->opts; o && o->name; o++) {
+		n = 2 + strlen(o->name) + (o->arg ? strlen(o->arg) + 1 : 0);
+		fprintf(f, "  --%s%s%s%*s   %s\n", o->name, o->arg ? " " : "",
+			o->arg ? o->arg : "", (int)(w - n), "", o->help);
+	}
+	fprintf(f, "  %-*s   machine-readable output (JSON)\n"
+		"  %-*s   this help", (int)w, "--json, -j", (int)w, "--help, -h");
 	if (c->sub)
 		fprintf(f, "; \"%s <command> --help\" for a command", path);
 	fprintf(f, "\n");
@@ -70,4 +82,18 @@ int ssf_usage_err(const struct ssf_ctx *ctx, const char *fmt, ...)
 	fputc('\n', stderr);
 	ssf_print_usage(stderr, ctx->path, ctx->cmd, false);
 	return 2;
+}
+
+int ssf_arg_uint(const struct ssf_ctx *ctx, const char *what, const char *s,
+		 u32 max, u32 *out)
+{
+	unsigned long long v = 0;
+	const char *p;
+
+	for (p = s; *p >= '0' && *p <= '9' && v <= max; p++)
+		v = v * 10 + (unsigned long long)(*p - '0');
+	if (p == s || *p || v > max)
+		return ssf_usage_err(ctx, "bad %s \"%s\" (0-%u)", what, s, max);
+	*out = (u32)v;
+	return 0;
 }

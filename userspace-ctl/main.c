@@ -11,24 +11,40 @@
 
 #include "ssfctl.h"
 
+static const struct ssf_option ssf_monitor_opts[] = {
+	{ "count", "<n>", "exit after <n> events" },
+	{ NULL, NULL, NULL },
+};
+
 static const struct ssf_command ssf_cmds[] = {
 	{ "status", ssf_cmd_status, NULL, "[--json]",
-	  "show whether ssf is active, its generation, defaults and counts",
-	  NULL },
+	  "show whether ssf is active, its generation, mode, defaults and counts",
+	  NULL, NULL },
 	{ "rule", NULL, ssf_rule_cmds, "<command> [<args>]",
-	  "add, delete and list single rules", NULL },
+	  "add, delete and list single rules", NULL, NULL },
 	{ "policy", NULL, ssf_policy_cmds, "<command> [<args>]",
-	  "load, show and flush the whole policy", NULL },
+	  "load, check, confirm, show and flush the whole policy", NULL, NULL },
+	{ "mode", ssf_cmd_mode, NULL, "[enforce|audit|off]",
+	  "show or set what the policy does: enforce, only audit, or nothing",
+	  "enforce  verdicts and validation actions apply (the default)\n"
+	  "audit    nothing is dropped: what would be is counted, logged and\n"
+	  "         reported as an audit event\n"
+	  "off      the hooks are detached; the policy is kept\n", NULL },
+	{ "monitor", ssf_cmd_monitor, NULL, "[--json] [--count <n>]",
+	  "print drop, reject, log, audit and revert events as they happen",
+	  "One line per event; with --json one JSON object per line. Ends on\n"
+	  "SIGINT or SIGTERM, or after --count events.\n", ssf_monitor_opts },
 	{ "stats", ssf_cmd_stats, NULL, "[--json]",
-	  "show packet counters per direction, per check and per rule", NULL },
+	  "show packet counters per direction, per check and per rule", NULL,
+	  NULL },
 	{ "validate", NULL, ssf_validate_cmds, "<command> [<args>]",
-	  "show and set the packet validation checks", NULL },
-	{ NULL, NULL, NULL, NULL, NULL, NULL },
+	  "show and set the packet validation checks", NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
 static const struct ssf_command ssf_root = {
 	"ssfctl", NULL, ssf_cmds, "[--json] <command> [<args>]",
-	"configure ssf, the Secure Socket Filter", NULL,
+	"configure ssf, the Secure Socket Filter", NULL, NULL,
 };
 
 static void ssf_ctx_set(struct ssf_ctx *ctx, const char *path,
@@ -59,12 +75,51 @@ static bool ssf_is_opt(const char *a)
 	return a[0] == '-' && a[1] != '\0';
 }
 
+/*
+ * One of the leaf's own options at argv[*i] ("--name", "--name value" or
+ * "--name=value"): 1 if it was one (*i moved past its value), 0 if not, 2
+ * after a usage error.
+ */
+static int ssf_leaf_opt(struct ssf_ctx *ctx, const struct ssf_command *c,
+			int argc, char **argv, int *i)
+{
+	const struct ssf_option *o;
+	const char *a = argv[*i], *eq;
+	size_t n;
+	int k;
+
+	if (!c->opts || strncmp(a, "--", 2))
+		return 0;
+	a += 2;
+	eq = strchr(a, '=');
+	n = eq ? (size_t)(eq - a) : strlen(a);
+	for (k = 0, o = c->opts; o->name && k < SSF_MAX_OPTS; o++, k++) {
+		if (strlen(o->name) != n || strncmp(o->name, a, n))
+			continue;
+		if (!o->arg) {
+			if (eq)
+				return ssf_usage_err(ctx, "--%s takes no value",
+						     o->name);
+			ctx->opt[k] = "";
+		} else if (eq) {
+			ctx->opt[k] = eq + 1;
+		} else if (*i + 1 < argc) {
+			ctx->opt[k] = argv[++*i];
+		} else {
+			return ssf_usage_err(ctx, "--%s needs %s", o->name,
+					     o->arg);
+		}
+		return 1;
+	}
+	return 0;
+}
+
 /* Run the leaf @c with the words after its name. */
 static int ssf_run_leaf(struct ssf_ctx *ctx, const char *path,
 			const struct ssf_command *c, int argc, char **argv)
 {
 	bool help = false, opts = true;
-	int i, n = 0;
+	int i, n = 0, ret;
 
 	ssf_ctx_set(ctx, path, c);
 	/* Keep the positional words in place, in order. */
@@ -74,6 +129,11 @@ static int ssf_run_leaf(struct ssf_ctx *ctx, const char *path,
 			continue;
 		}
 		if (opts && ssf_is_opt(argv[i])) {
+			ret = ssf_leaf_opt(ctx, c, argc, argv, &i);
+			if (ret == 2)
+				return 2;
+			if (ret)
+				continue;
 			switch (ssf_opt(ctx, argv[i])) {
 			case SSF_OPT_HELP:
 				help = true;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Name tables for the policy language. Protocol numbers are the IANA ones
- * (the same numbers ssf_rule.c knows as ported protocols).
+ * (the same numbers ssf_rule.c knows as ported protocols); ICMP and ICMPv6
+ * type names are nft's. Where two names share a value, the first one is
+ * the one printed.
  */
 #include "names.h"
 
@@ -14,6 +16,7 @@ static const struct ssf_name ssf_dirs[] = {
 static const struct ssf_name ssf_actions[] = {
 	{ "accept", SSF_ACT_ACCEPT },
 	{ "drop",   SSF_ACT_DROP },
+	{ "reject", SSF_ACT_REJECT },
 };
 
 static const struct ssf_name ssf_families[] = {
@@ -26,8 +29,65 @@ static const struct ssf_name ssf_protos[] = {
 	{ "tcp",     6 },
 	{ "udp",     17 },
 	{ "icmpv6",  58 },
+	{ "ipv6-icmp", 58 },	/* the IANA name; printed as icmpv6 */
 	{ "sctp",    132 },
 	{ "udplite", 136 },
+};
+
+/* RFC 792 and successors; the names nft uses. */
+static const struct ssf_name ssf_icmp_types[] = {
+	{ "echo-reply",			0 },
+	{ "destination-unreachable",	3 },
+	{ "source-quench",		4 },
+	{ "redirect",			5 },
+	{ "echo-request",		8 },
+	{ "router-advertisement",	9 },
+	{ "router-solicitation",	10 },
+	{ "time-exceeded",		11 },
+	{ "parameter-problem",		12 },
+	{ "timestamp-request",		13 },
+	{ "timestamp-reply",		14 },
+	{ "info-request",		15 },
+	{ "info-reply",			16 },
+	{ "address-mask-request",	17 },
+	{ "address-mask-reply",		18 },
+};
+
+/* RFC 4443, 4861, 2710, 3810 and 3122; the names nft uses. */
+static const struct ssf_name ssf_icmp6_types[] = {
+	{ "destination-unreachable",	1 },
+	{ "packet-too-big",		2 },
+	{ "time-exceeded",		3 },
+	{ "parameter-problem",		4 },
+	{ "echo-request",		128 },
+	{ "echo-reply",			129 },
+	{ "mld-listener-query",		130 },
+	{ "mld-listener-report",	131 },
+	{ "mld-listener-done",		132 },
+	{ "mld-listener-reduction",	132 },
+	{ "nd-router-solicit",		133 },
+	{ "nd-router-advert",		134 },
+	{ "nd-neighbor-solicit",	135 },
+	{ "nd-neighbor-advert",		136 },
+	{ "nd-redirect",		137 },
+	{ "router-renumbering",		138 },
+	{ "ind-neighbor-solicit",	141 },
+	{ "ind-neighbor-advert",	142 },
+	{ "mld2-listener-report",	143 },
+};
+
+static const struct ssf_name ssf_modes[] = {
+	{ "enforce", SSF_MODE_ENFORCE },
+	{ "audit",   SSF_MODE_AUDIT },
+	{ "off",     SSF_MODE_OFF },
+};
+
+static const struct ssf_name ssf_event_types[] = {
+	{ "drop",   SSF_EVENT_DROP },
+	{ "reject", SSF_EVENT_REJECT },
+	{ "log",    SSF_EVENT_LOG },
+	{ "audit",  SSF_EVENT_AUDIT },
+	{ "revert", SSF_EVENT_REVERT },
 };
 
 const char *ssf_name_of(const struct ssf_name *tbl, size_t n, unsigned int val)
@@ -89,4 +149,36 @@ int ssf_family_find(const char *s, size_t len)
 int ssf_proto_find(const char *s, size_t len)
 {
 	return ssf_name_find(ssf_protos, ARRAY_SIZE(ssf_protos), s, len);
+}
+
+const char *ssf_icmp_type_name(u8 family, u8 type)
+{
+	if (family == SSF_FAMILY_IPV6)
+		return ssf_name_of(ssf_icmp6_types, ARRAY_SIZE(ssf_icmp6_types),
+				   type);
+	return ssf_name_of(ssf_icmp_types, ARRAY_SIZE(ssf_icmp_types), type);
+}
+
+int ssf_icmp_type_find(u8 family, const char *s, size_t len)
+{
+	if (family == SSF_FAMILY_IPV6)
+		return ssf_name_find(ssf_icmp6_types,
+				     ARRAY_SIZE(ssf_icmp6_types), s, len);
+	return ssf_name_find(ssf_icmp_types, ARRAY_SIZE(ssf_icmp_types), s,
+			     len);
+}
+
+const char *ssf_mode_name(u8 mode)
+{
+	return ssf_name_of(ssf_modes, ARRAY_SIZE(ssf_modes), mode);
+}
+
+int ssf_mode_find(const char *s, size_t len)
+{
+	return ssf_name_find(ssf_modes, ARRAY_SIZE(ssf_modes), s, len);
+}
+
+const char *ssf_event_type_name(u8 type)
+{
+	return ssf_name_of(ssf_event_types, ARRAY_SIZE(ssf_event_types), type);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Names of the enum values in the policy language and in ssfctl's output
- * (directions, actions, families, protocols), in both directions. One table
+ * (directions, actions, families, protocols, ICMP types, modes, event
+ * types), in both directions. One table
  * each, shared by the parser and the printers so they cannot disagree.
  */
 #ifndef _SSFCTL_NAMES_H
@@ -22,7 +23,7 @@ int ssf_name_find(const struct ssf_name *tbl, size_t n, const char *s,
 		  size_t len);
 
 const char *ssf_dir_name(u8 dir);		/* "in", "out", "fwd" or NULL */
-const char *ssf_action_name(u8 action);		/* "accept", "drop" or NULL */
+const char *ssf_action_name(u8 action);		/* "accept", "drop", ... */
 const char *ssf_family_name(u8 family);		/* "ip", "ip6"; NULL for any */
 const char *ssf_proto_name(u8 proto);		/* "tcp", ...; NULL if unnamed */
 
@@ -30,5 +31,13 @@ int ssf_dir_find(const char *s, size_t len);
 int ssf_action_find(const char *s, size_t len);
 int ssf_family_find(const char *s, size_t len);	/* ip or ip6 only */
 int ssf_proto_find(const char *s, size_t len);	/* names only, not numbers */
+
+/* ICMP (@family ipv4) or ICMPv6 (ipv6) type names, as nft spells them. */
+const char *ssf_icmp_type_name(u8 family, u8 type);
+int ssf_icmp_type_find(u8 family, const char *s, size_t len);
+
+const char *ssf_mode_name(u8 mode);		/* "enforce", "audit", "off" */
+int ssf_mode_find(const char *s, size_t len);
+const char *ssf_event_type_name(u8 type);	/* "drop", ..., "revert" */
 
 #endif /* _SSFCTL_NAMES_H */

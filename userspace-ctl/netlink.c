@@ -288,6 +288,39 @@ out:
 	return ret;
 }
 
+static const char *ssf_nl_gen_reply(struct nlattr **tb, void *arg)
+{
+	u64 *gen = arg;
+
+	if (gen && tb[SSF_A_GENERATION])
+		*gen = nla_get_u64(tb[SSF_A_GENERATION]);
+	return NULL;
+}
+
+int ssf_nl_do(struct ssf_nl *nl, struct nl_msg *msg, u64 *gen)
+{
+	return ssf_nl_call(nl, msg, ssf_nl_gen_reply, gen, NULL);
+}
+
+int ssf_nl_simple(struct ssf_nl *nl, u8 cmd, const char *what, bool quiet,
+		  u64 *gen)
+{
+	struct nl_msg *msg;
+	int ret;
+
+	msg = ssf_nl_msg(nl, cmd, false, 0);
+	if (!msg) {
+		if (!quiet)
+			ssf_err("%s: out of memory", what);
+		return -1;
+	}
+	ret = ssf_nl_do(nl, msg, gen);
+	nlmsg_free(msg);
+	if (ret && !quiet)
+		ssf_nl_perror(nl, "%s", what);
+	return ret;
+}
+
 /* The attribute path as "SSF_A_RULES[3] > SSF_RULE_A_DPORT_MIN". */
 static void ssf_nl_path_str(const struct ssf_apath *p, char *buf, size_t size)
 {

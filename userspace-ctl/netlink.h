@@ -48,6 +48,20 @@ struct nl_msg *ssf_nl_msg(struct ssf_nl *nl, u8 cmd, bool dump, size_t size);
 int ssf_nl_call(struct ssf_nl *nl, struct nl_msg *msg, ssf_nl_reply_fn fn,
 		void *arg, bool *intr);
 
+/*
+ * A "do" request @msg whose reply, if any, carries SSF_A_GENERATION:
+ * *@gen gets it (left alone when the reply has none; @gen may be NULL).
+ * 0 or -1 as ssf_nl_call().
+ */
+int ssf_nl_do(struct ssf_nl *nl, struct nl_msg *msg, u64 *gen);
+
+/*
+ * A request for @cmd without attributes, through ssf_nl_do(). On failure
+ * prints "<what>: ..." unless @quiet.
+ */
+int ssf_nl_simple(struct ssf_nl *nl, u8 cmd, const char *what, bool quiet,
+		  u64 *gen);
+
 /* "ssfctl: <what>: <extack message> (<strerror>)", from the last failure. */
 __attribute__((format(printf, 2, 3)))
 void ssf_nl_perror(const struct ssf_nl *nl, const char *fmt, ...);

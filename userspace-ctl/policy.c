@@ -1,18 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ssfctl policy load|show|flush.
+ * ssfctl policy load|check|confirm|show|flush.
  *
  * load replaces the whole policy in one transaction: the file is parsed
  * completely first (nothing reaches the kernel if any line is wrong), then
- * STATUS_GET (generation), POLICY_BEGIN, POLICY_ADD (defaults, the validate
- * lines in file order, then the rules, in messages below 32 KiB),
- * POLICY_COMMIT with the generation read, so that a policy changed by
- * someone else in between is not overwritten blindly. Any failure aborts
- * the transaction. The transaction starts with every check at its default,
- * so a file means: defaults, then its own validate lines.
+ * STATUS_GET (generation), POLICY_BEGIN, POLICY_ADD (defaults and mode,
+ * the validate lines in file order, then the rules, as many messages below
+ * 32 KiB as it takes: any number of rules), POLICY_COMMIT with the
+ * generation read, so that a policy changed by someone else in between is
+ * not overwritten blindly. Any failure aborts the transaction. The
+ * transaction starts with every check at its default and in mode enforce,
+ * so a file means: defaults, then its own validate and mode lines.
+ * load --confirm adds SSF_A_CONFIRM_TIMEOUT to the commit; check sends the
+ * same transaction with SSF_COMMIT_F_CHECK, so the kernel validates it as a
+ * commit would and keeps nothing.
  *
- * show prints the defaults, a validate line for every check not at its
- * default, and the rules: a file that load turns back into the same policy.
+ * show prints the defaults, the mode unless enforce, a validate line for
+ * every check not at its default, and the rules (names where they
+ * resolve): a file that load turns back into the same policy.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -26,6 +31,7 @@
 #include "print.h"
 #include "names.h"
 #include "json.h"
+#include "resolve.h"
 
 /* A policy file larger than this is refused (65536 rules take ~6 MiB). */
 #define SSF_POLICY_MAX_BYTES	(64u << 20)
@@ -83,46 +89,11 @@ static int ssf_read_input(const char *path, char **bufp, size_t *lenp)
 	return 0;
 }
 
-/* Reply of POLICY_COMMIT */
-struct ssf_gen_reply {
-	u64 generation;
-	bool got;
-};
-
-static const char *ssf_gen_reply(struct nlattr **tb, void *arg)
-{
-	struct ssf_gen_reply *q = arg;
-
-	if (tb[SSF_A_GENERATION]) {
-		q->generation = nla_get_u64(tb[SSF_A_GENERATION]);
-		q->got = true;
-	}
-	return NULL;
-}
-
-/* A request without attributes; prints "<what>: ..." on failure. */
-static int ssf_simple(struct ssf_nl *nl, u8 cmd, const char *what, bool quiet)
-{
-	struct nl_msg *msg;
-	int ret;
-
-	msg = ssf_nl_msg(nl, cmd, false, 0);
-	if (!msg) {
-		if (!quiet)
-			ssf_err("%s: out of memory", what);
-		return -1;
-	}
-	ret = ssf_nl_call(nl, msg, NULL, NULL, NULL);
-	nlmsg_free(msg);
-	if (ret && !quiet)
-		ssf_nl_perror(nl, "%s", what);
-	return ret;
-}
-
 /* Where a POLICY_ADD load is, and what the message being sent holds. */
 struct ssf_load {
 	const struct ssf_polfile *pf;
 	const char *name;		/* the file, for messages */
+	const char *what;		/* "policy load", for messages */
 	bool defaults_sent;
 	bool exthdr_sent;
 	size_t check;			/* next validate line to send */
@@ -168,7 +139,7 @@ static void ssf_add_perror(const struct ssf_nl *nl, const struct ssf_load *l)
 	}
 	if (!p || p->depth < 2 || p->e[0].type != SSF_A_RULES ||
 	    p->e[1].type != SSF_A_RULE || p->e[1].index >= l->nrules) {
-		ssf_nl_perror(nl, "policy load: add to the transaction");
+		ssf_nl_perror(nl, "%s: add to the transaction", l->what);
 		return;
 	}
 	i = l->rule_first + p->e[1].index;
@@ -253,13 +224,16 @@ static int ssf_add_batch(struct ssf_nl *nl, struct ssf_load *l)
 
 	msg = ssf_nl_msg(nl, SSF_CMD_POLICY_ADD, false, SSF_ADD_MSG_SIZE);
 	if (!msg) {
-		ssf_err("policy load: out of memory");
+		ssf_err("%s: out of memory", l->what);
 		return -1;
 	}
 	next.nchecks = 0;
 	next.nrules = 0;
 	next.exthdr = false;
 	if (!next.defaults_sent && ssf_defaults_put(msg, l->pf->defaults) < 0)
+		goto full;
+	if (!next.defaults_sent && l->pf->has_mode &&
+	    nla_put_u8(msg, SSF_A_MODE, l->pf->mode) < 0)
 		goto full;
 	next.defaults_sent = true;
 	if (ssf_add_checks(msg, &next))
@@ -275,106 +249,205 @@ static int ssf_add_batch(struct ssf_nl *nl, struct ssf_load *l)
 	ret = 0;
 	goto out;
 full:
-	ssf_err("policy load: a message overflowed");
+	ssf_err("%s: a message overflowed", l->what);
 out:
 	nlmsg_free(msg);
 	return ret;
 }
 
-static int ssf_commit(struct ssf_nl *nl, u64 generation, u64 *new_gen)
+/* What a transaction ends with: a commit, a commit-confirm, or a check. */
+struct ssf_commit_req {
+	u64 generation;			/* the policy it was based on */
+	u32 flags;			/* enum ssf_commit_flags */
+	u32 confirm;			/* seconds, 0: none */
+};
+
+static int ssf_commit(struct ssf_nl *nl, const char *what,
+		      const struct ssf_commit_req *c, u64 *new_gen)
 {
-	struct ssf_gen_reply q = { .got = false };
 	struct nl_msg *msg;
 	int ret;
 
 	msg = ssf_nl_msg(nl, SSF_CMD_POLICY_COMMIT, false, 0);
-	if (!msg) {
-		ssf_err("policy load: out of memory");
-		return -1;
-	}
-	if (nla_put_u64(msg, SSF_A_GENERATION, generation) < 0) {
-		ssf_err("policy load: out of memory");
+	if (!msg ||
+	    nla_put_u64(msg, SSF_A_GENERATION, c->generation) < 0 ||
+	    (c->flags && nla_put_u32(msg, SSF_A_COMMIT_FLAGS, c->flags) < 0) ||
+	    (c->confirm &&
+	     nla_put_u32(msg, SSF_A_CONFIRM_TIMEOUT, c->confirm) < 0)) {
+		ssf_err("%s: out of memory", what);
 		nlmsg_free(msg);
 		return -1;
 	}
-	ret = ssf_nl_call(nl, msg, ssf_gen_reply, &q, NULL);
+	*new_gen = c->generation + !(c->flags & SSF_COMMIT_F_CHECK);
+	ret = ssf_nl_do(nl, msg, new_gen);
 	nlmsg_free(msg);
-	if (ret) {
-		ssf_nl_perror(nl, "policy load: commit");
-		return -1;
-	}
-	*new_gen = q.got ? q.generation : generation + 1;
-	return 0;
+	if (!ret)
+		return 0;
+	/* the kernel says so itself; an older one may not */
+	if (nl->ack.error == EBUSY && !nl->ack.msg[0])
+		ssf_err("%s: commit: policy changed since you read it", what);
+	else
+		ssf_nl_perror(nl, "%s: commit", what);
+	return -1;
 }
 
-static int ssf_policy_load(struct ssf_ctx *ctx, int argc, char **argv)
+/* Read and parse the policy file @path ("-": stdin); prints errors. */
+static int ssf_policy_parse(const struct ssf_ctx *ctx, const char *path,
+			    const char *name, struct ssf_polfile *pf)
 {
-	struct ssf_polfile pf;
 	struct ssf_polerr perr;
-	struct ssf_status st;
-	struct ssf_load l;
-	struct ssf_nl nl;
-	const char *name;
 	size_t len = 0;
 	char *buf = NULL;
-	u64 gen;
 	int ret;
 
-	if (argc != 1)
-		return ssf_usage_err(ctx, "expected one file name (- for stdin)");
-	name = strcmp(argv[0], "-") ? argv[0] : "<stdin>";
-	ret = ssf_read_input(argv[0], &buf, &len);
+	ret = ssf_read_input(path, &buf, &len);
 	if (ret) {
 		if (ret == EFBIG)
 			ssf_err("%s: read %s: larger than %u MiB", ctx->what,
 				name, SSF_POLICY_MAX_BYTES >> 20);
 		else
 			ssf_err("%s: read %s: %s", ctx->what, name, strerror(ret));
-		return 1;
+		return -1;
 	}
-	ret = ssf_polparse(buf, len, &pf, &perr);
+	ret = ssf_polparse_res(buf, len, &ssf_sys_resolver, pf, &perr);
 	free(buf);
 	if (ret) {
 		if (perr.line)
 			ssf_err("%s:%u: %s", name, perr.line, perr.msg);
 		else
 			ssf_err("%s: %s", name, perr.msg);
-		return 1;
+		return -1;
 	}
+	return 0;
+}
 
-	ret = 1;
+/*
+ * The whole transaction for the file in argv[0]: parse, begin, add, then
+ * the commit @c asks for (its generation filled in here). Returns the exit
+ * status; prints errors.
+ */
+static int ssf_policy_txn(struct ssf_ctx *ctx, int argc, char **argv,
+			  struct ssf_commit_req *c, size_t *nrules, u64 *gen)
+{
+	struct ssf_polfile pf;
+	struct ssf_status st;
+	struct ssf_load l;
+	struct ssf_nl nl;
+	const char *name;
+	int ret = -1;
+
+	if (argc != 1)
+		return ssf_usage_err(ctx, "expected one file name (- for stdin)");
+	name = strcmp(argv[0], "-") ? argv[0] : "<stdin>";
+	if (ssf_policy_parse(ctx, argv[0], name, &pf))
+		return 1;
 	if (ssf_nl_open(&nl))
 		goto out;
 	if (ssf_status_get(&nl, &st))
 		goto out_nl;
-	if (ssf_simple(&nl, SSF_CMD_POLICY_BEGIN, "policy load: begin transaction",
-		       false))
+	if (ssf_nl_simple(&nl, SSF_CMD_POLICY_BEGIN,
+			  "policy: begin transaction", false, NULL))
 		goto out_nl;
 	memset(&l, 0, sizeof(l));
 	l.pf = &pf;
 	l.name = name;
+	l.what = ctx->what;
 	do {
 		if (ssf_add_batch(&nl, &l))
 			goto abort;
 	} while (!ssf_load_done(&l));
-	if (ssf_commit(&nl, st.generation, &gen))
+	c->generation = st.generation;
+	if (ssf_commit(&nl, ctx->what, c, gen))
 		goto abort;
-	if (ctx->json)
-		printf("{\"rules\":%zu,\"generation\":%" PRIu64 "}\n",
-		       pf.nrules, gen);
-	else
-		printf("policy loaded: %zu rules, generation %" PRIu64 "\n",
-		       pf.nrules, gen);
+	*nrules = pf.nrules;
 	ret = 0;
 	goto out_nl;
 abort:
 	/* The kernel may have dropped the transaction already; quietly. */
-	ssf_simple(&nl, SSF_CMD_POLICY_ABORT, "policy load: abort", true);
+	ssf_nl_simple(&nl, SSF_CMD_POLICY_ABORT, "policy: abort", true, NULL);
 out_nl:
 	ssf_nl_close(&nl);
 out:
 	ssf_polfile_free(&pf);
-	return ret;
+	return ret ? 1 : 0;
+}
+
+static int ssf_policy_load(struct ssf_ctx *ctx, int argc, char **argv)
+{
+	struct ssf_commit_req c = { .flags = 0 };
+	size_t nrules = 0;
+	u64 gen = 0;
+	int ret;
+
+	if (ctx->opt[0]) {
+		ret = ssf_arg_uint(ctx, "--confirm timeout", ctx->opt[0],
+				   SSF_CONFIRM_TIMEOUT_MAX, &c.confirm);
+		if (ret)
+			return ret;
+		if (!c.confirm)
+			return ssf_usage_err(ctx, "--confirm needs at least 1 second");
+	}
+	ret = ssf_policy_txn(ctx, argc, argv, &c, &nrules, &gen);
+	if (ret)
+		return ret;
+	if (ctx->json) {
+		printf("{\"rules\":%zu,\"generation\":%" PRIu64, nrules, gen);
+		if (c.confirm)
+			printf(",\"confirm\":%" PRIu32, c.confirm);
+		printf("}\n");
+	} else {
+		printf("policy loaded: %zu rules, generation %" PRIu64 "\n",
+		       nrules, gen);
+		if (c.confirm)
+			printf("confirm within %" PRIu32 " seconds (ssfctl policy confirm), or the previous policy comes back\n",
+			       c.confirm);
+	}
+	return 0;
+}
+
+static int ssf_policy_check(struct ssf_ctx *ctx, int argc, char **argv)
+{
+	struct ssf_commit_req c = { .flags = SSF_COMMIT_F_CHECK };
+	size_t nrules = 0;
+	u64 gen = 0;
+	int ret;
+
+	ret = ssf_policy_txn(ctx, argc, argv, &c, &nrules, &gen);
+	if (ret)
+		return ret;
+	if (ctx->json)
+		printf("{\"ok\":true,\"rules\":%zu}\n", nrules);
+	else
+		printf("policy ok: %zu rules (nothing changed)\n", nrules);
+	return 0;
+}
+
+static int ssf_policy_confirm(struct ssf_ctx *ctx, int argc, char **argv)
+{
+	struct ssf_nl nl;
+	u64 gen = 0;
+	int ret;
+
+	if (argc)
+		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
+	if (ssf_nl_open(&nl))
+		return 1;
+	ret = ssf_nl_simple(&nl, SSF_CMD_POLICY_CONFIRM, ctx->what, true, &gen);
+	if (ret) {
+		if (nl.ack.error == ENOENT && !nl.ack.msg[0])
+			ssf_err("%s: no commit is waiting for a confirm",
+				ctx->what);
+		else
+			ssf_nl_perror(&nl, "%s", ctx->what);
+	}
+	ssf_nl_close(&nl);
+	if (ret)
+		return 1;
+	if (ctx->json)
+		printf("{\"generation\":%" PRIu64 "}\n", gen);
+	else
+		printf("policy confirmed, generation %" PRIu64 "\n", gen);
+	return 0;
 }
 
 /*
@@ -419,6 +492,11 @@ static void ssf_policy_json(const struct ssf_status *st,
 	ssf_json_init(&j, stdout);
 	ssf_json_obj_open(&j);
 	ssf_json_kv_u64(&j, "generation", st->generation);
+	a = ssf_mode_name(st->mode);
+	if (a)
+		ssf_json_kv_str(&j, "mode", a);
+	else
+		ssf_json_kv_u64(&j, "mode", st->mode);
 	ssf_json_key(&j, "defaults");
 	ssf_json_obj_open(&j);
 	for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
@@ -460,9 +538,10 @@ static int ssf_policy_show(struct ssf_ctx *ctx, int argc, char **argv)
 		ssf_policy_json(&st, c, &rl);
 	} else {
 		ssf_print_defaults(stdout, st.defaults);
+		ssf_print_mode(stdout, st.mode);
 		ssf_print_checks_stmts(stdout, c);
 		for (i = 0; i < rl.n; i++)
-			ssf_print_rule_stmt(stdout, &rl.v[i].r);
+			ssf_print_rule_stmt(stdout, &rl.v[i].r, &ssf_sys_namer);
 	}
 out:
 	free(c);
@@ -479,23 +558,39 @@ static int ssf_policy_flush(struct ssf_ctx *ctx, int argc, char **argv)
 		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
 	if (ssf_nl_open(&nl))
 		return 1;
-	ret = ssf_simple(&nl, SSF_CMD_POLICY_FLUSH, ctx->what, false);
+	ret = ssf_nl_simple(&nl, SSF_CMD_POLICY_FLUSH, ctx->what, false, NULL);
 	ssf_nl_close(&nl);
 	return ret ? 1 : 0;
 }
 
+static const struct ssf_option ssf_load_opts[] = {
+	{ "confirm", "<seconds>",
+	  "revert unless \"policy confirm\" comes within <seconds>" },
+	{ NULL, NULL, NULL },
+};
+
 const struct ssf_command ssf_policy_cmds[] = {
-	{ "load", ssf_policy_load, NULL, "<file|->",
+	{ "load", ssf_policy_load, NULL, "[--confirm <seconds>] <file|->",
 	  "replace the whole policy with a file's, atomically",
 	  SSF_POLPARSE_FILE_HELP "\n" SSF_POLPARSE_GRAMMAR
 	  "\nThe whole file is checked before anything is sent; errors name\n"
-	  "the file and line.\n" },
+	  "the file and line. With --confirm (1-3600 seconds) the kernel puts\n"
+	  "the previous policy back by itself unless \"ssfctl policy confirm\"\n"
+	  "arrives in time.\n", ssf_load_opts },
+	{ "check", ssf_policy_check, NULL, "<file|->",
+	  "have the kernel validate a policy file as a load would; change nothing",
+	  "The first rule the kernel refuses is named by file and line.\n",
+	  NULL },
+	{ "confirm", ssf_policy_confirm, NULL, "",
+	  "keep the policy of the last \"policy load --confirm\"", NULL, NULL },
 	{ "show", ssf_policy_show, NULL, "[--json]",
 	  "print the policy as a file that policy load accepts",
-	  "Prints the defaults, a validate line for each check whose action is\n"
-	  "not its default, and the rules in order.\n" },
+	  "Prints the defaults, the mode unless it is enforce, a validate line\n"
+	  "for each check whose action is not its default, and the rules in\n"
+	  "order, with user, group and cgroup names where they resolve.\n",
+	  NULL },
 	{ "flush", ssf_policy_flush, NULL, "",
 	  "remove every rule; defaults to accept, checks to their defaults",
-	  NULL },
-	{ NULL, NULL, NULL, NULL, NULL, NULL },
+	  NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 };

@@ -13,6 +13,7 @@
 #include "polparse.h"
 #include "print.h"
 #include "json.h"
+#include "resolve.h"
 
 static const char *ssf_dump_reply(struct nlattr **tb, void *arg)
 {
@@ -89,29 +90,6 @@ static const char *ssf_add_reply(struct nlattr **tb, void *arg)
 	return NULL;
 }
 
-/* The rule words joined by spaces; NULL when out of memory. */
-static char *ssf_join(int argc, char **argv)
-{
-	size_t len = 1, n;
-	char *s, *p;
-	int i;
-
-	for (i = 0; i < argc; i++)
-		len += strlen(argv[i]) + 1;
-	s = malloc(len);
-	if (!s)
-		return NULL;
-	p = s;
-	for (i = 0; i < argc; i++) {
-		n = strlen(argv[i]);
-		memcpy(p, argv[i], n);
-		p += n;
-		*p++ = ' ';
-	}
-	*p = '\0';
-	return s;
-}
-
 static int ssf_rule_add(struct ssf_ctx *ctx, int argc, char **argv)
 {
 	struct ssf_add_reply q = { .got = false };
@@ -121,18 +99,11 @@ static int ssf_rule_add(struct ssf_ctx *ctx, int argc, char **argv)
 	struct nl_msg *msg;
 	struct ssf_nl nl;
 	const char *word;
-	char *text;
 	int ret;
 
 	if (!argc)
 		return ssf_usage_err(ctx, "missing rule words (see --help)");
-	text = ssf_join(argc, argv);
-	if (!text) {
-		ssf_err("%s: out of memory", ctx->what);
-		return 1;
-	}
-	ret = ssf_polparse_rule(text, strlen(text), &r, &perr);
-	free(text);
+	ret = ssf_polparse_argv(argc, argv, &ssf_sys_resolver, &r, &perr);
 	if (ret) {
 		ssf_err("%s: %s", ctx->what, perr.msg);
 		return 1;
@@ -248,7 +219,7 @@ static int ssf_digits(u64 v)
 static void ssf_rules_print(const struct ssf_rulelist *rl)
 {
 	int wid = 2, wpk = 7, wby = 5;
-	char text[SSF_RULE_STRLEN];
+	static char text[SSF_RULE_STRLEN];
 	const struct ssf_rulex *x;
 	size_t i;
 
@@ -269,7 +240,7 @@ static void ssf_rules_print(const struct ssf_rulelist *rl)
 	       "RULE");
 	for (i = 0; i < rl->n; i++) {
 		x = &rl->v[i];
-		ssf_rule_fmt(text, sizeof(text), &x->r);
+		ssf_rule_fmt_nm(text, sizeof(text), &x->r, &ssf_sys_namer);
 		printf("%*" PRIu32 "  %*" PRIu64 "  %*" PRIu64 "  %s\n",
 		       wid, x->r.id, wpk, x->packets, wby, x->bytes, text);
 	}
@@ -283,7 +254,7 @@ void ssf_rules_json(struct ssf_json *j, const struct ssf_rulelist *rl)
 	ssf_json_arr_open(j);
 	for (i = 0; i < rl->n; i++) {
 		ssf_json_obj_open(j);
-		ssf_rule_json(j, &rl->v[i].r);
+		ssf_rule_json(j, &rl->v[i].r, &ssf_sys_namer);
 		ssf_json_kv_u64(j, "packets", rl->v[i].packets);
 		ssf_json_kv_u64(j, "bytes", rl->v[i].bytes);
 		ssf_json_obj_close(j);
@@ -322,10 +293,14 @@ const struct ssf_command ssf_rule_cmds[] = {
 	{ "add", ssf_rule_add, NULL, "<rule words>",
 	  "append a rule to the policy and print its id",
 	  SSF_POLPARSE_GRAMMAR
-	  "\nExample: ssfctl rule add in proto tcp dport 22 accept\n" },
+	  "\nExamples:\n"
+	  "  ssfctl rule add in proto tcp dport 22 accept\n"
+	  "  ssfctl rule add out uid www-data proto tcp dport 25 reject log 'no mail'\n"
+	  "  ssfctl rule add 'out cgroup /system.slice/app.service drop comment \"x y\"'\n"
+	  "The argument after log, comment or cgroup is taken whole.\n", NULL },
 	{ "del", ssf_rule_del, NULL, "<id>",
-	  "delete the rule with this id", NULL },
+	  "delete the rule with this id", NULL, NULL },
 	{ "list", ssf_rule_list, NULL, "[--json]",
-	  "list the rules in order, with their counters", NULL },
-	{ NULL, NULL, NULL, NULL, NULL, NULL },
+	  "list the rules in order, with their counters", NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 };

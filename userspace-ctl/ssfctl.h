@@ -13,8 +13,19 @@
 
 struct ssf_command;
 
+/* Options of one leaf command beyond --json and --help. */
+#define SSF_MAX_OPTS	4
+
+struct ssf_option {
+	const char *name;		/* "confirm" for --confirm */
+	const char *arg;		/* "<seconds>", or NULL: a flag */
+	const char *help;
+};
+
 struct ssf_ctx {
 	bool json;			/* --json */
+	/* per entry of cmd->opts: its value ("" for a flag), NULL if not given */
+	const char *opt[SSF_MAX_OPTS];
 	const char *path;		/* "ssfctl rule add", for usage lines */
 	const char *what;		/* "rule add", for messages */
 	const struct ssf_command *cmd;	/* the leaf being run */
@@ -32,6 +43,9 @@ struct ssf_command {
 	const char *args;		/* usage after the command words */
 	const char *help;		/* one line */
 	const char *details;		/* more for --help, or NULL */
+	const struct ssf_option *opts;	/* a leaf's own options, ending with
+					 * a NULL name; or NULL
+					 */
 };
 
 extern const struct ssf_command ssf_rule_cmds[];
@@ -40,6 +54,15 @@ extern const struct ssf_command ssf_validate_cmds[];
 
 int ssf_cmd_status(struct ssf_ctx *ctx, int argc, char **argv);
 int ssf_cmd_stats(struct ssf_ctx *ctx, int argc, char **argv);
+int ssf_cmd_mode(struct ssf_ctx *ctx, int argc, char **argv);
+int ssf_cmd_monitor(struct ssf_ctx *ctx, int argc, char **argv);
+
+/*
+ * A number 0..@max for option or argument @what; prints a usage error and
+ * returns 2 if it is not one, 0 otherwise.
+ */
+int ssf_arg_uint(const struct ssf_ctx *ctx, const char *what, const char *s,
+		 u32 max, u32 *out);
 
 /* "usage: <path> <args>", and with @full the help texts. */
 void ssf_print_usage(FILE *f, const char *path, const struct ssf_command *c,

@@ -21,6 +21,8 @@ static const struct ssf_name ssf_dstats_names[] = {
 	{ "dropped",  SSF_DSTATS_A_DROPPED },
 	{ "default",  SSF_DSTATS_A_DEFAULT },
 	{ "unparsed", SSF_DSTATS_A_UNPARSED },
+	{ "rejected", SSF_DSTATS_A_REJECTED },
+	{ "audited",  SSF_DSTATS_A_AUDITED },
 };
 
 struct ssf_stats_req {

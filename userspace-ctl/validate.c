@@ -203,7 +203,7 @@ out:
 const struct ssf_command ssf_validate_cmds[] = {
 	{ "show", ssf_validate_show, NULL, "[--json]",
 	  "list every check with its action, default and packet counter",
-	  "Documentation/validation.rst says what each check catches.\n" },
+	  "Documentation/validation.rst says what each check catches.\n", NULL },
 	{ "set", ssf_validate_set, NULL,
 	  "<check>|all drop|audit|off | ip6-exthdr-max <0-64>",
 	  "set a check's action (all: every check), or the IPv6 header limit",
@@ -212,6 +212,7 @@ const struct ssf_command ssf_validate_cmds[] = {
 	  "ip6-exthdr-max: the most IPv6 extension headers a packet may carry\n"
 	  "(default 8); more trips ip6-exthdr-too-many.\n"
 	  "The change is published at once, as a new policy generation. To make\n"
-	  "it part of a policy file, write the same words after \"validate\".\n" },
-	{ NULL, NULL, NULL, NULL, NULL, NULL },
+	  "it part of a policy file, write the same words after \"validate\".\n",
+	  NULL },
+	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 };

@@ -29,9 +29,9 @@ gen() {
 
 # --- a fresh netns --------------------------------------------------------
 check_eq "status --json: fields" \
-	"active defaults generation next_id objects rules" \
+	"active defaults generation max_rules mode next_id objects rules" \
 	"$(sj "$P" status '" ".join(sorted(j))')"
-check_eq "status --json: types" "bool dict int int int int" \
+check_eq "status --json: types" "bool dict int int str int int int" \
 	"$(sj "$P" status '" ".join(type(j[k]).__name__ for k in sorted(j))')"
 check_eq "status --json: fresh netns is inactive, accepts, no rules" \
 	"false accept accept accept 0 1 0" \

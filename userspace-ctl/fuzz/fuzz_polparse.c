@@ -23,7 +23,13 @@ static bool ssf_fz_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
 	       a->sport_max == b->sport_max && a->dport_min == b->dport_min &&
 	       a->dport_max == b->dport_max &&
 	       !memcmp(&a->src, &b->src, sizeof(a->src)) &&
-	       !memcmp(&a->dst, &b->dst, sizeof(a->dst));
+	       !memcmp(&a->dst, &b->dst, sizeof(a->dst)) &&
+	       !strcmp(a->iif, b->iif) && !strcmp(a->oif, b->oif) &&
+	       a->uid_min == b->uid_min && a->uid_max == b->uid_max &&
+	       a->gid_min == b->gid_min && a->gid_max == b->gid_max &&
+	       a->cgroup_id == b->cgroup_id && a->icmp_type == b->icmp_type &&
+	       a->flags == b->flags && !strcmp(a->log_prefix, b->log_prefix) &&
+	       !strcmp(a->comment, b->comment);
 }
 
 /* The kernel's view of a load: the defaults, then the lines in order. */
@@ -67,6 +73,29 @@ static void ssf_fz_checks(const struct ssf_polfile *pf)
 	free(buf);
 }
 
+/* mode -> "mode" line -> mode: the same (no line means enforce). */
+static void ssf_fz_mode(const struct ssf_polfile *pf)
+{
+	u8 mode = pf->has_mode ? pf->mode : SSF_MODE_ENFORCE;
+	struct ssf_polfile back;
+	struct ssf_polerr e;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	f = open_memstream(&buf, &len);
+	if (!f)
+		return;
+	ssf_print_mode(f, mode);
+	fclose(f);
+	if (ssf_polparse(buf, len, &back, &e))
+		abort();
+	if ((back.has_mode ? back.mode : SSF_MODE_ENFORCE) != mode)
+		abort();
+	ssf_polfile_free(&back);
+	free(buf);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char text[SSF_RULE_STRLEN];
@@ -85,6 +114,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	ssf_fz_checks(&pf);
+	ssf_fz_mode(&pf);
 	null = fopen("/dev/null", "w");
 	for (i = 0; i < pf.nrules; i++) {
 		ssf_rule_fmt(text, sizeof(text), &pf.rules[i].rule);
@@ -94,7 +124,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (null) {
 			ssf_json_init(&j, null);
 			ssf_json_obj_open(&j);
-			ssf_rule_json(&j, &pf.rules[i].rule);
+			ssf_rule_json(&j, &pf.rules[i].rule, NULL);
 			ssf_json_obj_close(&j);
 		}
 	}

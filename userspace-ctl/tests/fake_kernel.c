@@ -23,7 +23,13 @@
 #include "ssf_check.h"
 
 #define FK_FAMILY	0x1d
-#define FK_MAX_RULES	8192
+#define FK_MAX_RULES	16384
+/*
+ * The "events" group: nlctrl's "notify" group, which every kernel has, so
+ * the monitor can really join it on the host; the fake itself sends the
+ * events unicast, and the monitor ignores what nlctrl sends.
+ */
+#define FK_MCGRP	GENL_ID_CTRL
 /* Dump datagrams: what the kernel fits in a 16 KiB skb (libnl's receive
  * buffer sets the socket's max_recvmsg_len to 16 KiB).
  */
@@ -47,6 +53,10 @@ struct fk_state {
 	struct ssf_check_cfg check;	/* the checks of the policy */
 	struct ssf_check_cfg txn_check;
 	int dumps;
+	u8 mode;
+	u8 txn_mode;
+	u32 confirm_left;	/* a commit waits for its confirm: seconds */
+	int getfamily;		/* GETFAMILY "ssf" requests so far */
 };
 
 /* What the fake says each check tripped on. */
@@ -161,9 +171,128 @@ static void fk_reply_done(struct fk_state *s, const struct nlmsghdr *req,
 	fk_ack(s, req);
 }
 
+/* An SSF_CMD_EVENT message with the nest that @fill puts in. */
+static struct nl_msg *fk_event_msg(const struct nlmsghdr *req, u8 cmd,
+				   struct nlattr **nest)
+{
+	struct nlmsghdr h = *req;
+	struct nl_msg *m;
+
+	h.nlmsg_seq = 0;
+	m = fk_msg(&h, FK_FAMILY, cmd, 0);
+	*nest = nla_nest_start(m, SSF_A_EVENT | NLA_F_NESTED);
+	return m;
+}
+
+static void fk_event_send(struct fk_state *s, struct nl_msg *m,
+			  struct nlattr *nest)
+{
+	nla_nest_end(m, nest);
+	fk_send(s, m);
+}
+
+/*
+ * The crafted events: five good ones (drop, reject, audit, log, revert)
+ * among what a monitor must skip - a malformed event (reported), a
+ * message of another command, and an event from another port.
+ */
+static void fk_events(struct fk_state *s, const struct nlmsghdr *req)
+{
+	static const u8 a4[] = { 10, 0, 0, 1 }, b4[] = { 10, 0, 0, 2 };
+	static const u8 a6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+	static const u8 b6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 };
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	struct nlattr *e;
+	struct nl_msg *m;
+	int fd;
+
+	/* from another port: not the kernel's, ignored */
+	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
+	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_DROP);
+	nla_put_u32(m, SSF_EVENT_A_RULE_ID, 666);
+	nla_nest_end(m, e);
+	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
+	if (fd >= 0 && !bind(fd, (struct sockaddr *)&sa, sizeof(sa)))
+		sendto(fd, nlmsg_hdr(m), nlmsg_hdr(m)->nlmsg_len, 0,
+		       (struct sockaddr *)&s->peer, sizeof(s->peer));
+	if (fd >= 0)
+		close(fd);
+	nlmsg_free(m);
+
+	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
+	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_DROP);
+	nla_put_u8(m, SSF_EVENT_A_DIR, SSF_DIR_IN);
+	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV4);
+	nla_put_u8(m, SSF_EVENT_A_PROTO, 6);
+	nla_put(m, SSF_EVENT_A_SRC, 4, a4);
+	nla_put(m, SSF_EVENT_A_DST, 4, b4);
+	nla_put_u16(m, SSF_EVENT_A_SPORT, 40000);
+	nla_put_u16(m, SSF_EVENT_A_DPORT, 22);
+	nla_put_u32(m, SSF_EVENT_A_RULE_ID, 3);
+	nla_put_u32(m, SSF_EVENT_A_UID, 1000);
+	nla_put_string(m, SSF_EVENT_A_IIF, "veth0");
+	nla_put_u8(m, SSF_EVENT_A_ACTION, SSF_ACT_DROP);
+	fk_event_send(s, m, e);
+
+	/* malformed: a 5-byte address */
+	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
+	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_DROP);
+	nla_put(m, SSF_EVENT_A_SRC, 5, a6);
+	fk_event_send(s, m, e);
+
+	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
+	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_REJECT);
+	nla_put_u8(m, SSF_EVENT_A_DIR, SSF_DIR_OUT);
+	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV6);
+	nla_put_u8(m, SSF_EVENT_A_PROTO, 17);
+	nla_put(m, SSF_EVENT_A_SRC, 16, a6);
+	nla_put(m, SSF_EVENT_A_DST, 16, b6);
+	nla_put_u16(m, SSF_EVENT_A_SPORT, 5353);
+	nla_put_u16(m, SSF_EVENT_A_DPORT, 53);
+	nla_put_string(m, SSF_EVENT_A_OIF, "eth0");
+	nla_put_u32(m, SSF_EVENT_A_SUPPRESSED, 4);
+	nla_put_u8(m, SSF_EVENT_A_ACTION, SSF_ACT_REJECT);
+	fk_event_send(s, m, e);
+
+	/* not an event: skipped */
+	m = fk_event_msg(req, SSF_CMD_STATUS_GET, &e);
+	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_DROP);
+	fk_event_send(s, m, e);
+
+	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
+	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_AUDIT);
+	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV4);
+	nla_put_u8(m, SSF_EVENT_A_PROTO, 6);
+	nla_put(m, SSF_EVENT_A_SRC, 4, a4);
+	nla_put(m, SSF_EVENT_A_DST, 4, b4);
+	nla_put_string(m, SSF_EVENT_A_REASON, "tcp-null");
+	nla_put_u8(m, SSF_EVENT_A_ACTION, SSF_ACT_DROP);
+	nla_put_u32(m, SSF_EVENT_A_SUPPRESSED, 0);
+	fk_event_send(s, m, e);
+
+	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
+	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_LOG);
+	nla_put_u8(m, SSF_EVENT_A_DIR, SSF_DIR_FWD);
+	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV4);
+	nla_put_u8(m, SSF_EVENT_A_PROTO, 47);
+	nla_put(m, SSF_EVENT_A_SRC, 4, a4);
+	nla_put(m, SSF_EVENT_A_DST, 4, b4);
+	nla_put_u32(m, SSF_EVENT_A_RULE_ID, 7);
+	nla_put_string(m, SSF_EVENT_A_IIF, "a \"q\"");
+	nla_put_string(m, SSF_EVENT_A_OIF, "b");
+	nla_put_u8(m, SSF_EVENT_A_ACTION, SSF_ACT_ACCEPT);
+	fk_event_send(s, m, e);
+
+	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
+	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_REVERT);
+	nla_put_u64(m, SSF_EVENT_A_GENERATION, 9);
+	fk_event_send(s, m, e);
+	fprintf(s->log, "EVENTS sent\n");
+}
+
 static void fk_getfamily(struct fk_state *s, const struct nlmsghdr *req)
 {
-	struct nlattr *tb[CTRL_ATTR_MAX + 1];
+	struct nlattr *tb[CTRL_ATTR_MAX + 1], *grps, *grp;
 	struct nl_msg *m;
 
 	if (genlmsg_parse((struct nlmsghdr *)req, 0, tb, CTRL_ATTR_MAX, NULL) ||
@@ -183,8 +312,16 @@ static void fk_getfamily(struct fk_state *s, const struct nlmsghdr *req)
 	nla_put_u32(m, CTRL_ATTR_VERSION, SSF_GENL_VERSION);
 	nla_put_u32(m, CTRL_ATTR_HDRSIZE, 0);
 	nla_put_u32(m, CTRL_ATTR_MAXATTR, SSF_A_MAX);
+	grps = nla_nest_start(m, CTRL_ATTR_MCAST_GROUPS);
+	grp = nla_nest_start(m, 1);
+	nla_put_string(m, CTRL_ATTR_MCAST_GRP_NAME, SSF_MCGRP_EVENTS);
+	nla_put_u32(m, CTRL_ATTR_MCAST_GRP_ID, FK_MCGRP);
+	nla_nest_end(m, grp);
+	nla_nest_end(m, grps);
 	fk_send(s, m);
 	fk_ack(s, req);
+	if (s->cfg->events && ++s->getfamily == 2)
+		fk_events(s, req);
 }
 
 static void fk_put_rule(struct nl_msg *m, const struct ssf_rulex *x)
@@ -207,6 +344,11 @@ static void fk_put_rule(struct nl_msg *m, const struct ssf_rulex *x)
 	}
 }
 
+static int fk_max_rules(const struct fk_state *s)
+{
+	return s->cfg->max_rules ? s->cfg->max_rules : FK_MAX_RULES;
+}
+
 static void fk_status(struct fk_state *s, const struct nlmsghdr *req)
 {
 	struct nl_msg *m = fk_msg(req, FK_FAMILY, SSF_CMD_STATUS_GET, 0);
@@ -222,6 +364,10 @@ static void fk_status(struct fk_state *s, const struct nlmsghdr *req)
 	nla_nest_end(m, nest);
 	nla_put_u32(m, SSF_A_OBJECTS, s->txn ? 2 : 1);
 	nla_put_u32(m, SSF_A_NEXT_ID, s->next_id);
+	nla_put_u8(m, SSF_A_MODE, s->mode);
+	nla_put_u32(m, SSF_A_MAX_RULES, (u32)fk_max_rules(s));
+	if (s->confirm_left)
+		nla_put_u32(m, SSF_A_CONFIRM_LEFT, s->confirm_left);
 	fk_reply_done(s, req, m);
 }
 
@@ -513,7 +659,7 @@ static void fk_policy_add(struct fk_state *s, const struct nlmsghdr *req,
 {
 	struct nlattr *dtb[SSF_DEFAULTS_A_MAX + 1], *a, *bad;
 	static char vlog[1 << 16], vtxt[(1 << 16) + 64];
-	char defs[16] = "-";
+	char defs[16] = "-", mode[16] = "";
 	struct ssf_rulex x;
 	const char *why;
 	int rem, n = 0, err;
@@ -541,6 +687,10 @@ static void fk_policy_add(struct fk_state *s, const struct nlmsghdr *req,
 		fk_txn_free(s);
 		return;
 	}
+	if (tb[SSF_A_MODE]) {
+		s->txn_mode = nla_get_u8(tb[SSF_A_MODE]);
+		snprintf(mode, sizeof(mode), " mode=%u", s->txn_mode);
+	}
 	vtxt[0] = '\0';
 	if (tb[SSF_A_VALIDATE])
 		snprintf(vtxt, sizeof(vtxt), " validate=%s", vlog);
@@ -556,9 +706,15 @@ static void fk_policy_add(struct fk_state *s, const struct nlmsghdr *req,
 		}
 		nla_for_each_nested(a, tb[SSF_A_RULES], rem) {
 			if (nla_type(a) != SSF_A_RULE ||
-			    !(a->nla_type & NLA_F_NESTED) ||
-			    s->txn_nrules == FK_MAX_RULES) {
+			    !(a->nla_type & NLA_F_NESTED)) {
 				fk_error(s, req, -EINVAL, "fake: bad rule list", a, 0, NULL);
+				fk_txn_free(s);
+				return;
+			}
+			if ((int)s->txn_nrules == fk_max_rules(s)) {
+				fk_error(s, req, -E2BIG,
+					 "rule limit reached (module parameter max_rules)",
+					 a, 0, NULL);
 				fk_txn_free(s);
 				return;
 			}
@@ -578,32 +734,61 @@ static void fk_policy_add(struct fk_state *s, const struct nlmsghdr *req,
 			n++;
 		}
 	}
-	fprintf(s->log, "POLICY_ADD defaults=%s%s rules=%d\n", defs, vtxt, n);
+	fprintf(s->log, "POLICY_ADD defaults=%s%s%s rules=%d\n", defs, mode,
+		vtxt, n);
 	fk_ack(s, req);
 }
 
 static void fk_commit(struct fk_state *s, const struct nlmsghdr *req,
 		      struct nlattr **tb)
 {
+	u32 flags = 0, confirm = 0;
 	struct nl_msg *m;
 	size_t i;
 
+	if (tb[SSF_A_COMMIT_FLAGS])
+		flags = nla_get_u32(tb[SSF_A_COMMIT_FLAGS]);
+	if (tb[SSF_A_CONFIRM_TIMEOUT])
+		confirm = nla_get_u32(tb[SSF_A_CONFIRM_TIMEOUT]);
 	if (tb[SSF_A_GENERATION])
-		fprintf(s->log, "POLICY_COMMIT gen=%llu\n", (unsigned long long)
+		fprintf(s->log, "POLICY_COMMIT gen=%llu", (unsigned long long)
 			nla_get_u64(tb[SSF_A_GENERATION]));
 	else
-		fprintf(s->log, "POLICY_COMMIT gen=-\n");
+		fprintf(s->log, "POLICY_COMMIT gen=-");
+	if (flags)
+		fprintf(s->log, " flags=%u", flags);
+	if (confirm)
+		fprintf(s->log, " confirm=%u", confirm);
+	fprintf(s->log, "\n");
 	if (!s->txn) {
 		fk_error(s, req, -ENOENT, "no transaction", NULL, 0, NULL);
 		return;
 	}
 	if (s->cfg->commit_busy || (tb[SSF_A_GENERATION] &&
 	    nla_get_u64(tb[SSF_A_GENERATION]) != s->generation)) {
-		fk_error(s, req, -EBUSY, "policy changed since you read it",
+		fk_error(s, req, -EBUSY,
+			 s->cfg->commit_busy == 2 ? NULL :
+			 "policy changed since you read it",
 			 tb[SSF_A_GENERATION], 0, NULL);
 		fk_txn_free(s);
 		return;
 	}
+	if (flags & ~(u32)SSF_COMMIT_F_CHECK) {
+		fk_error(s, req, -EINVAL, "fake: unknown commit flag",
+			 tb[SSF_A_COMMIT_FLAGS], 0, NULL);
+		fk_txn_free(s);
+		return;
+	}
+	if (flags & SSF_COMMIT_F_CHECK) {
+		fk_txn_free(s);
+		m = fk_msg(req, FK_FAMILY, SSF_CMD_POLICY_COMMIT, 0);
+		nla_put_u64(m, SSF_A_GENERATION, s->generation);
+		fk_reply_done(s, req, m);
+		return;
+	}
+	if (confirm)
+		s->confirm_left = confirm;
+	s->mode = s->txn_mode;
 	for (i = 0; i < s->txn_nrules; i++) {
 		s->rules[i] = s->txn_rules[i];
 		s->rules[i].r.id = (u32)i + 1;
@@ -624,18 +809,18 @@ static void fk_commit(struct fk_state *s, const struct nlmsghdr *req,
 
 static void fk_stats(struct fk_state *s, const struct nlmsghdr *req)
 {
-	static const u64 in[] = { 0, 0, 10, 7, 3, 5, 1 };
+	static const u64 in[] = { 0, 0, 10, 7, 3, 5, 1, 2, 4 };
 	struct nl_msg *m = fk_msg(req, FK_FAMILY, SSF_CMD_STATS_GET, 0);
 	struct nlattr *nest, *d;
 	int t;
 
 	nest = nla_nest_start(m, SSF_A_STATS | NLA_F_NESTED);
 	d = nla_nest_start(m, SSF_STATS_A_IN | NLA_F_NESTED);
-	for (t = SSF_DSTATS_A_PACKETS; t <= SSF_DSTATS_A_UNPARSED; t++)
+	for (t = SSF_DSTATS_A_PACKETS; t <= SSF_DSTATS_A_AUDITED; t++)
 		nla_put_u64(m, t, in[t]);
 	nla_nest_end(m, d);
 	d = nla_nest_start(m, SSF_STATS_A_OUT | NLA_F_NESTED);
-	for (t = SSF_DSTATS_A_PACKETS; t <= SSF_DSTATS_A_UNPARSED; t++)
+	for (t = SSF_DSTATS_A_PACKETS; t <= SSF_DSTATS_A_AUDITED; t++)
 		nla_put_u64(m, t, 0);
 	nla_nest_end(m, d);
 	d = nla_nest_start(m, SSF_STATS_A_FWD | NLA_F_NESTED);
@@ -643,6 +828,15 @@ static void fk_stats(struct fk_state *s, const struct nlmsghdr *req)
 	nla_nest_end(m, d);
 	nla_nest_end(m, nest);
 	fk_put_validate(m, &s->check);
+	fk_reply_done(s, req, m);
+}
+
+static void fk_reply_gen(struct fk_state *s, const struct nlmsghdr *req,
+			 u8 cmd)
+{
+	struct nl_msg *m = fk_msg(req, FK_FAMILY, cmd, 0);
+
+	nla_put_u64(m, SSF_A_GENERATION, s->generation);
 	fk_reply_done(s, req, m);
 }
 
@@ -685,6 +879,7 @@ static void fk_ssf(struct fk_state *s, const struct nlmsghdr *req)
 			break;
 		}
 		s->txn = true;
+		s->txn_mode = SSF_MODE_ENFORCE;
 		memset(s->txn_defaults, SSF_ACT_ACCEPT, sizeof(s->txn_defaults));
 		ssf_check_cfg_init(&s->txn_check);
 		fk_ack(s, req);
@@ -707,6 +902,8 @@ static void fk_ssf(struct fk_state *s, const struct nlmsghdr *req)
 	case SSF_CMD_POLICY_FLUSH:
 		fprintf(s->log, "POLICY_FLUSH\n");
 		s->nrules = 0;
+		s->mode = SSF_MODE_ENFORCE;
+		s->confirm_left = 0;
 		memset(s->defaults, SSF_ACT_ACCEPT, sizeof(s->defaults));
 		ssf_check_cfg_init(&s->check);
 		s->generation++;
@@ -722,6 +919,34 @@ static void fk_ssf(struct fk_state *s, const struct nlmsghdr *req)
 		break;
 	case SSF_CMD_VALIDATE_SET:
 		fk_validate_set(s, req, tb);
+		break;
+	case SSF_CMD_POLICY_CONFIRM:
+		fprintf(s->log, "POLICY_CONFIRM\n");
+		if (!s->confirm_left) {
+			fk_error(s, req, -ENOENT,
+				 s->cfg->commit_busy == 2 ? NULL :
+				 "no commit is waiting for a confirm", NULL, 0,
+				 NULL);
+			break;
+		}
+		s->confirm_left = 0;
+		fk_reply_gen(s, req, SSF_CMD_POLICY_CONFIRM);
+		break;
+	case SSF_CMD_MODE_SET:
+		if (!tb[SSF_A_MODE]) {
+			fk_error(s, req, -EINVAL, NULL, NULL, SSF_A_MODE, NULL);
+			break;
+		}
+		fprintf(s->log, "MODE_SET %u\n", nla_get_u8(tb[SSF_A_MODE]));
+		if (nla_get_u8(tb[SSF_A_MODE]) > SSF_MODE_MAX) {
+			fk_error(s, req, -ERANGE, "fake: mode out of range",
+				 tb[SSF_A_MODE], 0, NULL);
+			break;
+		}
+		s->mode = nla_get_u8(tb[SSF_A_MODE]);
+		s->generation++;
+		s->active = true;
+		fk_reply_gen(s, req, SSF_CMD_MODE_SET);
 		break;
 	default:
 		fk_error(s, req, -EOPNOTSUPP, NULL, NULL, 0, NULL);

@@ -19,7 +19,9 @@ struct ssf_fake_cfg {
 	int reject_rule;	/* POLICY_ADD: reject the txn's rule #n (from 1) */
 	int dump_intr;		/* flag the first n dumps NLM_F_DUMP_INTR */
 	bool dump_error;	/* end dumps with -ENOBUFS in NLMSG_DONE */
-	bool commit_busy;	/* POLICY_COMMIT: EBUSY */
+	int commit_busy;	/* POLICY_COMMIT: EBUSY; 2: without a message
+				 * (and POLICY_CONFIRM's ENOENT too)
+				 */
 	bool miss_dir;		/* RULE_ADD: "missing" SSF_RULE_A_DIR */
 	bool reject_add;	/* RULE_ADD: reject, pointing at the dport */
 	bool noise;		/* a stray message before every reply */
@@ -30,6 +32,11 @@ struct ssf_fake_cfg {
 				 * ssf.ko's dumpit (module/ssf_netlink.c)
 				 */
 	const char *reject_check; /* a check name the fake does not know */
+	int max_rules;		/* POLICY_ADD: E2BIG beyond this many rules */
+	bool events;		/* after the second GETFAMILY "ssf" (monitor's
+				 * group lookup), send the crafted events of
+				 * fk_events() to the requester
+				 */
 };
 
 struct ssf_fake {

@@ -66,6 +66,7 @@ struct ssf_t_group {
 };
 extern const struct ssf_t_group ssf_t_fake_groups[];
 extern const struct ssf_t_group ssf_t_validate_groups[];
+extern const struct ssf_t_group ssf_t_ctl_groups[];
 
 /* Each test group. */
 void ssf_test_polparse(void);
@@ -75,5 +76,7 @@ void ssf_test_extack(void);
 void ssf_test_attrs(void);
 void ssf_test_cli(const char *ssfctl);	/* and the fake and validate groups */
 void ssf_test_checks(void);
+void ssf_test_words(void);
+void ssf_test_event(void);
 
 #endif /* _SSFCTL_TEST_HARNESS_H */

@@ -62,7 +62,22 @@ bool ssf_t_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
 	if ((a->match & SSF_RM_DPORT) &&
 	    (a->dport_min != b->dport_min || a->dport_max != b->dport_max))
 		return false;
-	return true;
+	if ((a->match & SSF_RM_IIF) && strcmp(a->iif, b->iif))
+		return false;
+	if ((a->match & SSF_RM_OIF) && strcmp(a->oif, b->oif))
+		return false;
+	if ((a->match & SSF_RM_UID) &&
+	    (a->uid_min != b->uid_min || a->uid_max != b->uid_max))
+		return false;
+	if ((a->match & SSF_RM_GID) &&
+	    (a->gid_min != b->gid_min || a->gid_max != b->gid_max))
+		return false;
+	if ((a->match & SSF_RM_CGROUP) && a->cgroup_id != b->cgroup_id)
+		return false;
+	if ((a->match & SSF_RM_ICMP_TYPE) && a->icmp_type != b->icmp_type)
+		return false;
+	return a->flags == b->flags && !strcmp(a->log_prefix, b->log_prefix) &&
+	       !strcmp(a->comment, b->comment);
 }
 
 uint64_t ssf_t_rand(uint64_t *seed)
@@ -111,6 +126,71 @@ static void ssf_t_random_ports(u16 *min, u16 *max, uint64_t *seed)
 	*max = a < b ? b : a;
 }
 
+/*
+ * 1 to @size - 1 bytes, often ones that need quoting in a policy file
+ * (space, '#', '"', '\\', a tab, UTF-8), never a NUL or a newline.
+ */
+static void ssf_t_random_str(char *s, size_t size, uint64_t *seed)
+{
+	static const char set[] = "ab-_.:/0 9#\"\\\t\xc3\xa9";
+	size_t n = 1 + ssf_t_rand(seed) % (size - 1), i;
+
+	for (i = 0; i < n; i++)
+		s[i] = set[ssf_t_rand(seed) % (sizeof(set) - 1)];
+	s[n] = '\0';
+}
+
+static void ssf_t_random_range(u32 *min, u32 *max, uint64_t *seed)
+{
+	u32 a = (u32)ssf_t_rand(seed), b = (u32)ssf_t_rand(seed);
+
+	if (ssf_t_rand(seed) % 2)
+		b = a;
+	if (ssf_t_rand(seed) % 2) {
+		a %= 70000;
+		b %= 70000;
+	}
+	*min = a < b ? a : b;
+	*max = a < b ? b : a;
+}
+
+/* The socket, interface, ICMP, flag and string fields (issue 4). */
+static void ssf_t_random_meta(struct ssf_rule *r, uint64_t *seed)
+{
+	bool owner = r->dir == SSF_DIR_IN || r->dir == SSF_DIR_OUT;
+
+	if (r->dir != SSF_DIR_OUT && ssf_t_rand(seed) % 4 == 0) {
+		r->match |= SSF_RM_IIF;
+		ssf_t_random_str(r->iif, sizeof(r->iif), seed);
+	}
+	if (r->dir != SSF_DIR_IN && ssf_t_rand(seed) % 4 == 0) {
+		r->match |= SSF_RM_OIF;
+		ssf_t_random_str(r->oif, sizeof(r->oif), seed);
+	}
+	if (owner && ssf_t_rand(seed) % 3 == 0) {
+		r->match |= SSF_RM_UID;
+		ssf_t_random_range(&r->uid_min, &r->uid_max, seed);
+	}
+	if (owner && ssf_t_rand(seed) % 3 == 0) {
+		r->match |= SSF_RM_GID;
+		ssf_t_random_range(&r->gid_min, &r->gid_max, seed);
+	}
+	if (owner && ssf_t_rand(seed) % 4 == 0) {
+		r->match |= SSF_RM_CGROUP;
+		r->cgroup_id = ssf_t_rand(seed) | 1;
+	}
+	if (ssf_t_rand(seed) % 3 == 0) {
+		r->flags |= SSF_RULE_F_LOG;
+		if (ssf_t_rand(seed) % 2)
+			ssf_t_random_str(r->log_prefix, sizeof(r->log_prefix),
+					 seed);
+	}
+	if (ssf_t_rand(seed) % 4 == 0)
+		r->flags |= SSF_RULE_F_AUDIT;
+	if (ssf_t_rand(seed) % 4 == 0)
+		ssf_t_random_str(r->comment, sizeof(r->comment), seed);
+}
+
 void ssf_t_rule_random(struct ssf_rule *r, uint64_t *seed)
 {
 	static const u8 protos[] = { 1, 6, 17, 58, 132, 136, 0, 47, 255 };
@@ -126,6 +206,14 @@ void ssf_t_rule_random(struct ssf_rule *r, uint64_t *seed)
 		r->proto = ssf_t_rand(seed) % 3 ?
 			   protos[ssf_t_rand(seed) % sizeof(protos)] :
 			   (u8)ssf_t_rand(seed);
+	}
+	if (ssf_t_rand(seed) % 6 == 0) {
+		/* an ICMP type: its family and proto */
+		r->family = ssf_t_rand(seed) % 2 ? SSF_FAMILY_IPV4 :
+						   SSF_FAMILY_IPV6;
+		r->match |= SSF_RM_PROTO | SSF_RM_ICMP_TYPE;
+		r->proto = r->family == SSF_FAMILY_IPV4 ? 1 : 58;
+		r->icmp_type = (u8)ssf_t_rand(seed);
 	}
 	if (r->family != SSF_FAMILY_ANY && ssf_t_rand(seed) % 2) {
 		r->match |= SSF_RM_SRC;
@@ -146,6 +234,7 @@ void ssf_t_rule_random(struct ssf_rule *r, uint64_t *seed)
 		r->match |= SSF_RM_DPORT;
 		ssf_t_random_ports(&r->dport_min, &r->dport_max, seed);
 	}
+	ssf_t_random_meta(r, seed);
 	if (ssf_rule_check(r, &why))
 		printf("# BUG in the generator: %s\n", why);
 }
@@ -169,6 +258,10 @@ int main(int argc, char **argv)
 	ssf_test_attrs();
 	printf("# checks\n");
 	ssf_test_checks();
+	printf("# words\n");
+	ssf_test_words();
+	printf("# event\n");
+	ssf_test_event();
 	printf("# cli (%s)\n", argv[1]);
 	ssf_test_cli(argv[1]);
 	if (ssf_t_skipped)

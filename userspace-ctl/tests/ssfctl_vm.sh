@@ -11,7 +11,11 @@
 # defaults and printed back by policy show (show -> load round trip);
 # per-reason counters in stats (a raw socket sends TCP SYN+FIN and TTL 0
 # packets: counted by name, nothing else); errors with file:line and the
-# policy left alone.
+# policy left alone. Issue 4: every new rule word through the kernel and
+# back (show -> load -> show identical, names printed back), policy check
+# (valid and invalid: first bad rule by line, nothing changed), mode,
+# load --confirm (status counts down, the kernel reverts; confirm keeps),
+# a 10,000-rule load, and monitor --json seeing a drop.
 #
 #   +-------------------------------------+
 #   | $P (lo only)                        |
@@ -142,6 +146,118 @@ check_match "stats: the non-zero reasons" \
 	"$(S stats | sed -n '/^reason/,/^$/p' | grep . | tr '\n' '.')"
 check_eq "validate show: the counters" "3" \
 	"$(S validate show | awk '$1 == "tcp-syn-fin" { print $4 }')"
+
+# --- issue 4: the new words through the kernel and back --------------------
+cat > "$pol" <<EOF
+default fwd reject
+mode audit
+rule in iif lo proto tcp dport 22 accept log "ssh \"x\" " comment "a # b"
+rule out oif lo uid root gid root proto udp dport 53 reject audit
+rule out uid 1000-1999 cgroup / drop log
+rule in icmp-type echo-request accept
+rule in icmp6-type nd-neighbor-solicit accept
+rule fwd icmp-type 3 drop
+EOF
+check "load: every new word" S policy load "$pol"
+S policy show > "$show1"
+tmp_file want
+cat > "$want" <<'EOF'
+default in accept
+default out accept
+default fwd reject
+mode audit
+rule in proto tcp dport 22 iif lo accept log "ssh \"x\" " comment "a # b"
+rule out proto udp dport 53 oif lo uid root gid root reject audit
+rule out uid 1000-1999 cgroup / drop log
+rule in proto icmp icmp-type echo-request accept
+rule in proto icmpv6 icmp6-type nd-neighbor-solicit accept
+rule fwd proto icmp icmp-type destination-unreachable drop
+EOF
+check "show: the new words, names back" cmp "$want" "$show1"
+check "load what show printed (new words)" S policy load "$show1"
+S policy show > "$show2"
+check "show -> load -> show is identical (new words)" cmp "$show1" "$show2"
+check_eq "rule list --json: the new fields" "lo root 0 True a # b" \
+	"$(S rule list --json | jq_py '" ".join([j[0]["iif"], j[1]["user"], j[1]["gid"], str(j[0]["log"]), j[0]["comment"]])')"
+check_eq "status --json: mode and limit" "audit True" \
+	"$(S status --json | jq_py 'j["mode"] + " " + str(j["max_rules"] > 0)')"
+
+# --- policy check ----------------------------------------------------------
+g=$(gen)
+objs=$(S status --json | jq_py 'j["objects"]')
+check "policy check: a valid policy" S policy check "$pol"
+check_eq "policy check: nothing changed" "$g" "$(gen)"
+printf 'rule in accept\n\nrule out cgroup-id 4000000000 drop\nrule in drop\n' > "$pol"
+out2=$(S policy check "$pol" 2>&1)
+check_match "policy check: the first bad rule, by line" \
+	"^ssfctl: $pol:3: kernel rejected \"cgroup\" in this rule: " "$out2"
+check_eq "policy check of a bad policy: nothing changed" "$g" "$(gen)"
+check_eq "policy check: no object left behind" "$objs" \
+	"$(S status --json | jq_py 'j["objects"]')"
+
+# --- mode ------------------------------------------------------------------
+for m in enforce off audit enforce; do
+	check "mode $m" S mode $m
+	check_eq "mode: $m" "$m" "$(S mode)"
+done
+
+# --- commit-confirm --------------------------------------------------------
+printf 'rule in accept\n' > "$pol"
+check "load (one rule)" S policy load "$pol"
+printf 'rule in accept\nrule out accept\nrule fwd drop\n' > "$pol"
+check "load --confirm 2" S policy load --confirm 2 "$pol"
+check_match "status: seconds left" '^[12]$' \
+	"$(S status --json | jq_py 'j.get("confirm_left")')"
+rules_are() {
+	[ "$(S status --json | jq_py 'j["rules"]')" = "$1" ]
+}
+check "no confirm: the kernel reverts" busywait 15000 rules_are 1
+check_eq "after the revert: no confirm pending" "False" \
+	"$(S status --json | jq_py 'str("confirm_left" in j)')"
+check "load --confirm 30" S policy load --confirm 30 "$pol"
+check "policy confirm" S policy confirm
+check_eq "confirmed: nothing pending" "False 3" \
+	"$(S status --json | jq_py 'str("confirm_left" in j) + " " + str(j["rules"])')"
+check_fail "policy confirm with nothing pending" S policy confirm
+
+# --- 10,000 rules ------------------------------------------------------------
+for i in $(seq 1 10000); do
+	echo "rule in proto udp dport $((i % 65536)) drop comment \"r$i\""
+done > "$pol"
+check "load 10000 rules" S policy load "$pol"
+check_eq "status: 10000 rules" 10000 "$(S status --json | jq_py 'j["rules"]')"
+check_eq "show: 10000 rules" 10000 "$(S policy show | grep -c '^rule ')"
+
+# --- monitor ---------------------------------------------------------------
+printf 'rule out proto icmp drop\n' > "$pol"
+check "load (drop outgoing ICMP)" S policy load "$pol"
+tmp_file mon
+ip netns exec "$P" "$SSFCTL" monitor --json --count 1 > "$mon" 2>&1 &
+mon_pid=$!
+ssf_pids+=("$mon_pid")
+# an echo request to 127.0.0.1 from a raw socket (EPERM: dropped, as meant)
+mon_got() {
+	ip netns exec "$P" "$SSF_PY" -c 'import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_ICMP)
+try:
+    s.sendto(b"\x08\x00\xf7\xff\x00\x00\x00\x00", ("127.0.0.1", 0))
+except OSError:
+    pass'
+	[ -s "$mon" ]
+}
+check "monitor: an event arrives" busywait 30000 mon_got
+check_eq "monitor --json: the drop" "drop out ipv4 icmp 1" \
+	"$(head -n1 "$mon" | jq_py '" ".join([j["type"], j["dir"], j["family"], j["proto"], str(j["rule"])])')"
+mon_done() {
+	! kill -0 "$mon_pid" 2>/dev/null
+}
+if busywait 10000 mon_done; then
+	wait "$mon_pid"
+	check_eq "monitor --count 1 exits 0" 0 $?
+else
+	kill "$mon_pid"
+	fail "monitor --count 1 exits 0" "still running"
+fi
 
 check "policy flush" S policy flush
 ksft_done

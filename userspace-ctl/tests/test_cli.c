@@ -128,7 +128,7 @@ static void t_help(void)
 		"usage: ssfctl rule del <id>\n",
 		"usage: ssfctl rule list [--json]\n",
 		"usage: ssfctl policy <command> [<args>]\n",
-		"usage: ssfctl policy load <file|->\n",
+		"usage: ssfctl policy load [--confirm <seconds>] <file|->\n",
 		"usage: ssfctl policy show [--json]\n",
 		"usage: ssfctl policy flush\n",
 		"usage: ssfctl status [--json]\n",
@@ -158,7 +158,9 @@ static void t_help(void)
 	CHECK(strstr(r.out, "\n  validate ip6-exthdr-max <0-64>   ") != NULL);
 	RUN(&r, NULL, "--help");
 	CHECK(strstr(r.out, "\n  policy <command> [<args>]    ") != NULL);
-	CHECK(strstr(r.out, "\n  validate <command> [<args>]  show and set the packet validation checks\n") != NULL);
+	CHECK(strstr(r.out, "\n  validate <command> [<args>]     show and set the packet validation checks\n") != NULL);
+	CHECK(strstr(r.out, "\n  monitor [--json] [--count <n>]  ") != NULL);
+	CHECK(strstr(r.out, "\n  mode [enforce|audit|off]  ") != NULL);
 	RUN(&r, NULL, "validate", "--help");
 	CHECK(strstr(r.out, "\n  show [--json]  ") != NULL);
 	CHECK(strstr(r.out, "\n  set <check>|all drop|audit|off | ip6-exthdr-max <0-64>  ") != NULL);
@@ -226,7 +228,7 @@ static void t_usage(void)
 	RUN(&r, NULL, "policy", "load");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "ssfctl: policy load: expected one file name (- for stdin)\n"
-			 "usage: ssfctl policy load <file|->\n");
+			 "usage: ssfctl policy load [--confirm <seconds>] <file|->\n");
 	RUN(&r, NULL, "policy", "load", "a", "b");
 	CHECK_INT(r.status, 2);
 }
@@ -279,7 +281,7 @@ static void t_parse_errors(void)
 
 	RUN(&r, "default in drop\ndefault fwd maybe\n", "policy", "load", "-");
 	CHECK_INT(r.status, 1);
-	CHECK_STR(r.err, "ssfctl: <stdin>:2: unknown action \"maybe\" (expected accept or drop)\n");
+	CHECK_STR(r.err, "ssfctl: <stdin>:2: unknown action \"maybe\" (expected accept, drop or reject)\n");
 
 	RUN(&r, NULL, "policy", "load", "/nonexistent/ssf.conf");
 	CHECK_INT(r.status, 1);
@@ -462,6 +464,7 @@ void ssf_test_cli(const char *ssfctl)
 	{
 		const struct ssf_t_group *const tables[] = {
 			t_cli_groups, ssf_t_fake_groups, ssf_t_validate_groups,
+			ssf_t_ctl_groups,
 		};
 
 		t_run_groups(tables, ARRAY_SIZE(tables));

@@ -110,13 +110,15 @@ static void t_normal(void)
 	CHECK_INT(r.status, 0);
 	CHECK_STR(r.out, "active:      no\n"
 			 "generation:  0\n"
-			 "rules:       0\n"
+			 "mode:        enforce\n"
+			 "rules:       0 (at most 16384)\n"
 			 "next id:     1\n"
 			 "objects:     1\n"
 			 "defaults:    in accept, out accept, fwd accept\n");
 	CHECK_STR(r.err, "");
 	RUN(&r, NULL, "status", "--json");
-	CHECK_STR(r.out, "{\"active\":false,\"generation\":0,\"rules\":0,\"next_id\":1,"
+	CHECK_STR(r.out, "{\"active\":false,\"generation\":0,\"mode\":\"enforce\","
+			 "\"max_rules\":16384,\"rules\":0,\"next_id\":1,"
 			 "\"objects\":1,\"defaults\":{\"in\":\"accept\",\"out\":\"accept\","
 			 "\"fwd\":\"accept\"}}\n");
 
@@ -181,7 +183,8 @@ static void t_normal(void)
 	free(shown);
 	free(big);
 	RUN(&r, NULL, "policy", "show", "--json");
-	CHECK(ssf_t_starts(r.out, "{\"generation\":5,\"defaults\":{\"in\":\"drop\","
+	CHECK(ssf_t_starts(r.out, "{\"generation\":5,\"mode\":\"enforce\","
+			      "\"defaults\":{\"in\":\"drop\","
 			      "\"out\":\"accept\",\"fwd\":\"accept\"},\"validate\":"
 			      "{\"checks\":{\"ip4-truncated\":{\"action\":\"drop\","
 			      "\"packets\":0},"));
@@ -215,17 +218,19 @@ static void t_normal(void)
 	RUN(&r, NULL, "stats", "--json");
 	CHECK_INT(r.status, 0);
 	CHECK_STR(r.out, "{\"in\":{\"packets\":10,\"accepted\":7,\"dropped\":3,\"default\":5,"
-			 "\"unparsed\":1},\"out\":{\"packets\":0,\"accepted\":0,\"dropped\":0,"
-			 "\"default\":0,\"unparsed\":0},\"fwd\":{\"packets\":123456789012,"
-			 "\"accepted\":0,\"dropped\":0,\"default\":0,\"unparsed\":0},"
+			 "\"unparsed\":1,\"rejected\":2,\"audited\":4},\"out\":{\"packets\":0,"
+			 "\"accepted\":0,\"dropped\":0,\"default\":0,\"unparsed\":0,"
+			 "\"rejected\":0,\"audited\":0},\"fwd\":{\"packets\":123456789012,"
+			 "\"accepted\":0,\"dropped\":0,\"default\":0,\"unparsed\":0,"
+			 "\"rejected\":0,\"audited\":0},"
 			 "\"reasons\":{" T_REASONS_JSON "},"
 			 "\"rules\":[{\"id\":1,\"packets\":10,\"bytes\":1000}]}\n");
 	RUN(&r, NULL, "stats");
 	CHECK_INT(r.status, 0);
-	CHECK_STR(r.out, "dir        packets  accepted  dropped  default  unparsed\n"
-			 "in              10         7        3        5         1\n"
-			 "out              0         0        0        0         0\n"
-			 "fwd   123456789012         0        0        0         0\n"
+	CHECK_STR(r.out, "dir        packets  accepted  dropped  default  unparsed  rejected  audited\n"
+			 "in              10         7        3        5         1         2        4\n"
+			 "out              0         0        0        0         0         0        0\n"
+			 "fwd   123456789012         0        0        0         0         0        0\n"
 			 "\n"
 			 "reason        packets\n"
 			 "ip4-zero-ttl        2\n"
@@ -344,7 +349,7 @@ static void t_dumps(void)
 	CHECK_INT(ssf_t_count(r.out, "\nrule "), 3000);
 	RUN(&r, NULL, "status");
 	CHECK_INT(r.status, 0);
-	CHECK(strstr(r.out, "rules:       3000\n") != NULL);
+	CHECK(strstr(r.out, "rules:       3000 (at most 16384)\n") != NULL);
 	RUN(&r, NULL, "rule", "add", "in", "accept");
 	CHECK_STR(r.out, "rule 3001 added\n");
 	ssf_t_fake_stop();

@@ -150,7 +150,7 @@ static void t_rule_errors(void)
 	RULE_ERR("", "missing direction (in, out or fwd)");
 	RULE_ERR("# only a comment", "missing direction (in, out or fwd)");
 	RULE_ERR("accept", "missing direction (in, out or fwd)");
-	RULE_ERR("in", "missing action (accept or drop)");
+	RULE_ERR("in", "missing action (accept, drop or reject)");
 	RULE_ERR("in proto tcp dprot 22 accept", "unknown word \"dprot\"");
 	RULE_ERR("in ACCEPT", "unknown word \"ACCEPT\"");
 	RULE_ERR("in out accept", "duplicate direction: \"out\" after \"in\"");
@@ -225,7 +225,9 @@ static void t_rule_errors(void)
 		 "source port range is reversed");
 
 	/* words are quoted safely in messages */
-	RULE_ERR("in \x01\"\\ accept", "unknown word \"\\x01\\\"\\\\\"");
+	RULE_ERR("in \x01\\ accept", "unknown word \"\\x01\\\\\"");
+	RULE_ERR("in \x01\"\\ accept",
+		 "a quote inside the word \"\\x01\\\"\" (quote the whole word)");
 	RULE_ERR("in \0 accept", "unknown word \"\\x00\"");
 	RULE_ERR("in aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa accept",
 		 "unknown word \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...\"");
@@ -314,15 +316,15 @@ static void t_file_errors(void)
 	FILE_ERR("default in drop\nrule in dprot 1 accept\n", 2,
 		 "unknown word \"dprot\"");
 	FILE_ERR("# c\n\nrule in accept\nrul in accept\n", 4,
-		 "unknown statement \"rul\" (expected default, rule or validate)");
+		 "unknown statement \"rul\" (expected default, mode, rule or validate)");
 	FILE_ERR("default in\n", 1,
-		 "default needs a direction and an action (default in|out|fwd accept|drop)");
+		 "default needs a direction and an action (default in|out|fwd accept|drop|reject)");
 	FILE_ERR("default\n", 1,
-		 "default needs a direction and an action (default in|out|fwd accept|drop)");
+		 "default needs a direction and an action (default in|out|fwd accept|drop|reject)");
 	FILE_ERR("\ndefault up drop\n", 2,
 		 "unknown direction \"up\" (expected in, out or fwd)");
 	FILE_ERR("default in deny\n", 1,
-		 "unknown action \"deny\" (expected accept or drop)");
+		 "unknown action \"deny\" (expected accept, drop or reject)");
 	FILE_ERR("default in drop extra\n", 1,
 		 "unexpected word \"extra\" after the default action");
 	FILE_ERR("default in drop\ndefault out drop\ndefault in accept\n", 3,
@@ -330,16 +332,16 @@ static void t_file_errors(void)
 	FILE_ERR("rule in accept\r\nrule out dropx\r\n", 2,
 		 "unknown word \"dropx\"");
 	FILE_ERR("rule in accept\nrule out", 2,
-		 "missing action (accept or drop)");
+		 "missing action (accept, drop or reject)");
 	FILE_ERR("rule\n", 1, "missing direction (in, out or fwd)");
 	FILE_ERR("rule in accept\n\n\n\n\n\nrule in proto tcp dport 1-0 accept\n", 7,
 		 "destination port range is reversed");
 	FILE_ERR("rule in src 10.0.0.1/24 accept # comment\n", 1,
 		 "src \"10.0.0.1/24\" has host bits set (the network is 10.0.0.0/24)");
 	FILE_ERR("\"rule\" in accept\n", 1,
-		 "unknown statement \"\\\"rule\\\"\" (expected default, rule or validate)");
+		 "unknown statement \"\\\"rule\\\"\" (expected default, mode, rule or validate)");
 	FILE_ERR("rule in accept\n\x00rule", 2,
-		 "unknown statement \"\\x00rule\" (expected default, rule or validate)");
+		 "unknown statement \"\\x00rule\" (expected default, mode, rule or validate)");
 }
 
 /* Policy -> text (as "policy show" prints it) -> policy: the same rules. */
@@ -353,7 +355,7 @@ static char *t_policy_text(const struct ssf_polfile *pf, size_t *len)
 		return NULL;
 	ssf_print_defaults(f, pf->defaults);
 	for (i = 0; i < pf->nrules; i++)
-		ssf_print_rule_stmt(f, &pf->rules[i].rule);
+		ssf_print_rule_stmt(f, &pf->rules[i].rule, NULL);
 	fclose(f);
 	return buf;
 }

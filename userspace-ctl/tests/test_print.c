@@ -85,7 +85,7 @@ static void t_statements(void)
 	if (!f)
 		return;
 	ssf_print_defaults(f, def);
-	ssf_print_rule_stmt(f, &r);
+	ssf_print_rule_stmt(f, &r, NULL);
 	fclose(f);
 	CHECK_STR(buf, "default in drop\ndefault out accept\ndefault fwd drop\n"
 		       "rule out proto udp dport 53 accept\n");
@@ -119,7 +119,7 @@ static char *t_json_rule(const struct ssf_rule *r)
 		return NULL;
 	ssf_json_init(&j, f);
 	ssf_json_obj_open(&j);
-	ssf_rule_json(&j, r);
+	ssf_rule_json(&j, r, NULL);
 	ssf_json_obj_close(&j);
 	fclose(f);
 	return buf;
