@@ -72,6 +72,7 @@ load "load the second server's policy" "$SB" <<EOF
 default in drop
 rule in proto udp dport 7099 drop
 rule in proto udp dport 7010 drop
+rule out proto udp dport 7022 drop
 EOF
 
 # n_ev FILE DPORT: events of the sentinel port seen in FILE
@@ -101,7 +102,7 @@ ready_b() {
 check "monitor in S listening" busywait 20000 ready_s
 check "monitor in C listening" busywait 20000 ready_c
 check "monitor in SB listening" busywait 20000 ready_b
-b_drops0=$(sj "$SB" stats 'j["in"]["dropped"]')
+b_drops0=$(sj "$SB" stats 'j["in"]["dropped"] + j["out"]["dropped"]')
 b_seen0=$(ev "$mon_b" 'len(ev) + sum(e.get("suppressed", 0) for e in ev)')
 
 # --- the scenario ---------------------------------------------------------------
@@ -124,6 +125,9 @@ oudp "$C" 1234:1234 "$S" - 10.0.1.2 7020 1
 check_t "scenario: udp 7020 from uid 1234 dropped on the way out" T_TXERR=1
 udp_send "$CB" "$SB" 10.0.2.2 7006 1
 check_t "scenario: udp 7006 dropped by SB's default" T_RX=0
+oudp "$SB" 1234:1234 "$CB" - 10.0.2.1 7022 1
+check_t "scenario: udp 7022 from uid 1234 dropped leaving SB (no owner rule)" \
+	T_TXERR=1
 # A last sentinel in each netns: once its event is in the file, every
 # earlier event is (one socket each, delivered in order).
 n=$(n_ev "$mon_s" 7099)
@@ -138,6 +142,9 @@ ready_c() {
 	[ "$(n_ev "$mon_c" 7098)" -gt "$nc" ]
 }
 check "C: the scenario's events are all in" busywait 30000 ready_c
+# SB's last event (the monitor has printed every earlier one)
+b_last() { [ "$(n_ev "$mon_b" 7022)" -gt 0 ]; }
+check "SB: the scenario's events are all in" busywait 30000 b_last
 
 # f(e, keys...) of the first event matching SEL in FILE
 first() {	# first FILE SEL KEY...
@@ -171,6 +178,8 @@ check_eq "out: type dir uid rule oif action" "drop out 1234 2 veth0 drop" \
 	"$(first "$mon_c" 'dport=7020' type dir uid rule oif action)"
 check_eq "default drop: type dir action, no rule" "drop in drop None" \
 	"$(first "$mon_b" 'dport=7006' type dir action rule)"
+check_eq "out without owner rules: the sender's uid still named" \
+	"drop out 1234 4" "$(first "$mon_b" 'dport=7022' type dir uid rule)"
 check_eq "only known types" "" \
 	"$(ev "$mon_s" '" ".join(sorted({e["type"] for e in ev} - {"drop", "reject", "log", "audit"}))')"
 human_all() {	# the sentinels aside: each monitor may have caught more
@@ -199,7 +208,7 @@ check_lt "rate limit: fewer events than drops in the burst" 150 \
 	"$(ev "$mon_b" 'len(sel(dport=7010))')"
 accounted() {
 	local seen drops
-	drops=$(sj "$SB" stats 'j["in"]["dropped"]')
+	drops=$(sj "$SB" stats 'j["in"]["dropped"] + j["out"]["dropped"]')
 	seen=$(ev "$mon_b" 'len(ev) + sum(e.get("suppressed", 0) for e in ev)')
 	acc_got="$((seen - b_seen0)) events + suppressed for $((drops - b_drops0)) drops"
 	[ $((seen - b_seen0)) == $((drops - b_drops0)) ]
