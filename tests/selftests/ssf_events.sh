@@ -179,7 +179,7 @@ check_eq "out: type dir uid rule oif action" "drop out 1234 2 veth0 drop" \
 check_eq "default drop: type dir action, no rule" "drop in drop None" \
 	"$(first "$mon_b" 'dport=7006' type dir action rule)"
 check_eq "out without owner rules: the sender's uid still named" \
-	"drop out 1234 4" "$(first "$mon_b" 'dport=7022' type dir uid rule)"
+	"drop out 1234 3" "$(first "$mon_b" 'dport=7022' type dir uid rule)"
 check_eq "only known types" "" \
 	"$(ev "$mon_s" '" ".join(sorted({e["type"] for e in ev} - {"drop", "reject", "log", "audit"}))')"
 human_all() {	# the sentinels aside: each monitor may have caught more
