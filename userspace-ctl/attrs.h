@@ -118,6 +118,12 @@ const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c);
 /* The SSF_A_EVENT nest of an SSF_CMD_EVENT message into @ev. */
 const char *ssf_event_get(struct nlattr *nest, struct ssf_event *ev);
 
+/*
+ * A string attribute into @dst (@size bytes): NUL-terminated within its
+ * length, and shorter than @size. False if not.
+ */
+bool ssf_attr_get_str(const struct nlattr *a, char *dst, size_t size);
+
 /* Append a copy of @x; -ENOMEM or 0. */
 int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x);
 void ssf_rulelist_free(struct ssf_rulelist *rl);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Events (SSF_CMD_EVENT, decoded into struct ssf_event by attrs.c) as one
+ * Events (SSF_CMD_EVENT, decoded into struct ssf_event by attrs_event.c) as one
  * human line or one JSON object a line; "ssfctl monitor" prints them.
  */
 #ifndef _SSFCTL_EVENT_H

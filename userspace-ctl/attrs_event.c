@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Decoding an event: the SSF_A_EVENT nest of an SSF_CMD_EVENT message ->
+ * struct ssf_event; each attribute is optional and sets its has_ bit.
+ */
+#include <string.h>
+
+#include "attrs.h"
+
+static const struct nla_policy ssf_event_policy[SSF_EVENT_A_MAX + 1] = {
+	[SSF_EVENT_A_TYPE]	= { .type = NLA_U8 },
+	[SSF_EVENT_A_DIR]	= { .type = NLA_U8 },
+	[SSF_EVENT_A_FAMILY]	= { .type = NLA_U8 },
+	[SSF_EVENT_A_PROTO]	= { .type = NLA_U8 },
+	[SSF_EVENT_A_SPORT]	= { .type = NLA_U16 },
+	[SSF_EVENT_A_DPORT]	= { .type = NLA_U16 },
+	[SSF_EVENT_A_RULE_ID]	= { .type = NLA_U32 },
+	[SSF_EVENT_A_UID]	= { .type = NLA_U32 },
+	[SSF_EVENT_A_SUPPRESSED] = { .type = NLA_U32 },
+	[SSF_EVENT_A_ACTION]	= { .type = NLA_U8 },
+	[SSF_EVENT_A_GENERATION] = { .type = NLA_U64 },
+};
+
+static const char *ssf_event_addr(struct nlattr *a, struct ssf_event *ev,
+				  union ssf_addr *dst)
+{
+	int len = nla_len(a);
+
+	if ((len != 4 && len != 16) || (ev->addr_len && ev->addr_len != len))
+		return "event with a malformed address";
+	ev->addr_len = (u8)len;
+	memcpy(dst->b, nla_data(a), (size_t)len);
+	return NULL;
+}
+
+const char *ssf_event_get(struct nlattr *nest, struct ssf_event *ev)
+{
+	struct nlattr *tb[SSF_EVENT_A_MAX + 1];
+	const char *why;
+
+	memset(ev, 0, sizeof(*ev));
+	if (nla_parse_nested(tb, SSF_EVENT_A_MAX, nest, ssf_event_policy) < 0)
+		return "malformed event";
+	if (!tb[SSF_EVENT_A_TYPE])
+		return "event without a type";
+	ev->type = nla_get_u8(tb[SSF_EVENT_A_TYPE]);
+#define SSF_EV_U(attr, bit, field, get)				\
+	do {								\
+		if (tb[attr]) {						\
+			ev->field = get(tb[attr]);			\
+			ev->has |= bit;					\
+		}							\
+	} while (0)
+	SSF_EV_U(SSF_EVENT_A_DIR, SSF_EV_DIR, dir, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_FAMILY, SSF_EV_FAMILY, family, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_PROTO, SSF_EV_PROTO, proto, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_SPORT, SSF_EV_SPORT, sport, nla_get_u16);
+	SSF_EV_U(SSF_EVENT_A_DPORT, SSF_EV_DPORT, dport, nla_get_u16);
+	SSF_EV_U(SSF_EVENT_A_RULE_ID, SSF_EV_RULE, rule_id, nla_get_u32);
+	SSF_EV_U(SSF_EVENT_A_UID, SSF_EV_UID, uid, nla_get_u32);
+	SSF_EV_U(SSF_EVENT_A_SUPPRESSED, SSF_EV_SUPPRESSED, suppressed,
+		 nla_get_u32);
+	SSF_EV_U(SSF_EVENT_A_ACTION, SSF_EV_ACTION, action, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_GENERATION, SSF_EV_GENERATION, generation,
+		 nla_get_u64);
+#undef SSF_EV_U
+	if (tb[SSF_EVENT_A_SRC]) {
+		why = ssf_event_addr(tb[SSF_EVENT_A_SRC], ev, &ev->src);
+		if (why)
+			return why;
+		ev->has |= SSF_EV_SRC;
+	}
+	if (tb[SSF_EVENT_A_DST]) {
+		why = ssf_event_addr(tb[SSF_EVENT_A_DST], ev, &ev->dst);
+		if (why)
+			return why;
+		ev->has |= SSF_EV_DST;
+	}
+	if (tb[SSF_EVENT_A_REASON]) {
+		if (!ssf_attr_get_str(tb[SSF_EVENT_A_REASON], ev->reason,
+				      sizeof(ev->reason)))
+			return "event with a malformed reason";
+		ev->has |= SSF_EV_REASON;
+	}
+	if (tb[SSF_EVENT_A_IIF]) {
+		if (!ssf_attr_get_str(tb[SSF_EVENT_A_IIF], ev->iif,
+				      sizeof(ev->iif)))
+			return "event with a malformed interface name";
+		ev->has |= SSF_EV_IIF;
+	}
+	if (tb[SSF_EVENT_A_OIF]) {
+		if (!ssf_attr_get_str(tb[SSF_EVENT_A_OIF], ev->oif,
+				      sizeof(ev->oif)))
+			return "event with a malformed interface name";
+		ev->has |= SSF_EV_OIF;
+	}
+	return NULL;
+}

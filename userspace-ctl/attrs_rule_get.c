@@ -1,0 +1,203 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Decoding a rule: an SSF_A_RULE nest of a reply -> struct ssf_rulex,
+ * validated with a libnl policy (lengths) and by hand (strings, pairs of
+ * attributes); unknown attributes from a newer kernel are ignored. And the
+ * list the rules of a dump are collected in.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "attrs.h"
+
+static const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
+	[SSF_RULE_A_ID]		= { .type = NLA_U32 },
+	[SSF_RULE_A_DIR]	= { .type = NLA_U8 },
+	[SSF_RULE_A_ACTION]	= { .type = NLA_U8 },
+	[SSF_RULE_A_FAMILY]	= { .type = NLA_U8 },
+	[SSF_RULE_A_PROTO]	= { .type = NLA_U8 },
+	[SSF_RULE_A_SRC4]	= { .minlen = 4, .maxlen = 4 },
+	[SSF_RULE_A_SRC6]	= { .minlen = 16, .maxlen = 16 },
+	[SSF_RULE_A_SRC_PLEN]	= { .type = NLA_U8 },
+	[SSF_RULE_A_DST4]	= { .minlen = 4, .maxlen = 4 },
+	[SSF_RULE_A_DST6]	= { .minlen = 16, .maxlen = 16 },
+	[SSF_RULE_A_DST_PLEN]	= { .type = NLA_U8 },
+	[SSF_RULE_A_SPORT_MIN]	= { .type = NLA_U16 },
+	[SSF_RULE_A_SPORT_MAX]	= { .type = NLA_U16 },
+	[SSF_RULE_A_DPORT_MIN]	= { .type = NLA_U16 },
+	[SSF_RULE_A_DPORT_MAX]	= { .type = NLA_U16 },
+	[SSF_RULE_A_PACKETS]	= { .type = NLA_U64 },
+	[SSF_RULE_A_BYTES]	= { .type = NLA_U64 },
+	[SSF_RULE_A_UID_MIN]	= { .type = NLA_U32 },
+	[SSF_RULE_A_UID_MAX]	= { .type = NLA_U32 },
+	[SSF_RULE_A_GID_MIN]	= { .type = NLA_U32 },
+	[SSF_RULE_A_GID_MAX]	= { .type = NLA_U32 },
+	[SSF_RULE_A_CGROUP]	= { .type = NLA_U64 },
+	[SSF_RULE_A_ICMP_TYPE]	= { .type = NLA_U8 },
+	[SSF_RULE_A_FLAGS]	= { .type = NLA_U32 },
+	/* strings (_IIF, _OIF, _LOG_PREFIX, _COMMENT) are checked by hand */
+};
+
+static const char *ssf_get_addr(struct nlattr **tb, int a4, int a6, int aplen,
+				union ssf_addr *a, u8 *plen)
+{
+	if (!tb[aplen])
+		return "rule address without a prefix length";
+	if (tb[a4] && tb[a6])
+		return "rule with an IPv4 and an IPv6 address for one end";
+	if (tb[a4])
+		memcpy(a->b, nla_data(tb[a4]), 4);
+	else
+		memcpy(a->b, nla_data(tb[a6]), 16);
+	*plen = nla_get_u8(tb[aplen]);
+	return NULL;
+}
+
+static const char *ssf_get_range(struct nlattr **tb, int amin, int amax,
+				 u32 *min, u32 *max)
+{
+	if (!tb[amin] || !tb[amax])
+		return "rule with half an id range";
+	*min = nla_get_u32(tb[amin]);
+	*max = nla_get_u32(tb[amax]);
+	return NULL;
+}
+
+static const char *ssf_rule_get_meta(struct nlattr **tb, struct ssf_rule *r)
+{
+	const char *why;
+
+	if (tb[SSF_RULE_A_IIF]) {
+		if (!ssf_attr_get_str(tb[SSF_RULE_A_IIF], r->iif,
+				      sizeof(r->iif)))
+			return "rule with a malformed interface name";
+		r->match |= SSF_RM_IIF;
+	}
+	if (tb[SSF_RULE_A_OIF]) {
+		if (!ssf_attr_get_str(tb[SSF_RULE_A_OIF], r->oif,
+				      sizeof(r->oif)))
+			return "rule with a malformed interface name";
+		r->match |= SSF_RM_OIF;
+	}
+	if (tb[SSF_RULE_A_UID_MIN] || tb[SSF_RULE_A_UID_MAX]) {
+		why = ssf_get_range(tb, SSF_RULE_A_UID_MIN, SSF_RULE_A_UID_MAX,
+				    &r->uid_min, &r->uid_max);
+		if (why)
+			return why;
+		r->match |= SSF_RM_UID;
+	}
+	if (tb[SSF_RULE_A_GID_MIN] || tb[SSF_RULE_A_GID_MAX]) {
+		why = ssf_get_range(tb, SSF_RULE_A_GID_MIN, SSF_RULE_A_GID_MAX,
+				    &r->gid_min, &r->gid_max);
+		if (why)
+			return why;
+		r->match |= SSF_RM_GID;
+	}
+	if (tb[SSF_RULE_A_CGROUP]) {
+		r->cgroup_id = nla_get_u64(tb[SSF_RULE_A_CGROUP]);
+		r->match |= SSF_RM_CGROUP;
+	}
+	if (tb[SSF_RULE_A_ICMP_TYPE]) {
+		r->icmp_type = nla_get_u8(tb[SSF_RULE_A_ICMP_TYPE]);
+		r->match |= SSF_RM_ICMP_TYPE;
+	}
+	if (tb[SSF_RULE_A_FLAGS])
+		r->flags = nla_get_u32(tb[SSF_RULE_A_FLAGS]);
+	if (tb[SSF_RULE_A_LOG_PREFIX] &&
+	    !ssf_attr_get_str(tb[SSF_RULE_A_LOG_PREFIX], r->log_prefix,
+			      sizeof(r->log_prefix)))
+		return "rule with a malformed log prefix";
+	if (tb[SSF_RULE_A_COMMENT] &&
+	    !ssf_attr_get_str(tb[SSF_RULE_A_COMMENT], r->comment,
+			      sizeof(r->comment)))
+		return "rule with a malformed comment";
+	return NULL;
+}
+
+const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x)
+{
+	struct nlattr *tb[SSF_RULE_A_MAX + 1];
+	struct ssf_rule *r = &x->r;
+	const char *why;
+
+	memset(x, 0, sizeof(*x));
+	if (nla_parse_nested(tb, SSF_RULE_A_MAX, nest, ssf_rule_policy) < 0)
+		return "malformed rule";
+	if (!tb[SSF_RULE_A_DIR] || !tb[SSF_RULE_A_ACTION])
+		return "rule without a direction or an action";
+	r->dir = nla_get_u8(tb[SSF_RULE_A_DIR]);
+	r->action = nla_get_u8(tb[SSF_RULE_A_ACTION]);
+	if (tb[SSF_RULE_A_ID])
+		r->id = nla_get_u32(tb[SSF_RULE_A_ID]);
+	if (tb[SSF_RULE_A_FAMILY])
+		r->family = nla_get_u8(tb[SSF_RULE_A_FAMILY]);
+	if (tb[SSF_RULE_A_PROTO]) {
+		r->proto = nla_get_u8(tb[SSF_RULE_A_PROTO]);
+		r->match |= SSF_RM_PROTO;
+	}
+	if (tb[SSF_RULE_A_SRC4] || tb[SSF_RULE_A_SRC6]) {
+		why = ssf_get_addr(tb, SSF_RULE_A_SRC4, SSF_RULE_A_SRC6,
+				   SSF_RULE_A_SRC_PLEN, &r->src, &r->src_plen);
+		if (why)
+			return why;
+		r->match |= SSF_RM_SRC;
+	}
+	if (tb[SSF_RULE_A_DST4] || tb[SSF_RULE_A_DST6]) {
+		why = ssf_get_addr(tb, SSF_RULE_A_DST4, SSF_RULE_A_DST6,
+				   SSF_RULE_A_DST_PLEN, &r->dst, &r->dst_plen);
+		if (why)
+			return why;
+		r->match |= SSF_RM_DST;
+	}
+	if (tb[SSF_RULE_A_SPORT_MIN] || tb[SSF_RULE_A_SPORT_MAX]) {
+		if (!tb[SSF_RULE_A_SPORT_MIN] || !tb[SSF_RULE_A_SPORT_MAX])
+			return "rule with half a source port range";
+		r->sport_min = nla_get_u16(tb[SSF_RULE_A_SPORT_MIN]);
+		r->sport_max = nla_get_u16(tb[SSF_RULE_A_SPORT_MAX]);
+		r->match |= SSF_RM_SPORT;
+	}
+	if (tb[SSF_RULE_A_DPORT_MIN] || tb[SSF_RULE_A_DPORT_MAX]) {
+		if (!tb[SSF_RULE_A_DPORT_MIN] || !tb[SSF_RULE_A_DPORT_MAX])
+			return "rule with half a destination port range";
+		r->dport_min = nla_get_u16(tb[SSF_RULE_A_DPORT_MIN]);
+		r->dport_max = nla_get_u16(tb[SSF_RULE_A_DPORT_MAX]);
+		r->match |= SSF_RM_DPORT;
+	}
+	why = ssf_rule_get_meta(tb, r);
+	if (why)
+		return why;
+	if (tb[SSF_RULE_A_PACKETS])
+		x->packets = nla_get_u64(tb[SSF_RULE_A_PACKETS]);
+	if (tb[SSF_RULE_A_BYTES])
+		x->bytes = nla_get_u64(tb[SSF_RULE_A_BYTES]);
+	return NULL;
+}
+
+int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x)
+{
+	struct ssf_rulex *v;
+	size_t cap;
+
+	if (rl->n == rl->cap) {
+		cap = rl->cap ? rl->cap * 2 : 16;
+		if (cap > SIZE_MAX / sizeof(*v))
+			return -ENOMEM;
+		v = realloc(rl->v, cap * sizeof(*v));
+		if (!v)
+			return -ENOMEM;
+		rl->v = v;
+		rl->cap = cap;
+	}
+	rl->v[rl->n++] = *x;
+	return 0;
+}
+
+void ssf_rulelist_free(struct ssf_rulelist *rl)
+{
+	free(rl->v);
+	rl->v = NULL;
+	rl->n = 0;
+	rl->cap = 0;
+}
