@@ -7,7 +7,8 @@
  * rate-limited per netns (module parameter event_rate, per second, burst
  * the same); the next event sent carries the number suppressed before it.
  * Messages are allocated with GFP_ATOMIC (hooks run in softirq or with
- * BHs off); an event that cannot be allocated counts as suppressed.
+ * BHs off); an event that cannot be built counts as suppressed, and so
+ * does the count it was carrying.
  *
  * Locking: none of ours beyond the rate limiter (a trylock inside
  * __ratelimit(), never waited on) and the atomic suppressed count; the
@@ -58,45 +59,61 @@ static int ssf_event_put_meta(struct sk_buff *msg, struct net *net,
 	return 0;
 }
 
-/* Start an event message; NULL (and one more suppressed) on failure. */
-static struct sk_buff *ssf_event_new(struct ssf_net *sn, void **hdr,
-				     struct nlattr **nest, u8 type)
+/* An event message being built, and the suppressed count it carries. */
+struct ssf_ev_msg {
+	struct sk_buff *skb;
+	void *hdr;
+	struct nlattr *nest;
+	u32 carried;
+};
+
+/*
+ * An event that cannot be sent: freed, and counted as suppressed together
+ * with the count it was carrying (so no suppressed event is ever lost).
+ */
+static void ssf_event_lost(struct ssf_net *sn, struct ssf_ev_msg *m)
 {
-	struct sk_buff *msg = genlmsg_new(SSF_EVENT_SIZE, GFP_ATOMIC);
-
-	if (!msg)
-		goto lost;
-	*hdr = genlmsg_put(msg, 0, 0, &ssf_genl_family, 0, SSF_CMD_EVENT);
-	if (!*hdr)
-		goto free;
-	*nest = nla_nest_start(msg, SSF_A_EVENT);
-	if (!*nest || nla_put_u8(msg, SSF_EVENT_A_TYPE, type) ||
-	    nla_put_u32(msg, SSF_EVENT_A_SUPPRESSED,
-			atomic_xchg(&sn->ev_suppressed, 0)))
-		goto free;
-	return msg;
-
-free:
-	nlmsg_free(msg);
-lost:
-	atomic_inc(&sn->ev_suppressed);
-	return NULL;
+	nlmsg_free(m->skb);
+	atomic_add(m->carried + 1, &sn->ev_suppressed);
 }
 
-static void ssf_event_end(struct ssf_net *sn, struct sk_buff *msg, void *hdr,
-			  struct nlattr *nest)
+/* Start an event message; false (and one more suppressed) on failure. */
+static bool ssf_event_new(struct ssf_net *sn, struct ssf_ev_msg *m, u8 type)
 {
-	nla_nest_end(msg, nest);
-	genlmsg_end(msg, hdr);
-	genlmsg_multicast_netns(&ssf_genl_family, sn->net, msg, 0,
+	m->carried = 0;
+	m->skb = genlmsg_new(SSF_EVENT_SIZE, GFP_ATOMIC);
+	if (!m->skb) {
+		atomic_inc(&sn->ev_suppressed);
+		return false;
+	}
+	m->carried = atomic_xchg(&sn->ev_suppressed, 0);
+	m->hdr = genlmsg_put(m->skb, 0, 0, &ssf_genl_family, 0,
+			     SSF_CMD_EVENT);
+	if (!m->hdr)
+		goto lost;
+	m->nest = nla_nest_start(m->skb, SSF_A_EVENT);
+	if (!m->nest || nla_put_u8(m->skb, SSF_EVENT_A_TYPE, type) ||
+	    nla_put_u32(m->skb, SSF_EVENT_A_SUPPRESSED, m->carried))
+		goto lost;
+	return true;
+
+lost:
+	ssf_event_lost(sn, m);
+	return false;
+}
+
+static void ssf_event_end(struct ssf_net *sn, struct ssf_ev_msg *m)
+{
+	nla_nest_end(m->skb, m->nest);
+	genlmsg_end(m->skb, m->hdr);
+	genlmsg_multicast_netns(&ssf_genl_family, sn->net, m->skb, 0,
 				SSF_MCGRP_EVENTS_ID, GFP_ATOMIC);
 }
 
 void ssf_event_send(struct ssf_net *sn, const struct ssf_event *ev)
 {
-	struct nlattr *nest;
+	struct ssf_ev_msg m;
 	struct sk_buff *msg;
-	void *hdr;
 
 	if (!ssf_event_wanted(sn))
 		return;
@@ -104,9 +121,9 @@ void ssf_event_send(struct ssf_net *sn, const struct ssf_event *ev)
 		atomic_inc(&sn->ev_suppressed);
 		return;
 	}
-	msg = ssf_event_new(sn, &hdr, &nest, ev->type);
-	if (!msg)
+	if (!ssf_event_new(sn, &m, ev->type))
 		return;
+	msg = m.skb;
 	if ((ev->dir != SSF_EV_NO_DIR &&
 	     nla_put_u8(msg, SSF_EVENT_A_DIR, ev->dir)) ||
 	    nla_put_u8(msg, SSF_EVENT_A_ACTION, ev->action) ||
@@ -116,29 +133,25 @@ void ssf_event_send(struct ssf_net *sn, const struct ssf_event *ev)
 			    ssf_reason_name(ev->reason))) ||
 	    ssf_event_put_pkt(msg, ev->pkt) ||
 	    (ev->meta && ssf_event_put_meta(msg, sn->net, ev->meta))) {
-		nlmsg_free(msg);
-		atomic_inc(&sn->ev_suppressed);
+		ssf_event_lost(sn, &m);
 		return;
 	}
-	ssf_event_end(sn, msg, hdr, nest);
+	ssf_event_end(sn, &m);
 }
 
 /* Not rate-limited: one per expired commit-confirm. Process context. */
 void ssf_event_revert(struct ssf_net *sn, u64 gen)
 {
-	struct nlattr *nest;
-	struct sk_buff *msg;
-	void *hdr;
+	struct ssf_ev_msg m;
 
 	if (!ssf_event_wanted(sn))
 		return;
-	msg = ssf_event_new(sn, &hdr, &nest, SSF_EVENT_REVERT);
-	if (!msg)
+	if (!ssf_event_new(sn, &m, SSF_EVENT_REVERT))
 		return;
-	if (nla_put_u64_64bit(msg, SSF_EVENT_A_GENERATION, gen,
+	if (nla_put_u64_64bit(m.skb, SSF_EVENT_A_GENERATION, gen,
 			      SSF_EVENT_A_PAD)) {
-		nlmsg_free(msg);
+		ssf_event_lost(sn, &m);
 		return;
 	}
-	ssf_event_end(sn, msg, hdr, nest);
+	ssf_event_end(sn, &m);
 }

@@ -108,6 +108,7 @@ check_fail "icmp-type: an unknown name is refused" \
 check "icmp-type: flush" ssfctl_ns "$S" policy flush
 
 # --- reject, in -----------------------------------------------------------
+rej0=$(sj "$S" stats 'j["in"]["rejected"]')
 load "reject in: load server policy" "$S" <<EOF
 rule in proto tcp dport 8001 reject
 rule in proto udp dport 7001 reject
@@ -132,6 +133,8 @@ check_rule "reject in: tcp rule counted 3 SYNs" "$S" 1 3
 check_rule "reject in: udp rule counted 2" "$S" 2 2
 check_rule "reject in: icmp rule counted 3" "$S" 3 3
 check_rule "reject in: icmpv6 rule counted 3" "$S" 4 3
+check_eq "reject in: stats count 3 + 2 + 3 + 3 rejected" 11 \
+	$(($(sj "$S" stats 'j["in"]["rejected"]') - rej0))
 udpc "$C" "$S" 10.0.1.2 7002
 check_t "reject in: udp to another port delivered, no error" T_RX=1 T_ERR=EAGAIN
 load "reject in: default in reject" "$S" <<EOF
@@ -199,6 +202,7 @@ check "log: flush client" ssfctl_ns "$C" policy flush
 
 # --- audit on a rule --------------------------------------------------------
 log_mark
+aud0=$(sj "$S" stats 'j["in"]["audited"]')
 load "audit rule: load server policy" "$S" <<EOF
 rule in proto udp dport 7010 drop audit
 rule in proto tcp dport 8010 reject audit
@@ -206,6 +210,8 @@ EOF
 udp_send "$C" "$S" 10.0.1.2 7010 3
 check_t "audit rule: the drop rule lets udp through" T_RX=3
 check_rule "audit rule: ... and counts it" "$S" 1 3
+check_eq "audit rule: stats count 3 audited" 3 \
+	$(($(sj "$S" stats 'j["in"]["audited"]') - aud0))
 check "audit rule: logged as would drop" \
 	busywait 5000 logged "would drop.*rule 1[^0-9]"
 tcp_connect "$C" "$S" 10.0.1.2 8010 1
@@ -225,6 +231,11 @@ udp_send "$C" "$S" 10.0.1.2 7011 2
 check_t "mode enforce: dport 7011 dropped" T_RX=0
 log_mark
 check "mode audit: set" ssfctl_ns "$S" mode audit
+# in-direction audited, dropped and default-verdict counters, as one line
+in_ctrs() {
+	sj "$S" stats '"%d %d %d" % (j["in"]["audited"], j["in"]["dropped"], j["in"]["default"])'
+}
+read -r aud0 drop0 def0 <<<"$(in_ctrs)"
 check_eq "mode audit: status says audit" audit "$(sj "$S" status 'j["mode"]')"
 udp_send "$C" "$S" 10.0.1.2 7011 3
 check_t "mode audit: dport 7011 (drop rule) passes" T_RX=3
@@ -235,6 +246,12 @@ check "mode audit: logged as would drop by rule 1" \
 	busywait 5000 logged "would drop.*rule 1[^0-9]"
 check "mode audit: logged as would drop by the default" \
 	busywait 5000 logged "would drop.*default"
+# Audited: rule 1's 3 and every default verdict (the 2 datagrams, and
+# whatever else reached the default meanwhile, neighbour discovery say).
+read -r aud1 drop1 def1 <<<"$(in_ctrs)"
+check_ge "mode audit: the default verdicts counted" 2 $((def1 - def0))
+check_eq "mode audit: stats count 3 + the defaults audited, none dropped" \
+	"$((3 + def1 - def0)) 0" "$((aud1 - aud0)) $((drop1 - drop0))"
 check "mode enforce: set" ssfctl_ns "$S" mode enforce
 udp_send "$C" "$S" 10.0.1.2 7011 2
 check_t "mode enforce: dport 7011 dropped again" T_RX=0

@@ -7,7 +7,7 @@
 # its JSON fields, IPv4 and IPv6, in and
 # out, with the owner's uid on out; no event for an accept without log;
 # the human output has one line per event; an unprivileged monitor is
-# refused. Rate limiting (the module is reloaded with event_rate=25): a
+# refused; in mode audit a drop rule's packets are audit events. Rate limiting (the module is reloaded with event_rate=25): a
 # burst gets fewer events than drops, a later event reports the suppressed
 # count, and events + suppressed = drops, exactly. Revert events are in
 # ssf_txn.sh.
@@ -193,6 +193,19 @@ out=$(ip netns exec "$S" setpriv --reuid 1234 --regid 1234 --clear-groups \
 	timeout 20 "$SSFCTL" monitor --json 2>&1)
 check_eq "an unprivileged monitor is refused (exit 1)" 1 $?
 check_match "... with a message" '^ssfctl: ' "$out"
+
+# --- mode audit: every would-be drop is an audit event ---------------------
+check "mode audit: set in S" ssfctl_ns "$S" mode audit
+udp_send "$C" "$S" 10.0.1.2 7001 2
+check_t "mode audit: udp 7001 (a drop rule) passes" T_RX=2
+audit_in() { [ "$(ev "$mon_s" 'len(sel(dport=7001, type="audit"))')" -ge 2 ]; }
+check "mode audit: the audit events arrive" busywait 20000 audit_in
+check_eq "mode audit: one a packet; dir rule action (the verdict it would have had)" \
+	"2 in 2 drop" \
+	"$(ev "$mon_s" 'len(sel(dport=7001, type="audit"))') $(first "$mon_s" 'dport=7001, type="audit"' dir rule action)"
+check_eq "mode audit: no drop event for them" 2 \
+	"$(ev "$mon_s" 'len(sel(dport=7001, type="drop", family="ipv4"))')"
+check "mode audit: back to enforce" ssfctl_ns "$S" mode enforce
 
 # --- rate limiting ------------------------------------------------------------------
 udp_send "$CB" "$SB" 10.0.2.2 7010 200

@@ -14,6 +14,11 @@ Steps, run in order on one netlink socket of the current netns:
   commit      POLICY_COMMIT
   commit-gen  POLICY_COMMIT based on the remembered generation
   abort       POLICY_ABORT
+  dump1       start a RULE_GET dump and read only its first part
+  dump2       read the rest of that dump; prints "dump2 ok rules=N
+	      parts=N intr=0|1 gens=G[,G...]" (intr: a part carried
+	      NLM_F_DUMP_INTR, the kernel's "the rules changed under the
+	      dump"; gens: the generations the rules were read from)
   ready       print "ready"
   wait        read one line from stdin (the test's go-ahead)
 
@@ -32,6 +37,7 @@ NETLINK_GENERIC = 16
 SOL_NETLINK = 270
 NETLINK_EXT_ACK = 11
 NLM_F_REQUEST, NLM_F_ACK = 1, 4
+NLM_F_DUMP_INTR, NLM_F_DUMP = 0x10, 0x300
 NLMSG_ERROR, NLMSG_DONE = 2, 3
 NLM_F_CAPPED, NLM_F_ACK_TLVS = 0x100, 0x200
 NLMSGERR_ATTR_MSG = 1
@@ -149,6 +155,42 @@ class Genl:
 	def ssf(self, cmd, items=()):
 		return self.request(self.family, E[cmd], list(items))
 
+	def dump_start(self, cmd):
+		"""Send a dump request; the dump's parts are read by dump_part."""
+		self.seq += 1
+		body = struct.pack("BBH", E[cmd], 1, 0)
+		hdr = struct.pack("IHHII", 16 + len(body), self.family,
+				  NLM_F_REQUEST | NLM_F_DUMP, self.seq, 0)
+		self.s.send(hdr + body)
+		self.dump = {"rules": 0, "parts": 0, "intr": 0, "gens": []}
+
+	def dump_part(self):
+		"""Read one datagram of the dump; False once it is done."""
+		d = self.dump
+		data = self.s.recv(1 << 16)
+		d["parts"] += 1
+		while len(data) >= 16:
+			n, t, flags, seq, _ = struct.unpack("IHHII", data[:16])
+			msg, data = data[16:n], data[(n + 3) & ~3:]
+			if seq != self.seq:
+				continue
+			if flags & NLM_F_DUMP_INTR:
+				d["intr"] = 1
+			if t == NLMSG_ERROR:
+				self.ack(msg, flags)
+				return False
+			if t == NLMSG_DONE:
+				return False
+			a = attrs(msg[4:])
+			if E["SSF_A_RULE"] in a:
+				d["rules"] += 1
+			g = a.get(E["SSF_A_GENERATION"])
+			if g is not None:
+				g = struct.unpack("Q", g[:8])[0]
+				if g not in d["gens"]:
+					d["gens"].append(g)
+		return True
+
 
 def rule(port_min, port_max):
 	return nest(E["SSF_A_RULE"], [
@@ -191,6 +233,19 @@ def main(steps):
 				       [u64(E["SSF_A_GENERATION"], gen)])
 			elif step == "abort":
 				nl.ssf("SSF_CMD_POLICY_ABORT")
+			elif step == "dump1":
+				nl.dump_start("SSF_CMD_RULE_GET")
+				nl.dump_part()
+			elif step == "dump2":
+				while nl.dump_part():
+					pass
+				d = nl.dump
+				gens = ",".join(str(g) for g in d["gens"])
+				step = (f"dump2 ok rules={d['rules']} "
+					f"parts={d['parts']} intr={d['intr']} "
+					f"gens={gens}")
+				print(step, flush=True)
+				continue
 			elif step == "ready":
 				print("ready", flush=True)
 				continue
