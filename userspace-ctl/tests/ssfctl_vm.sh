@@ -187,10 +187,11 @@ g=$(gen)
 objs=$(S status --json | jq_py 'j["objects"]')
 check "policy check: a valid policy" S policy check "$pol"
 check_eq "policy check: nothing changed" "$g" "$(gen)"
-printf 'rule in accept\n\nrule out cgroup-id 4000000000 drop\nrule in drop\n' > "$pol"
+printf 'rule in accept\n\nrule out cgroup-id 4000000000 drop\nrule in drop\nrule out cgroup-id 4000000001 drop\n' > "$pol"
 out2=$(S policy check "$pol" 2>&1)
-check_match "policy check: the first bad rule, by line" \
+check_match "policy check: the first bad rule (of two), by line" \
 	"^ssfctl: $pol:3: kernel rejected \"cgroup\" in this rule: " "$out2"
+check_eq "policy check: one error, not one a bad rule" 1 "$(grep -c . <<<"$out2")"
 check_eq "policy check of a bad policy: nothing changed" "$g" "$(gen)"
 check_eq "policy check: no object left behind" "$objs" \
 	"$(S status --json | jq_py 'j["objects"]')"
