@@ -708,23 +708,13 @@ static int lookup_index(const struct ssf_policy *pol, u8 dir,
 	return i;
 }
 
-static void ssf_owner_first_match(struct kunit *test)
+/* owner_rules, checked and indexed as a commit would. */
+static struct ssf_policy *owner_policy(struct kunit *test)
 {
 	const unsigned int n = ARRAY_SIZE(owner_rules);
-	struct ssf_pkt p = {
-		.family = SSF_FAMILY_IPV4, .proto = UDP,
-		.flags = SSF_PKT_F_PORTS, .saddr = ADDR4(10, 1, 2, 3),
-		.sport = 5353, .dport = 53,
-	};
-	struct ssf_meta m = {
-		.iif = "eth0", .flags = SSF_META_OWNER | SSF_META_GID,
-		.uid = 1000, .gid = 100,
-	};
 	struct ssf_policy *pol;
-	struct fake_tree t;
 	unsigned int i;
 
-	fake_tree_init(test, &t);
 	pol = kunit_kzalloc(test, struct_size(pol, rules, n), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, pol);
 	pol->index = kunit_kcalloc(test, n, sizeof(*pol->index), GFP_KERNEL);
@@ -733,6 +723,27 @@ static void ssf_owner_first_match(struct kunit *test)
 	for (i = 0; i < n; i++)
 		pol->rules[i].rule = checked(test, owner_rules[i]);
 	ssf_policy_index(pol);
+	return pol;
+}
+
+static const struct ssf_pkt owner_pkt = {
+	.family = SSF_FAMILY_IPV4, .proto = UDP,
+	.flags = SSF_PKT_F_PORTS, .saddr = ADDR4(10, 1, 2, 3),
+	.sport = 5353, .dport = 53,
+};
+
+static void ssf_owner_first_match(struct kunit *test)
+{
+	struct ssf_pkt p = owner_pkt;
+	struct ssf_meta m = {
+		.iif = "eth0", .flags = SSF_META_OWNER | SSF_META_GID,
+		.uid = 1000, .gid = 100,
+	};
+	struct ssf_policy *pol;
+	struct fake_tree t;
+
+	fake_tree_init(test, &t);
+	pol = owner_policy(test);
 
 	m.cgroup = t.sshd;		/* under rule 1's cgroup 10 */
 	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_IN, &p, &m), 0);
@@ -763,6 +774,61 @@ static void ssf_owner_first_match(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_IN, &p, &m), 6);
 }
 
+/*
+ * The socket -> first matching rule path end to end: the meta comes from
+ * ssf_meta_fill() on a fake socket (skb->sk, as early demux leaves it on
+ * the way in, and as the sender leaves it on the way out).
+ */
+static int sock_lookup(struct kunit *test, const struct ssf_policy *pol,
+		       u8 dir, const char *dev, struct sock *sk)
+{
+	struct net_device *nd = fake_dev(test, dev);
+	struct nf_hook_state st = { .pf = NFPROTO_IPV4, .net = &init_net };
+	struct sk_buff *skb = empty_skb(test, sk);
+	struct ssf_owner own;
+	struct ssf_meta m;
+	int i;
+
+	if (dir == SSF_DIR_IN)
+		st.in = nd;
+	else
+		st.out = nd;
+	rcu_read_lock();
+	ssf_meta_fill(skb, &st, dir, true, &m, &own);
+	i = lookup_index(pol, dir, &owner_pkt, &m);
+	rcu_read_unlock();
+	ssf_owner_put(&own);
+	KUNIT_EXPECT_EQ(test, refcount_read(&sk->sk_refcnt), 1);
+	free_skb(skb);
+	return i;
+}
+
+static void ssf_owner_first_match_sockets(struct kunit *test)
+{
+	struct ssf_policy *pol;
+	struct fake_tree t;
+	struct sock *sk;
+
+	fake_tree_init(test, &t);
+	pol = owner_policy(test);
+
+	sk = fake_sock(test, 1000, 100, t.sshd);
+	KUNIT_EXPECT_EQ(test, sock_lookup(test, pol, SSF_DIR_IN, "eth0", sk), 0);
+	KUNIT_EXPECT_EQ(test, sock_lookup(test, pol, SSF_DIR_OUT, "eth0", sk), 3);
+	sk = fake_sock(test, 2000, 100, t.sshd_x);	/* under 10, deeper */
+	KUNIT_EXPECT_EQ(test, sock_lookup(test, pol, SSF_DIR_IN, "eth0", sk), 1);
+	sk = fake_sock(test, 2000, 100, t.user);
+	KUNIT_EXPECT_EQ(test, sock_lookup(test, pol, SSF_DIR_IN, "eth0", sk), 4);
+	sk = fake_sock(test, 0, 101, t.user);
+	KUNIT_EXPECT_EQ(test, sock_lookup(test, pol, SSF_DIR_IN, "eth0", sk), 2);
+	KUNIT_EXPECT_EQ(test, sock_lookup(test, pol, SSF_DIR_IN, "eth1", sk), 4);
+	KUNIT_EXPECT_EQ(test, sock_lookup(test, pol, SSF_DIR_OUT, "eth0", sk), -1);
+	sk = fake_sock(test, 0, -1, t.user);		/* no file: no gid */
+	KUNIT_EXPECT_EQ(test, sock_lookup(test, pol, SSF_DIR_OUT, "eth0", sk), -1);
+	sk = fake_sock(test, 0, 100, t.user);
+	KUNIT_EXPECT_EQ(test, sock_lookup(test, pol, SSF_DIR_OUT, "eth0", sk), 3);
+}
+
 static struct kunit_case ssf_owner_cases[] = {
 	KUNIT_CASE(ssf_owner_fill_out),
 	KUNIT_CASE(ssf_owner_fill_minisocks),
@@ -776,6 +842,7 @@ static struct kunit_case ssf_owner_cases[] = {
 	KUNIT_CASE(ssf_owner_match_cgroup),
 	KUNIT_CASE(ssf_owner_match_ifnames_icmp),
 	KUNIT_CASE(ssf_owner_first_match),
+	KUNIT_CASE(ssf_owner_first_match_sockets),
 	{}
 };
 
