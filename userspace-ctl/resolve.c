@@ -27,9 +27,14 @@
 /* NSS buffers: what sysconf() suggests, grown on ERANGE up to this. */
 #define SSF_NSS_BUF_MAX		(1 << 20)
 
-static int ssf_user_id(const char *name, u32 *uid)
+/*
+ * The id of user or group @name (getpwnam_r() or getgrnam_r(), the buffer
+ * grown on ERANGE): 0, -ENOENT when there is no such name, or -errno.
+ */
+static int ssf_nss_id(bool group, const char *name, u32 *id)
 {
-	struct passwd pw, *res = NULL;
+	struct passwd pw, *pwr = NULL;
+	struct group gr, *grr = NULL;
 	size_t size = 1024;
 	char *buf = NULL, *nb;
 	int ret;
@@ -41,44 +46,30 @@ static int ssf_user_id(const char *name, u32 *uid)
 			break;
 		}
 		buf = nb;
-		ret = getpwnam_r(name, &pw, buf, size, &res);
+		ret = group ? getgrnam_r(name, &gr, buf, size, &grr) :
+			      getpwnam_r(name, &pw, buf, size, &pwr);
 		if (ret != ERANGE || size >= SSF_NSS_BUF_MAX)
 			break;
 		size *= 2;
 	}
-	if (!ret && res)
-		*uid = (u32)res->pw_uid;
+	if (!ret && grr)
+		*id = (u32)grr->gr_gid;
+	else if (!ret && pwr)
+		*id = (u32)pwr->pw_uid;
+	else if (!ret)
+		ret = ENOENT;
 	free(buf);
-	if (ret)
-		return -ret;
-	return res ? 0 : -ENOENT;
+	return -ret;
+}
+
+static int ssf_user_id(const char *name, u32 *uid)
+{
+	return ssf_nss_id(false, name, uid);
 }
 
 static int ssf_group_id(const char *name, u32 *gid)
 {
-	struct group gr, *res = NULL;
-	size_t size = 1024;
-	char *buf = NULL, *nb;
-	int ret;
-
-	for (;;) {
-		nb = realloc(buf, size);
-		if (!nb) {
-			ret = ENOMEM;
-			break;
-		}
-		buf = nb;
-		ret = getgrnam_r(name, &gr, buf, size, &res);
-		if (ret != ERANGE || size >= SSF_NSS_BUF_MAX)
-			break;
-		size *= 2;
-	}
-	if (!ret && res)
-		*gid = (u32)res->gr_gid;
-	free(buf);
-	if (ret)
-		return -ret;
-	return res ? 0 : -ENOENT;
+	return ssf_nss_id(true, name, gid);
 }
 
 static const char *ssf_user_name(u32 uid, char *out, size_t size)

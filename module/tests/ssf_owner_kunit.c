@@ -40,7 +40,7 @@
 #include <net/tcp_states.h>
 
 #include "../ssf_owner.h"
-#include "../ssf_policy.h"
+#include "ssf_kunit_policy.h"
 
 #define UDP	17
 #define TCP	6
@@ -695,37 +695,6 @@ static const struct ssf_rule owner_rules[] = {
 	/* 6 */ { .dir = SSF_DIR_IN, .action = SSF_ACT_ACCEPT },
 };
 
-static int lookup_index(const struct ssf_policy *pol, u8 dir,
-			const struct ssf_pkt *p, const struct ssf_meta *m)
-{
-	const struct ssf_prule *pr;
-	int i;
-
-	rcu_read_lock();
-	pr = ssf_policy_lookup(pol, dir, p, m);
-	i = pr ? pr - pol->rules : -1;
-	rcu_read_unlock();
-	return i;
-}
-
-/* owner_rules, checked and indexed as a commit would. */
-static struct ssf_policy *owner_policy(struct kunit *test)
-{
-	const unsigned int n = ARRAY_SIZE(owner_rules);
-	struct ssf_policy *pol;
-	unsigned int i;
-
-	pol = kunit_kzalloc(test, struct_size(pol, rules, n), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, pol);
-	pol->index = kunit_kcalloc(test, n, sizeof(*pol->index), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, pol->index);
-	pol->nrules = n;
-	for (i = 0; i < n; i++)
-		pol->rules[i].rule = checked(test, owner_rules[i]);
-	ssf_policy_index(pol);
-	return pol;
-}
-
 static const struct ssf_pkt owner_pkt = {
 	.family = SSF_FAMILY_IPV4, .proto = UDP,
 	.flags = SSF_PKT_F_PORTS, .saddr = ADDR4(10, 1, 2, 3),
@@ -743,35 +712,35 @@ static void ssf_owner_first_match(struct kunit *test)
 	struct fake_tree t;
 
 	fake_tree_init(test, &t);
-	pol = owner_policy(test);
+	pol = ssf_kunit_policy(test, owner_rules, ARRAY_SIZE(owner_rules));
 
 	m.cgroup = t.sshd;		/* under rule 1's cgroup 10 */
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_IN, &p, &m), 0);
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_OUT, &p, &m), 3);
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_FWD, &p, &m), -1);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 0);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_OUT, &p, &m), 3);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_FWD, &p, &m), -1);
 	m.uid = 2000;			/* past rule 0's range */
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_IN, &p, &m), 1);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 1);
 	m.cgroup = t.user;		/* not under 10 */
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_IN, &p, &m), 4);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 4);
 	m.uid = 0;			/* root on eth0 */
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_IN, &p, &m), 2);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 2);
 	m.iif = "eth1";
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_IN, &p, &m), 4);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 4);
 	m.gid = 101;
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_OUT, &p, &m), -1);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_OUT, &p, &m), -1);
 	m.flags = SSF_META_OWNER;	/* no file: no gid match */
 	m.gid = 100;
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_OUT, &p, &m), -1);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_OUT, &p, &m), -1);
 
 	/* no owner: every owner rule is skipped, whatever the ids say */
 	m = (struct ssf_meta) { .iif = "eth0", .uid = 1000, .gid = 100,
 				.cgroup = t.sshd };
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_IN, &p, &m), 4);
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_OUT, &p, &m), -1);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 4);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_OUT, &p, &m), -1);
 	p.dport = 54;
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_IN, &p, &m), 5);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 5);
 	p.saddr.w[0] = V4(11, 0, 0, 0);
-	KUNIT_EXPECT_EQ(test, lookup_index(pol, SSF_DIR_IN, &p, &m), 6);
+	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 6);
 }
 
 /*
@@ -795,7 +764,7 @@ static int sock_lookup(struct kunit *test, const struct ssf_policy *pol,
 		st.out = nd;
 	rcu_read_lock();
 	ssf_meta_fill(skb, &st, dir, true, &m, &own);
-	i = lookup_index(pol, dir, &owner_pkt, &m);
+	i = ssf_kunit_lookup(pol, dir, &owner_pkt, &m);
 	rcu_read_unlock();
 	ssf_owner_put(&own);
 	KUNIT_EXPECT_EQ(test, refcount_read(&sk->sk_refcnt), 1);
@@ -810,7 +779,7 @@ static void ssf_owner_first_match_sockets(struct kunit *test)
 	struct sock *sk;
 
 	fake_tree_init(test, &t);
-	pol = owner_policy(test);
+	pol = ssf_kunit_policy(test, owner_rules, ARRAY_SIZE(owner_rules));
 
 	sk = fake_sock(test, 1000, 100, t.sshd);
 	KUNIT_EXPECT_EQ(test, sock_lookup(test, pol, SSF_DIR_IN, "eth0", sk), 0);

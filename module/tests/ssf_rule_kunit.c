@@ -11,10 +11,8 @@
  * and owners are in ssf_owner_kunit.c.
  */
 #include <kunit/test.h>
-#include <linux/overflow.h>
 
-#include "../ssf_rule.h"
-#include "../ssf_policy.h"
+#include "ssf_kunit_policy.h"
 
 #define V4(a, b, c, d)	cpu_to_be32(((a) << 24) | ((b) << 16) | ((c) << 8) | (d))
 #define ADDR4(a, b, c, d)	{ .w = { V4(a, b, c, d) } }
@@ -550,48 +548,16 @@ static int ref_first_match(const struct ssf_rule *rules, unsigned int n,
 	return -1;
 }
 
-static struct ssf_policy *first_match_policy(struct kunit *test,
-					     const struct ssf_rule *rules,
-					     unsigned int n)
-{
-	struct ssf_policy *pol;
-	unsigned int i;
-
-	pol = kunit_kzalloc(test, struct_size(pol, rules, n), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, pol);
-	pol->index = kunit_kcalloc(test, n, sizeof(*pol->index), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, pol->index);
-	pol->nrules = n;
-	for (i = 0; i < n; i++) {
-		const char *err = NULL;
-
-		pol->rules[i].rule = rules[i];
-		KUNIT_ASSERT_EQ_MSG(test,
-				    ssf_rule_check(&pol->rules[i].rule, &err),
-				    0, "rule %u: %s", i, err);
-	}
-	ssf_policy_index(pol);
-	return pol;
-}
-
-/* Index of the rule ssf_policy_lookup() picks, or -1 for the default. */
 static int lookup_index(const struct ssf_policy *pol, u8 dir,
 			const struct ssf_pkt *p)
 {
-	const struct ssf_prule *pr;
-	int i;
-
-	rcu_read_lock();	/* as on the packet path */
-	pr = ssf_policy_lookup(pol, dir, p, &no_meta);
-	i = pr ? pr - pol->rules : -1;
-	rcu_read_unlock();
-	return i;
+	return ssf_kunit_lookup(pol, dir, p, &no_meta);
 }
 
 static void ssf_rule_first_match(struct kunit *test)
 {
 	const unsigned int n = ARRAY_SIZE(first_match_rules);
-	struct ssf_policy *pol = first_match_policy(test, first_match_rules, n);
+	struct ssf_policy *pol = ssf_kunit_policy(test, first_match_rules, n);
 	struct ssf_pkt p = {
 		.family = SSF_FAMILY_IPV4, .proto = TCP,
 		.flags = SSF_PKT_F_PORTS, .saddr = ADDR4(10, 1, 2, 3),

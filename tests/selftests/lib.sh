@@ -243,6 +243,20 @@ neigh_pin() {
 	done
 }
 
+# ns_link NS_A NS_B IF N [-4]: a veth pair IF in NS_A and NS_B, addresses
+# 10.0.N.1/24 and fd00:N::1/64 on NS_A, .2 and ::2 on NS_B (-4: IPv4 only),
+# neighbours pinned.
+ns_link() {
+	veth_connect "$1" "$3" "$2" "$3"
+	addr_add "$1" "$3" "10.0.$4.1/24"
+	addr_add "$2" "$3" "10.0.$4.2/24"
+	if [ "${5:-}" != -4 ]; then
+		addr_add "$1" "$3" "fd00:$4::1/64"
+		addr_add "$2" "$3" "fd00:$4::2/64"
+	fi
+	neigh_pin "$1" "$3" "$2" "$3"
+}
+
 # bg CMD...: run CMD in the background; killed by the cleanup.
 bg() {
 	"$@" 7>&- 8>&- &
@@ -310,6 +324,11 @@ dmesg_splats() {
 }
 
 # --- ssfctl --------------------------------------------------------------
+
+# load NAME NS < POLICY: a check that NS loads the policy on stdin.
+load() {
+	check "$1" ssfctl_ns "$2" policy load -
+}
 
 # ssfctl_ns NS ARGS...: ssfctl in NS (- for ours), run by the helper (an
 # `ip netns exec` costs several execs in a TCG VM). An argument "-" (policy
@@ -385,10 +404,10 @@ rule_ctr() {
 # --- traffic -------------------------------------------------------------
 
 # ssf_traffic REQUEST...: a traffic request; sets T_TX, T_TXERR, T_RX,
-# T_CONN, T_ACC (empty on failure, so every check on them fails).
+# T_CONN, T_ACC, T_UNREACH (empty on failure, so every check on them fails).
 ssf_traffic() {
 	local out
-	T_TX='' T_TXERR='' T_RX='' T_CONN='' T_ACC=''
+	T_TX='' T_TXERR='' T_RX='' T_CONN='' T_ACC='' T_UNREACH=''
 	out=$(helper "$@") || {
 		diag "$*: $out"
 		return 1

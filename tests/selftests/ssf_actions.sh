@@ -28,18 +28,8 @@ dmesg_mark
 
 ns_create C
 ns_create S
-for i in 0 1; do
-	veth_connect "$C" veth$i "$S" veth$i
-	addr_add "$C" veth$i 10.0.$((i + 1)).1/24
-	addr_add "$S" veth$i 10.0.$((i + 1)).2/24
-	addr_add "$C" veth$i fd00:$((i + 1))::1/64
-	addr_add "$S" veth$i fd00:$((i + 1))::2/64
-	neigh_pin "$C" veth$i "$S" veth$i
-done
-
-load() {	# load NAME NS < policy
-	check "$1" ssfctl_ns "$2" policy load -
-}
+ns_link "$C" "$S" veth0 1
+ns_link "$C" "$S" veth1 2
 
 # --- iif / oif ----------------------------------------------------------------
 load "iif: load server policy" "$S" <<EOF

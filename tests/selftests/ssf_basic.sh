@@ -29,16 +29,7 @@ ssf_need_module
 
 ns_create C
 ns_create S
-veth_connect "$C" veth0 "$S" veth0
-addr_add "$C" veth0 10.0.1.1/24
-addr_add "$S" veth0 10.0.1.2/24
-addr_add "$C" veth0 fd00:1::1/64
-addr_add "$S" veth0 fd00:1::2/64
-neigh_pin "$C" veth0 "$S" veth0
-
-load() {	# load NAME NS < policy
-	check "$1" ssfctl_ns "$2" policy load -
-}
+ns_link "$C" "$S" veth0 1
 
 # run_family TAG CLIENT_ADDR SERVER_ADDR ICMP_PROTO HOST_PLEN
 #            NET_WITH_CLIENT NET_WITHOUT_CLIENT
@@ -186,10 +177,7 @@ check "example: flush" ssfctl_ns "$S" policy flush
 # --- exact per-direction statistics (IPv4 only, no other traffic) -------
 ns_create C4 -4
 ns_create S4 -4
-veth_connect "$C4" veth0 "$S4" veth0
-addr_add "$C4" veth0 10.0.2.1/24
-addr_add "$S4" veth0 10.0.2.2/24
-neigh_pin "$C4" veth0 "$S4" veth0
+ns_link "$C4" "$S4" veth0 2 -4
 
 load "stats: load server policy" "$S4" <<EOF
 default in drop

@@ -39,22 +39,10 @@ dmesg_mark
 
 ns_create C
 ns_create S
-veth_connect "$C" veth0 "$S" veth0
-addr_add "$C" veth0 10.0.1.1/24
-addr_add "$S" veth0 10.0.1.2/24
-addr_add "$C" veth0 fd00:1::1/64
-addr_add "$S" veth0 fd00:1::2/64
-neigh_pin "$C" veth0 "$S" veth0
+ns_link "$C" "$S" veth0 1
 ns_create CB -4
 ns_create SB -4
-veth_connect "$CB" veth0 "$SB" veth0
-addr_add "$CB" veth0 10.0.2.1/24
-addr_add "$SB" veth0 10.0.2.2/24
-neigh_pin "$CB" veth0 "$SB" veth0
-
-load() {	# load NAME NS < policy
-	check "$1" ssfctl_ns "$2" policy load -
-}
+ns_link "$CB" "$SB" veth0 2 -4
 
 load "load the server policy" "$S" <<EOF
 rule in proto udp dport 7099 drop

@@ -40,10 +40,6 @@ ns_sysctl "$R" net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
 neigh_pin "$C" veth0 "$R" veth0
 neigh_pin "$R" veth1 "$S" veth0
 
-load() {	# load NAME NS < policy
-	check "$1" ssfctl_ns "$2" policy load -
-}
-
 delta() {	# delta "A1 A2 .." "B1 B2 ..": "B1-A1 B2-A2 .."
 	local -a a b
 	local i out=''

@@ -231,23 +231,26 @@ def csum(data):
 
 
 def ping(frm, dst, count, size):
+	"""Echo requests from FROM; T_RX counts our replies, T_UNREACH the
+	destination-unreachable errors quoting one of our requests."""
 	count, size = int(count), int(size)
 	fam = family(dst)
 	setns(frm)
 	barrier = Barrier(frm, dst)
-	if fam == socket.AF_INET6:	# the kernel fills the ICMPv6 checksum
+	v6 = fam == socket.AF_INET6
+	if v6:	# the kernel fills the ICMPv6 checksum
 		s = socket.socket(fam, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
-		req, rep = 128, 129
+		req, rep, unreach, inner = 128, 129, 1, 40
 	else:
 		s = socket.socket(fam, socket.SOCK_RAW, socket.IPPROTO_ICMP)
-		req, rep = 8, 0
+		req, rep, unreach, inner = 8, 0, 3, None
 	ident = (os.getpid() + int(time.monotonic() * 1000)) & 0xffff
 	payload = b"p" * size
-	err = rx = 0
+	err = rx = unr = 0
 	with s:
 		for seq in range(count):
 			hdr = struct.pack("!BBHHH", req, 0, 0, ident, seq)
-			if fam == socket.AF_INET:
+			if not v6:
 				c = csum(hdr + payload)
 				hdr = struct.pack("!BBHHH", req, 0, c, ident, seq)
 			try:
@@ -261,11 +264,23 @@ def ping(frm, dst, count, size):
 				pkt = s.recv(65536, socket.MSG_DONTWAIT)
 			except BlockingIOError:
 				break
-			off = (pkt[0] & 0xf) * 4 if fam == socket.AF_INET else 0
-			if len(pkt) >= off + 8:
-				t, _, _, i, _ = struct.unpack("!BBHHH", pkt[off:off + 8])
-				rx += t == rep and i == ident
-	return f"T_TX={count} T_TXERR={err} T_RX={rx}"
+			except OSError:	# a queued error (IP_RECVERR is off)
+				continue
+			off = 0 if v6 else (pkt[0] & 0xf) * 4
+			if len(pkt) < off + 8:
+				continue
+			t, _, _, i, _ = struct.unpack("!BBHHH", pkt[off:off + 8])
+			if t == rep:
+				rx += i == ident
+			elif t == unreach:
+				q = off + 8	# the quoted packet
+				if len(pkt) <= q:
+					continue
+				ihl = inner or (pkt[q] & 0xf) * 4
+				qi = pkt[q + ihl + 4:q + ihl + 6]
+				unr += len(qi) == 2 and \
+					struct.unpack("!H", qi)[0] == ident
+	return f"T_TX={count} T_TXERR={err} T_RX={rx} T_UNREACH={unr}"
 
 
 def fmt(v):

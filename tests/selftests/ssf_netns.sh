@@ -26,23 +26,13 @@ source "$(dirname "$0")/lib.sh"
 
 ssf_need_module
 
-pair() {	# pair NS1 NS2 [v6]
-	veth_connect "$1" veth0 "$2" veth0
-	addr_add "$1" veth0 10.0.1.1/24
-	addr_add "$2" veth0 10.0.1.2/24
-	if [ -n "${3:-}" ]; then
-		addr_add "$1" veth0 fd00:1::1/64
-		addr_add "$2" veth0 fd00:1::2/64
-	fi
-	neigh_pin "$1" veth0 "$2" veth0
-}
 # A is IPv4-only so that its statistics count nothing but the test's packets
 ns_create A1 -4
 ns_create A2 -4
 ns_create B1
 ns_create B2
-pair "$A1" "$A2"
-pair "$B1" "$B2" v6
+ns_link "$A1" "$A2" veth0 1 -4
+ns_link "$B1" "$B2" veth0 1
 
 check "load a drop-all policy in A2" ssfctl_ns "$A2" policy load - <<EOF
 default in drop

@@ -32,16 +32,7 @@ dmesg_mark
 
 ns_create C
 ns_create S
-veth_connect "$C" veth0 "$S" veth0
-addr_add "$C" veth0 10.0.1.1/24
-addr_add "$S" veth0 10.0.1.2/24
-addr_add "$C" veth0 fd00:1::1/64
-addr_add "$S" veth0 fd00:1::2/64
-neigh_pin "$C" veth0 "$S" veth0
-
-load() {	# load NAME NS < policy
-	check "$1" ssfctl_ns "$2" policy load -
-}
+ns_link "$C" "$S" veth0 1
 
 # --- egress: uid and gid of the sending socket ----------------------------
 load "out: load uid/gid policy" "$C" <<EOF

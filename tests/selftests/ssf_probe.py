@@ -250,54 +250,7 @@ def udpc(frm, to, dst, port):
 
 
 def icmp(frm, dst, count):
-	count = int(count)
-	fam = H.family(dst)
-	H.setns(frm)
-	barrier = H.Barrier(frm, dst)
-	v6 = fam == socket.AF_INET6
-	if v6:	# the kernel fills the ICMPv6 checksum
-		s = socket.socket(fam, socket.SOCK_RAW, socket.IPPROTO_ICMPV6)
-		req, rep, unreach, inner = 128, 129, 1, 40
-	else:
-		s = socket.socket(fam, socket.SOCK_RAW, socket.IPPROTO_ICMP)
-		req, rep, unreach, inner = 8, 0, 3, None
-	ident = (os.getpid() + int(time.monotonic() * 1000)) & 0xffff
-	payload = b"p" * 56
-	err = rx = unr = 0
-	with s:
-		for seq in range(count):
-			hdr = struct.pack("!BBHHH", req, 0, 0, ident, seq)
-			if not v6:
-				c = H.csum(hdr + payload)
-				hdr = struct.pack("!BBHHH", req, 0, c, ident, seq)
-			try:
-				s.sendto(hdr + payload, (dst, 0))
-			except PermissionError:
-				err += 1
-		barrier.run()
-		barrier.close()
-		while True:
-			try:
-				pkt = s.recv(65536, socket.MSG_DONTWAIT)
-			except BlockingIOError:
-				break
-			except OSError:	# a queued error (IP_RECVERR is off)
-				continue
-			off = 0 if v6 else (pkt[0] & 0xf) * 4
-			if len(pkt) < off + 8:
-				continue
-			t, _, _, i, _ = struct.unpack("!BBHHH", pkt[off:off + 8])
-			if t == rep:
-				rx += i == ident
-			elif t == unreach:
-				q = off + 8	# the quoted packet
-				if len(pkt) <= q:
-					continue
-				ihl = inner or (pkt[q] & 0xf) * 4
-				qi = pkt[q + ihl + 4:q + ihl + 6]
-				unr += len(qi) == 2 and \
-					struct.unpack("!H", qi)[0] == ident
-	return f"T_TX={count} T_TXERR={err} T_RX={rx} T_UNREACH={unr}"
+	return H.ping(frm, dst, count, 56)
 
 
 def client(frm, to, owner, proto, dst, port, count):

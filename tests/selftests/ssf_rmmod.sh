@@ -21,12 +21,7 @@ all=()
 for i in 1 2 3; do
 	ns_create C
 	ns_create S
-	veth_connect "$C" veth0 "$S" veth0
-	addr_add "$C" veth0 10.0.$i.1/24
-	addr_add "$S" veth0 10.0.$i.2/24
-	addr_add "$C" veth0 fd00:$i::1/64
-	addr_add "$S" veth0 fd00:$i::2/64
-	neigh_pin "$C" veth0 "$S" veth0
+	ns_link "$C" "$S" veth0 $i
 	printf -v "C$i" %s "$C"
 	printf -v "S$i" %s "$S"
 	all+=("$C" "$S")

@@ -40,10 +40,7 @@ dmesg_mark
 ns_create C -4
 ns_create S -4
 ns_create P -4
-veth_connect "$C" veth0 "$S" veth0
-addr_add "$C" veth0 10.0.1.1/24
-addr_add "$S" veth0 10.0.1.2/24
-neigh_pin "$C" veth0 "$S" veth0
+ns_link "$C" "$S" veth0 1 -4
 
 rules() {
 	sj "$1" status 'j["rules"]'

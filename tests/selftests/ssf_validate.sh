@@ -45,12 +45,7 @@ dmesg_mark
 
 ns_create S
 ns_create P
-veth_connect "$S" veth0 "$P" veth0
-addr_add "$S" veth0 10.0.1.2/24
-addr_add "$P" veth0 10.0.1.1/24
-addr_add "$S" veth0 fd00:1::2/64
-addr_add "$P" veth0 fd00:1::1/64
-neigh_pin "$S" veth0 "$P" veth0
+ns_link "$P" "$S" veth0 1
 # so that the kernel itself delivers a LAND packet and an exhausted
 # source route, and the checks are what stops them
 ns_sysctl "$S" net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.veth0.rp_filter=0 \
