@@ -6,14 +6,16 @@
 #              ksft_done (trailing plan, summary line, ksft exit code)
 #   setup:     ns_create VAR [-4] | veth_connect NS_A IF_A NS_B IF_B |
 #              addr_add NS IF ADDR/PLEN | neigh_pin NS_A IF_A NS_B IF_B |
+#              ns_link NS_A NS_B IF N [-4] (all of it, 10.0.N.1/.2) |
 #              bg CMD... (killed at exit) | tmp_file VAR
 #   waiting:   busywait TIMEOUT_MS CMD...
 #   module:    ssf_need_module | ssf_load [ARGS] | ssf_unload | ssf_loaded |
 #              dmesg_mark | dmesg_splats (kernel warnings since the mark)
-#   ssfctl:    ssfctl_ns NS ARGS... | sj NS "CMD" EXPR (evaluate EXPR over
+#   ssfctl:    ssfctl_ns NS ARGS... | load NAME NS < POLICY (a check) |
+#              sj NS "CMD" EXPR (evaluate EXPR over
 #              `ssfctl CMD --json`) | rule_ctr NS ID (packets and bytes)
 #   traffic:   udp_send / tcp_connect / ping_send: set T_TX, T_TXERR, T_RX,
-#              T_CONN, T_ACC | check_t NAME T_X=N... | check_rule NAME NS ID N
+#              T_CONN, T_ACC, T_UNREACH | check_t NAME T_X=N... | check_rule NAME NS ID N
 #
 # sj and the traffic functions are requests to ssf_helper.py, one Python
 # process per suite (started by ssf_need_module). Every check asserts on
