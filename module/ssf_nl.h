@@ -1,5 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
-/* Internal interface between the files of the "ssf" genetlink family. */
+/*
+ * Internal interface between the files of the "ssf" genetlink family:
+ * ssf_netlink.c (family, op table, reply helpers, the edit skeleton) and
+ * one file per object: ssf_nl_rule.c, ssf_nl_txn.c, ssf_nl_stats.c,
+ * ssf_nl_validate.c.
+ */
 #ifndef _SSF_NL_H
 #define _SSF_NL_H
 
@@ -11,6 +16,7 @@
 extern struct genl_family ssf_genl_family;
 extern const struct nla_policy ssf_check_policy[SSF_CHECK_A_MAX + 1];
 extern const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1];
+extern const struct nla_policy ssf_defaults_policy[SSF_DEFAULTS_A_MAX + 1];
 
 /* Index of SSF_MCGRP_EVENTS in the family's multicast groups. */
 #define SSF_MCGRP_EVENTS_ID	0
@@ -21,21 +27,62 @@ static inline struct user_namespace *ssf_nl_userns(const struct sk_buff *skb)
 	return sk_user_ns(NETLINK_CB(skb).sk);
 }
 
+static inline struct ssf_net *ssf_nl_net(const struct genl_info *info)
+{
+	return ssf_pernet(genl_info_net(info));
+}
+
+/* ssf_netlink.c: reply helpers */
 void ssf_extack_set(struct netlink_ext_ack *extack, const struct nlattr *attr,
 		    const char *msg);
-int ssf_check_generation(struct ssf_net *sn, struct genl_info *info);
+int ssf_nl_gen_expect(struct ssf_net *sn, struct genl_info *info);
 struct sk_buff *ssf_reply_new(struct genl_info *info, u8 cmd, void **hdr);
-int ssf_reply_generation(struct genl_info *info, u8 cmd, u64 gen,
-			 int id_attr, u32 id);
-struct ssf_policy *ssf_policy_edit(struct ssf_net *sn,
-				   const struct ssf_policy *old, u32 skip,
-				   u32 extra);
+int ssf_reply_send(struct genl_info *info, struct sk_buff *msg, void *hdr);
+int ssf_reply_generation_send(struct genl_info *info, struct sk_buff *msg,
+			      void *hdr, u64 gen, int id_attr, u32 id);
+
+/*
+ * One edit of the published policy (ssf_nl_edit()), under sn->lock:
+ * @prepare (optional) looks at the published policy @old (NULL: none) and
+ * may refuse the edit or set @skip and @extra; the edit then copies @old
+ * (rules shared with their counters, defaults, mode, checks) leaving out
+ * rule @skip and making room for @extra rules at the end, and @build
+ * changes the copy. A non-zero return from either abandons the edit with
+ * that error. @build may set @reply_id, sent back as SSF_A_RULE_ID.
+ */
+struct ssf_edit {
+	u8 cmd;
+	u32 skip;			/* index of a rule to leave out, or U32_MAX */
+	u32 extra;
+	int (*prepare)(struct ssf_net *sn, const struct ssf_policy *old,
+		       struct genl_info *info, struct ssf_edit *e);
+	int (*build)(struct ssf_net *sn, struct ssf_policy *p,
+		     struct genl_info *info, struct ssf_edit *e);
+	void *arg;
+	u32 reply_id;
+};
+int ssf_nl_edit(struct genl_info *info, struct ssf_edit *e);
 
 /* ssf_nl_rule.c */
 int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
 		    struct user_namespace *ns, struct netlink_ext_ack *extack);
-int ssf_put_rule(struct sk_buff *skb, const struct ssf_prule *pr,
-		 struct user_namespace *ns);
+int ssf_nl_rule_add(struct sk_buff *skb, struct genl_info *info);
+int ssf_nl_rule_del(struct sk_buff *skb, struct genl_info *info);
+int ssf_nl_rule_dump(struct sk_buff *skb, struct netlink_callback *cb);
+
+/* ssf_nl_txn.c: transactions, commit-confirm, mode, flush */
+int ssf_put_defaults(struct sk_buff *skb, const u8 *defaults);
+int ssf_nl_policy_begin(struct sk_buff *skb, struct genl_info *info);
+int ssf_nl_policy_add(struct sk_buff *skb, struct genl_info *info);
+int ssf_nl_policy_commit(struct sk_buff *skb, struct genl_info *info);
+int ssf_nl_policy_abort(struct sk_buff *skb, struct genl_info *info);
+int ssf_nl_policy_flush(struct sk_buff *skb, struct genl_info *info);
+int ssf_nl_policy_confirm(struct sk_buff *skb, struct genl_info *info);
+int ssf_nl_mode_set(struct sk_buff *skb, struct genl_info *info);
+
+/* ssf_nl_stats.c */
+int ssf_nl_status_get(struct sk_buff *skb, struct genl_info *info);
+int ssf_nl_stats_get(struct sk_buff *skb, struct genl_info *info);
 
 /* ssf_nl_validate.c */
 int ssf_decode_validate(struct genl_info *info, struct ssf_check_cfg *cfg);

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Rules on the wire: the SSF_RULE_A_* policy, decoding a rule nest into a
- * checked struct ssf_rule (the shared checker has the last word) and
- * encoding one back. uid/gid ranges are mapped between the requester's
- * user namespace and kernel-global ids here; cgroup ids are resolved to
- * their depth (ssf_owner.c).
+ * checked struct ssf_rule (the shared checker has the last word), encoding
+ * one back, and the rule commands (add, delete, dump). uid/gid ranges are
+ * mapped between the requester's user namespace and kernel-global ids
+ * here; cgroup ids are resolved to their depth (ssf_owner.c).
  *
- * Locking: none; callers hold what protects the rule they pass.
+ * Locking: add and delete are edits (ssf_nl_edit(): under ssf_net.lock);
+ * the dump reads the published policy under rcu_read_lock().
  */
 #include <linux/uidgid.h>
 #include <net/genetlink.h>
@@ -50,7 +51,6 @@ const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
 	[SSF_RULE_A_COMMENT] = { .type = NLA_NUL_STRING,
 				 .len = SSF_COMMENT_MAX - 1 },
 };
-
 
 static void ssf_get_addr(union ssf_addr *a, const struct nlattr *attr)
 {
@@ -339,7 +339,7 @@ static int ssf_put_extra(struct sk_buff *skb, const struct ssf_rule *r,
 }
 
 /* Put @pr as an SSF_A_RULE nest, ids shown as seen from @ns. */
-int ssf_put_rule(struct sk_buff *skb, const struct ssf_prule *pr,
+static int ssf_put_rule(struct sk_buff *skb, const struct ssf_prule *pr,
 		 struct user_namespace *ns)
 {
 	const struct ssf_rule *r = &pr->rule;
@@ -380,4 +380,127 @@ int ssf_put_rule(struct sk_buff *skb, const struct ssf_prule *pr,
 	}
 	nla_nest_end(skb, nest);
 	return 0;
+}
+
+static int ssf_rule_add_prepare(struct ssf_net *sn,
+				const struct ssf_policy *old,
+				struct genl_info *info, struct ssf_edit *e)
+{
+	if (old && old->nrules >= ssf_max_rules) {
+		NL_SET_ERR_MSG(info->extack,
+			       "rule limit reached (module parameter max_rules)");
+		return -E2BIG;
+	}
+	e->extra = 1;
+	return 0;
+}
+
+static int ssf_rule_add_build(struct ssf_net *sn, struct ssf_policy *p,
+			      struct genl_info *info, struct ssf_edit *e)
+{
+	struct ssf_prule *pr = &p->rules[p->nrules - 1];
+
+	pr->rule = *(const struct ssf_rule *)e->arg;
+	pr->rule.id = sn->next_id;
+	e->reply_id = sn->next_id++;
+	return ssf_policy_new_ctr(pr);
+}
+
+/* SSF_CMD_RULE_ADD: append one rule. */
+int ssf_nl_rule_add(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ssf_edit e = {
+		.cmd = SSF_CMD_RULE_ADD,
+		.skip = U32_MAX,
+		.prepare = ssf_rule_add_prepare,
+		.build = ssf_rule_add_build,
+	};
+	struct ssf_rule r;
+	int ret;
+
+	if (GENL_REQ_ATTR_CHECK(info, SSF_A_RULE))
+		return -EINVAL;
+	ret = ssf_decode_rule(info->attrs[SSF_A_RULE], &r,
+			      ssf_nl_userns(skb), info->extack);
+	if (ret)
+		return ret;
+	e.arg = &r;
+	return ssf_nl_edit(info, &e);
+}
+
+static int ssf_rule_del_prepare(struct ssf_net *sn,
+				const struct ssf_policy *old,
+				struct genl_info *info, struct ssf_edit *e)
+{
+	u32 id = nla_get_u32(info->attrs[SSF_A_RULE_ID]), i;
+
+	for (i = 0; old && i < old->nrules; i++) {
+		if (old->rules[i].rule.id == id) {
+			e->skip = i;
+			return 0;
+		}
+	}
+	NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[SSF_A_RULE_ID],
+			    "no rule with this id");
+	return -ENOENT;
+}
+
+static int ssf_rule_del_build(struct ssf_net *sn, struct ssf_policy *p,
+			      struct genl_info *info, struct ssf_edit *e)
+{
+	return 0;
+}
+
+/* SSF_CMD_RULE_DEL: remove the rule with SSF_A_RULE_ID. */
+int ssf_nl_rule_del(struct sk_buff *skb, struct genl_info *info)
+{
+	struct ssf_edit e = {
+		.cmd = SSF_CMD_RULE_DEL,
+		.skip = U32_MAX,
+		.prepare = ssf_rule_del_prepare,
+		.build = ssf_rule_del_build,
+	};
+
+	if (GENL_REQ_ATTR_CHECK(info, SSF_A_RULE_ID))
+		return -EINVAL;
+	return ssf_nl_edit(info, &e);
+}
+
+/* SSF_CMD_RULE_GET (dump): one message per rule, in policy order. */
+int ssf_nl_rule_dump(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct ssf_net *sn = ssf_pernet(sock_net(skb->sk));
+	const struct ssf_policy *p;
+	u32 i = cb->args[0];
+	int ret = 0;
+	void *hdr;
+
+	rcu_read_lock();
+	p = rcu_dereference(sn->policy);
+	/* generation + 1 so that a dump of "no policy" still has a seq */
+	cb->seq = p ? p->generation + 1 : 1;
+	for (; p && i < p->nrules; i++) {
+		hdr = genlmsg_put(skb, NETLINK_CB(cb->skb).portid,
+				  cb->nlh->nlmsg_seq, &ssf_genl_family,
+				  NLM_F_MULTI, SSF_CMD_RULE_GET);
+		if (!hdr) {
+			ret = -EMSGSIZE;
+			break;
+		}
+		genl_dump_check_consistent(cb, hdr);
+		if (nla_put_u64_64bit(skb, SSF_A_GENERATION, p->generation,
+				      SSF_A_PAD) ||
+		    ssf_put_rule(skb, &p->rules[i], ssf_nl_userns(cb->skb))) {
+			genlmsg_cancel(skb, hdr);
+			ret = -EMSGSIZE;
+			break;
+		}
+		genlmsg_end(skb, hdr);
+	}
+	rcu_read_unlock();
+	cb->args[0] = i;
+	/* a full skb ends this part; the core calls us again */
+	if (ret == -EMSGSIZE && skb->len)
+		return skb->len;
+	return ret ?: skb->len;
 }

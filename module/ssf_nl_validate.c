@@ -137,49 +137,27 @@ int ssf_nl_validate_get(struct sk_buff *skb, struct genl_info *info)
 		nlmsg_free(msg);
 		return -EMSGSIZE;
 	}
-	genlmsg_end(msg, hdr);
-	return genlmsg_reply(msg, info);
+	return ssf_reply_send(info, msg, hdr);
 }
 
+static int ssf_validate_build(struct ssf_net *sn, struct ssf_policy *p,
+			      struct genl_info *info, struct ssf_edit *e)
+{
+	return ssf_decode_validate(info, &p->check);
+}
+
+/* SSF_CMD_VALIDATE_SET: a copy of the policy with other check settings. */
 int ssf_nl_validate_set(struct sk_buff *skb, struct genl_info *info)
 {
-	struct ssf_net *sn = ssf_pernet(genl_info_net(info));
-	struct ssf_policy *old, *p;
-	struct ssf_check_cfg cfg;
-	u64 gen;
-	int ret;
+	struct ssf_edit e = {
+		.cmd = SSF_CMD_VALIDATE_SET,
+		.skip = U32_MAX,
+		.build = ssf_validate_build,
+	};
 
 	if (!info->attrs[SSF_A_VALIDATE] && !info->attrs[SSF_A_IP6_EXTHDR_MAX]) {
 		NL_SET_ERR_MSG(info->extack, "nothing to set");
 		return -EINVAL;
 	}
-
-	mutex_lock(&sn->lock);
-	ret = ssf_check_generation(sn, info);
-	if (ret)
-		goto out_unlock;
-	old = ssf_net_policy(sn);
-	if (old)
-		cfg = old->check;
-	else
-		ssf_check_cfg_init(&cfg);
-	ret = ssf_decode_validate(info, &cfg);
-	if (ret)
-		goto out_unlock;
-	p = ssf_policy_edit(sn, old, U32_MAX, 0);
-	if (!p) {
-		ret = -ENOMEM;
-		goto out_unlock;
-	}
-	p->check = cfg;
-	ret = ssf_net_publish(sn, p, info->extack);	/* frees p on error */
-	if (ret)
-		goto out_unlock;
-	gen = sn->generation;
-	mutex_unlock(&sn->lock);
-	return ssf_reply_generation(info, SSF_CMD_VALIDATE_SET, gen, 0, 0);
-
-out_unlock:
-	mutex_unlock(&sn->lock);
-	return ret;
+	return ssf_nl_edit(info, &e);
 }

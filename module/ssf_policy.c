@@ -88,10 +88,43 @@ int ssf_policy_new_ctr(struct ssf_prule *pr)
 	return 0;
 }
 
-void ssf_policy_share_ctr(struct ssf_prule *dst, const struct ssf_prule *src)
+static void ssf_policy_share_ctr(struct ssf_prule *dst,
+				 const struct ssf_prule *src)
 {
 	refcount_inc(&src->ctr->ref);
 	dst->ctr = src->ctr;
+}
+
+/*
+ * A copy of @old (NULL: an empty policy) with rule @skip left out (U32_MAX:
+ * none) and room for @extra more rules at the end, for an edit. Kept rules
+ * share their counters; defaults, mode and checks are copied; the copy
+ * carries the next generation.
+ */
+struct ssf_policy *ssf_policy_copy(struct ssf_net *sn,
+				   const struct ssf_policy *old, u32 skip,
+				   u32 extra)
+{
+	u32 n = old ? old->nrules : 0, i, j = 0;
+	struct ssf_policy *p;
+
+	p = ssf_policy_alloc(sn, n - (skip < n ? 1 : 0) + extra);
+	if (!p)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (i == skip)
+			continue;
+		p->rules[j].rule = old->rules[i].rule;
+		ssf_policy_share_ctr(&p->rules[j], &old->rules[i]);
+		j++;
+	}
+	if (old) {
+		memcpy(p->defaults, old->defaults, sizeof(p->defaults));
+		p->mode = old->mode;
+		p->check = old->check;
+	}
+	p->generation = sn->generation + 1;
+	return p;
 }
 
 /* Build the per-direction index once, at commit time, not per packet. */

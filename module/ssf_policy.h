@@ -61,7 +61,9 @@ struct ssf_policy {
 struct ssf_policy *ssf_policy_alloc(struct ssf_net *sn, u32 nrules);
 void ssf_policy_free(struct ssf_policy *p);
 int ssf_policy_new_ctr(struct ssf_prule *pr);
-void ssf_policy_share_ctr(struct ssf_prule *dst, const struct ssf_prule *src);
+struct ssf_policy *ssf_policy_copy(struct ssf_net *sn,
+				   const struct ssf_policy *old, u32 skip,
+				   u32 extra);
 void ssf_policy_index(struct ssf_policy *p);
 int ssf_policy_finish(struct ssf_policy *p, struct netlink_ext_ack *extack);
 void ssf_policy_read_ctr(const struct ssf_rule_ctr *ctr, u64 *packets,
