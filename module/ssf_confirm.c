@@ -6,9 +6,10 @@
  * mode), so an administrator who cut off their own access gets it back.
  *
  * Lifetime: the restore point is a policy object that is no longer
- * published (the publish that replaced it waited for a grace period), so
- * no reader can see it; it belongs to sn->confirm until it is republished
- * or freed. It is counted in sn->objects like any policy.
+ * published; readers may still see it until a grace period has passed, so
+ * it is never changed: a revert publishes a copy, and the restore point is
+ * released (freed after a grace period) either way. It belongs to
+ * sn->confirm until then and is counted in sn->objects like any policy.
  *
  * Locking: every field of sn->confirm is under sn->lock. The work item
  * takes sn->lock; nothing that holds sn->lock waits for the work item
@@ -21,6 +22,7 @@
 
 #include "ssf_net.h"
 #include "ssf_events.h"
+#include "ssf_log.h"
 
 /* Free the restore point and forget the pending confirm. */
 void ssf_confirm_cancel(struct ssf_net *sn)
@@ -30,7 +32,7 @@ void ssf_confirm_cancel(struct ssf_net *sn)
 		return;
 	sn->confirm.pending = false;
 	cancel_delayed_work(&sn->confirm.work);
-	ssf_policy_free(sn->confirm.restore);
+	ssf_policy_release(sn->confirm.restore);
 	sn->confirm.restore = NULL;
 }
 
@@ -39,7 +41,7 @@ static void ssf_confirm_arm(struct ssf_net *sn, u32 seconds)
 	unsigned long delay = (unsigned long)seconds * HZ;
 
 	sn->confirm.deadline = jiffies + delay;
-	mod_delayed_work(system_wq, &sn->confirm.work, delay);
+	mod_delayed_work(ssf_wq, &sn->confirm.work, delay);
 }
 
 /*
@@ -48,25 +50,24 @@ static void ssf_confirm_arm(struct ssf_net *sn, u32 seconds)
  * timer with @seconds. On error nothing changed and @p is freed.
  */
 int ssf_confirm_publish(struct ssf_net *sn, struct ssf_policy *p,
-			u32 seconds, struct netlink_ext_ack *extack)
+			u32 seconds, struct netlink_ext_ack *extack,
+			u32 *missing)
 {
-	u32 next_id = sn->next_id;
 	struct ssf_policy *old;
 	int ret;
 
 	lockdep_assert_held(&sn->lock);
 	if (sn->confirm.pending) {
-		ret = ssf_net_publish(sn, p, extack);
+		ret = ssf_net_publish(sn, p, extack, missing);
 		if (!ret)
 			ssf_confirm_arm(sn, seconds);
 		return ret;
 	}
-	ret = ssf_net_publish_keep(sn, p, extack, &old);
+	ret = ssf_net_publish_keep(sn, p, extack, missing, &old);
 	if (ret)
 		return ret;
 	sn->confirm.pending = true;
 	sn->confirm.restore = old;
-	sn->confirm.restore_next_id = next_id;
 	ssf_confirm_arm(sn, seconds);
 	return 0;
 }
@@ -95,41 +96,58 @@ u32 ssf_confirm_left(struct ssf_net *sn)
 	return DIV_ROUND_UP(jiffies_to_msecs(left), 1000);
 }
 
+/*
+ * Publish the restore point again. It was published once, and a reader
+ * may still hold it, so it is never changed: a copy (sharing its rules'
+ * counters) carries the new generation. Rule ids go on from the current
+ * counter: ids handed out in the confirm window are not reused.
+ */
+static int ssf_confirm_revert(struct ssf_net *sn)
+{
+	struct ssf_policy *restore = sn->confirm.restore, *p;
+	u32 missing;
+	int ret;
+
+	sn->confirm.restore = NULL;
+	sn->confirm.pending = false;
+	if (!restore) {
+		ssf_net_flush(sn);
+		return 0;
+	}
+	p = ssf_policy_copy(sn, restore, U32_MAX, 0);
+	/* the restore point still holds every module the copy needs */
+	ret = p ? ssf_net_publish(sn, p, NULL, &missing) : -ENOMEM;
+	ssf_policy_release(restore);
+	return ret;
+}
+
 static void ssf_confirm_expire(struct work_struct *work)
 {
 	struct ssf_net *sn = container_of(to_delayed_work(work),
 					  struct ssf_net, confirm.work);
-	struct ssf_policy *p;
 	u64 gen;
-	int ret = 0;
+	int ret;
 
 	mutex_lock(&sn->lock);
-	if (!sn->confirm.pending) {
+	/*
+	 * Run for the confirm that is pending now and due now: this work may
+	 * have waited for the lock while a confirm was given, or while a new
+	 * commit restarted the timer (which queues this work again).
+	 */
+	if (!sn->confirm.pending ||
+	    time_before(jiffies, sn->confirm.deadline)) {
 		mutex_unlock(&sn->lock);
 		return;
 	}
-	p = sn->confirm.restore;
-	sn->confirm.restore = NULL;
-	sn->confirm.pending = false;
-	if (p) {
-		p->generation = sn->generation + 1;
-		ret = ssf_net_publish(sn, p, NULL);	/* frees p on error */
-		if (!ret)
-			sn->next_id = sn->confirm.restore_next_id;
-	} else {
-		ssf_net_flush(sn);
-		sn->next_id = sn->confirm.restore_next_id;
-	}
+	ret = ssf_confirm_revert(sn);
 	gen = sn->generation;
 	mutex_unlock(&sn->lock);
 
 	if (ret) {
-		pr_err("commit not confirmed in time, but restoring the previous policy failed (%d); the unconfirmed policy stays\n",
-		       ret);
+		ssf_log_revert(sn, ret, gen);
 		return;
 	}
-	pr_info("commit not confirmed in time: previous policy restored (generation %llu)\n",
-		gen);
+	ssf_log_revert(sn, 0, gen);
 	ssf_event_revert(sn, gen);
 }
 

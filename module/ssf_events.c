@@ -6,9 +6,11 @@
  * the netns it costs one bitmap test and nothing is built. Events are
  * rate-limited per netns (module parameter event_rate, per second, burst
  * the same); the next event sent carries the number suppressed before it.
- * Messages are allocated with GFP_ATOMIC (hooks run in softirq or with
- * BHs off); an event that cannot be built counts as suppressed, and so
- * does the count it was carrying.
+ * Messages are sized to the largest event and allocated with GFP_ATOMIC
+ * (hooks run in softirq or with BHs off); an event that cannot be built
+ * counts as suppressed, and so does the count it was carrying. A uid is
+ * sent twice: as the netns' user namespace sees it (what a container's
+ * own monitor expects) and kernel-global (what the host admin sees).
  *
  * Locking: none of ours beyond the rate limiter (a trylock inside
  * __ratelimit(), never waited on) and the atomic suppressed count; the
@@ -25,8 +27,25 @@ bool ssf_event_wanted(struct ssf_net *sn)
 				  SSF_MCGRP_EVENTS_ID);
 }
 
-/* Room for the event: addresses, names and a handful of integers. */
-#define SSF_EVENT_SIZE	NLMSG_GOODSIZE
+/*
+ * The largest event: every attribute at its longest. Sized, not a page
+ * (NLMSG_GOODSIZE): events are built with GFP_ATOMIC on the packet path.
+ */
+static size_t ssf_event_size(void)
+{
+	return nla_total_size(0) +			/* SSF_A_EVENT */
+	       nla_total_size(sizeof(u8)) * 5 +		/* type, dir, action,
+							 * family, proto
+							 */
+	       nla_total_size(sizeof(u32)) * 4 +	/* suppressed, rule id,
+							 * uid, kuid
+							 */
+	       nla_total_size(SSF_REASON_NAME_MAX + 1) +
+	       nla_total_size(16) * 2 +			/* addresses */
+	       nla_total_size(sizeof(u16)) * 2 +	/* ports */
+	       nla_total_size(IFNAMSIZ) * 2 +		/* interfaces */
+	       nla_total_size_64bit(sizeof(u64));	/* generation */
+}
 
 static int ssf_event_put_pkt(struct sk_buff *msg, const struct ssf_pkt *pkt)
 {
@@ -52,9 +71,10 @@ static int ssf_event_put_meta(struct sk_buff *msg, struct net *net,
 	if (meta->oif && nla_put_string(msg, SSF_EVENT_A_OIF, meta->oif))
 		return -EMSGSIZE;
 	if ((meta->flags & SSF_META_OWNER) &&
-	    nla_put_u32(msg, SSF_EVENT_A_UID,
-			from_kuid_munged(net->user_ns,
-					 KUIDT_INIT(meta->uid))))
+	    (nla_put_u32(msg, SSF_EVENT_A_UID,
+			 from_kuid_munged(net->user_ns,
+					  KUIDT_INIT(meta->uid))) ||
+	     nla_put_u32(msg, SSF_EVENT_A_KUID, meta->uid)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -81,7 +101,7 @@ static void ssf_event_lost(struct ssf_net *sn, struct ssf_ev_msg *m)
 static bool ssf_event_new(struct ssf_net *sn, struct ssf_ev_msg *m, u8 type)
 {
 	m->carried = 0;
-	m->skb = genlmsg_new(SSF_EVENT_SIZE, GFP_ATOMIC);
+	m->skb = genlmsg_new(ssf_event_size(), GFP_ATOMIC);
 	if (!m->skb) {
 		atomic_inc(&sn->ev_suppressed);
 		return false;

@@ -20,11 +20,14 @@
  *   filter tables at their standard priority.
  * A forwarded packet is validated once, at PRE_ROUTING; a local one at
  * PRE_ROUTING or LOCAL_OUT. A packet a host sends to itself crosses both:
- * it is validated at LOCAL_OUT only, and PRE_ROUTING skips packets that
- * arrive on a loopback device (only this netns' own stack sends there). The policy hooks parse again (with every check
- * off) for their metadata: the validation hooks run earlier than the
- * policy, and skb->cb belongs to the layer the packet is in, so no parse
- * result is carried between hooks.
+ * it is validated at PRE_ROUTING only, when it arrives on the loopback
+ * device, and LOCAL_OUT skips packets routed to a loopback device. Not the
+ * other way round: lo also receives packets the local stack never sent
+ * (AF_PACKET sockets in the netns, tc redirects from other devices), and
+ * those must be validated like any received packet. The policy hooks parse
+ * again (with every check off) for their metadata: the validation hooks
+ * run earlier than the policy, and skb->cb belongs to the layer the packet
+ * is in, so no parse result is carried between hooks.
  *
  * Ownership: a hook never frees, queues or keeps the skb; it only reads it
  * (through ssf_buf_copy()) and returns NF_ACCEPT or NF_DROP, and the
@@ -33,8 +36,9 @@
  * reference (ssf_meta_fill(), the ingress owner lookup); it is released by
  * ssf_owner_put() on the single path out of the hook, before returning.
  *
- * Modes (the policy's): off - the hooks are unregistered (and return at
- * once in the window while that happens); audit - nothing is dropped:
+ * Modes (the policy's): off - the hooks are unregistered (a hook that
+ * still runs on another CPU, or sees an off policy before they are gone,
+ * returns at once); audit - nothing is dropped:
  * drops and rejects, by rules, defaults or checks, are counted, logged and
  * reported as audit events.
  *
@@ -52,29 +56,12 @@
 #include "ssf_net.h"
 #include "ssf_act.h"
 #include "ssf_events.h"
+#include "ssf_log.h"
 #include "ssf_owner.h"
 
 static u8 ssf_hook_family(const struct nf_hook_state *state)
 {
 	return state->pf == NFPROTO_IPV4 ? SSF_FAMILY_IPV4 : SSF_FAMILY_IPV6;
-}
-
-static void ssf_audit_log(const struct nf_hook_state *state,
-			  const struct ssf_pkt *pkt, u64 audits)
-{
-	const struct net_device *dev = state->in ?: state->out;
-	const char *name = ssf_reason_name(__ffs64(audits));
-
-	if (!net_ratelimit())
-		return;
-	if (pkt->family == SSF_FAMILY_IPV4)
-		pr_info("audit %s: dev %s proto %u %pI4 -> %pI4\n", name,
-			dev ? dev->name : "?", pkt->proto, &pkt->saddr.w[0],
-			&pkt->daddr.w[0]);
-	else
-		pr_info("audit %s: dev %s proto %u %pI6c -> %pI6c\n", name,
-			dev ? dev->name : "?", pkt->proto, pkt->saddr.b,
-			pkt->daddr.b);
 }
 
 static void ssf_validate_event(struct ssf_net *sn, u8 type, u8 action,
@@ -107,9 +94,9 @@ static unsigned int ssf_validate_hook(void *priv, struct sk_buff *skb,
 	pol = rcu_dereference(sn->policy);
 	if (unlikely(!pol || pol->mode == SSF_MODE_OFF))
 		return NF_ACCEPT;
-	/* already validated at LOCAL_OUT on its way out */
-	if (state->hook == NF_INET_PRE_ROUTING && state->in &&
-	    (state->in->flags & IFF_LOOPBACK))
+	/* to this host: validated when it arrives on lo (PRE_ROUTING) */
+	if (state->hook == NF_INET_LOCAL_OUT && state->out &&
+	    (state->out->flags & IFF_LOOPBACK))
 		return NF_ACCEPT;
 
 	ctx.cfg = &pol->check;
@@ -131,7 +118,11 @@ static unsigned int ssf_validate_hook(void *priv, struct sk_buff *skb,
 		drop = false;
 	}
 	if (audits) {
-		ssf_audit_log(state, &pkt, audits);
+		char by[8 + SSF_REASON_NAME_MAX];
+
+		snprintf(by, sizeof(by), "check %s",
+			 ssf_reason_name(__ffs64(audits)));
+		ssf_log_audit(sn, state, &pkt, NULL, SSF_ACT_DROP, by);
 		ssf_validate_event(sn, SSF_EVENT_AUDIT,
 				   SSF_ACT_ACCEPT, __ffs64(audits), &pkt);
 	}
@@ -184,16 +175,20 @@ static enum ssf_outcome ssf_policy_act(struct ssf_net *sn,
 	 */
 	if (dir == SSF_DIR_OUT && !(meta->flags & SSF_META_OWNER) &&
 	    ((flags & SSF_RULE_F_LOG) || action != SSF_ACT_ACCEPT))
-		ssf_meta_fill(skb, state, dir, true, meta, own);
+		ssf_meta_fill(skb, state, dir, true, pkt, meta, own);
 
 	if (flags & SSF_RULE_F_LOG) {
-		ssf_act_log(sn, skb, state, &pr->rule, meta);
+		ssf_log_rule(sn, skb, state, &pr->rule, meta);
 		ssf_policy_event(sn, SSF_EVENT_LOG, dir, action, pr, pkt, meta);
 	}
 	if (action == SSF_ACT_ACCEPT)
 		return SSF_OUT_ACCEPTED;
 	if ((flags & SSF_RULE_F_AUDIT) || pol->mode == SSF_MODE_AUDIT) {
-		ssf_act_audit_log(sn, state, pkt, action, pr ? pr->rule.id : 0);
+		char by[16] = "default";
+
+		if (pr)
+			snprintf(by, sizeof(by), "rule %u", pr->rule.id);
+		ssf_log_audit(sn, state, pkt, meta, action, by);
 		ssf_policy_event(sn, SSF_EVENT_AUDIT, dir, action, pr, pkt,
 				 meta);
 		return SSF_OUT_AUDITED;
@@ -230,8 +225,8 @@ static unsigned int ssf_policy_hook(void *priv, struct sk_buff *skb,
 	ssf_buf_init_skb(&b, skb);
 	res = ssf_parse(&b, ssf_hook_family(state), &pkt);
 	/* takes a socket reference only when a rule needs the owner */
-	ssf_meta_fill(skb, state, dir, pol->owner_dirs & BIT(dir), &meta,
-		      &own);
+	ssf_meta_fill(skb, state, dir, pol->owner_dirs & BIT(dir), &pkt,
+		      &meta, &own);
 
 	/*
 	 * A packet that does not parse fully (its malformation's check is
@@ -242,7 +237,7 @@ static unsigned int ssf_policy_hook(void *priv, struct sk_buff *skb,
 	pr = ssf_policy_lookup(pol, dir, &pkt, &meta);
 	if (pr) {
 		action = pr->rule.action;
-		ssf_policy_count(pr, skb->len);
+		ssf_ctr_add(pr->pc, skb->len);
 	} else {
 		action = pol->defaults[dir];
 	}
@@ -253,6 +248,21 @@ static unsigned int ssf_policy_hook(void *priv, struct sk_buff *skb,
 	ssf_net_count(sn, dir, out, !pr, res != SSF_PARSE_OK);
 	return out == SSF_OUT_DROPPED || out == SSF_OUT_REJECTED ?
 	       NF_DROP : NF_ACCEPT;
+}
+
+/*
+ * Lockdown (module parameter lockdown=1): from module load until the first
+ * policy is published in the initial netns, nothing reaches a local socket
+ * or is forwarded unless it arrives on a loopback device. It closes the
+ * window at boot between ssf loading and its policy arriving; the hooks
+ * exist only in the initial netns and only until then (ssf_net.c).
+ */
+static unsigned int ssf_lockdown_hook(void *priv, struct sk_buff *skb,
+				      const struct nf_hook_state *state)
+{
+	if (state->in && (state->in->flags & IFF_LOOPBACK))
+		return NF_ACCEPT;
+	return NF_DROP;
 }
 
 #define SSF_HOOK_OPS(_fn, _pf, _hooknum, _prio, _priv)		\
@@ -293,4 +303,27 @@ int ssf_hooks_register(struct net *net)
 void ssf_hooks_unregister(struct net *net)
 {
 	nf_unregister_net_hooks(net, ssf_hook_ops, ARRAY_SIZE(ssf_hook_ops));
+}
+
+#define SSF_LOCKDOWN_OPS(_pf, _hooknum)					\
+	SSF_HOOK_OPS(ssf_lockdown_hook, _pf, _hooknum,			\
+		     NF_IP_PRI_FILTER + 1, 0)
+
+static const struct nf_hook_ops ssf_lockdown_ops[] = {
+	SSF_LOCKDOWN_OPS(NFPROTO_IPV4, NF_INET_LOCAL_IN),
+	SSF_LOCKDOWN_OPS(NFPROTO_IPV4, NF_INET_FORWARD),
+	SSF_LOCKDOWN_OPS(NFPROTO_IPV6, NF_INET_LOCAL_IN),
+	SSF_LOCKDOWN_OPS(NFPROTO_IPV6, NF_INET_FORWARD),
+};
+
+int ssf_hooks_lockdown_register(struct net *net)
+{
+	return nf_register_net_hooks(net, ssf_lockdown_ops,
+				     ARRAY_SIZE(ssf_lockdown_ops));
+}
+
+void ssf_hooks_lockdown_unregister(struct net *net)
+{
+	nf_unregister_net_hooks(net, ssf_lockdown_ops,
+				ARRAY_SIZE(ssf_lockdown_ops));
 }

@@ -6,5 +6,7 @@ struct net;
 
 int ssf_hooks_register(struct net *net);
 void ssf_hooks_unregister(struct net *net);
+int ssf_hooks_lockdown_register(struct net *net);
+void ssf_hooks_lockdown_unregister(struct net *net);
 
 #endif /* _SSF_HOOKS_H */

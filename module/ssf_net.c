@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Per network namespace state: creation and teardown (pernet ops), policy
- * publication, hook registration on demand, per-direction counters.
+ * publication, hook registration on demand, rule ids, per-direction
+ * counters.
  *
  * Locking: see struct ssf_net. Every writer holds sn->lock; the policy
  * pointer is swapped with rcu_replace_pointer() under it and the old policy
- * freed after synchronize_rcu(), so a hook (which runs under
- * rcu_read_lock()) sees either the old or the new object, whole. Hooks are
- * registered only while a policy is published: a netns without an ssf
- * policy pays nothing on its packet path.
+ * released (ssf_policy_release(): freed after a grace period, without
+ * anyone waiting for it), so a hook (which runs under rcu_read_lock()) sees
+ * either the old or the new object, whole. Hooks are registered only while
+ * a policy is published: a netns without an ssf policy pays nothing on its
+ * packet path.
  */
 #include <linux/slab.h>
 #include <linux/percpu.h>
@@ -19,6 +21,9 @@
 #include "ssf_txn.h"
 
 unsigned int ssf_net_id __read_mostly;
+
+/* Frees released policies (process context, after a grace period). */
+struct workqueue_struct *ssf_wq __read_mostly;
 
 /* Every live object of every netns, for the leak check at module exit. */
 static atomic_t ssf_objects_total = ATOMIC_INIT(0);
@@ -43,21 +48,22 @@ struct ssf_policy *ssf_net_policy(struct ssf_net *sn)
 /*
  * Finish @p (ssf_policy_finish()) and publish it (it must carry the next
  * generation) as the policy of @sn. Hooks are attached unless its mode is
- * off. The replaced policy, once no reader can see it, is handed to the
- * caller in *@oldp (NULL if there was none). On error nothing changed and
- * @p is freed.
+ * off. The replaced policy is handed to the caller in *@oldp (NULL if
+ * there was none): readers may still see it until a grace period ends, so
+ * it may only be released (ssf_policy_release()) or copied, never changed.
+ * On error nothing changed and @p is freed; -EAGAIN (with *@missing) means
+ * modules must be loaded first (ssf_kmod.h).
  */
 int ssf_net_publish_keep(struct ssf_net *sn, struct ssf_policy *p,
-			 struct netlink_ext_ack *extack,
+			 struct netlink_ext_ack *extack, u32 *missing,
 			 struct ssf_policy **oldp)
 {
 	bool attach = p->mode != SSF_MODE_OFF;
-	struct ssf_policy *old;
 	int ret;
 
 	lockdep_assert_held(&sn->lock);
 
-	ret = ssf_policy_finish(p, extack);
+	ret = ssf_policy_finish(p, extack, missing);
 	if (ret)
 		goto err_free;
 	if (attach && !sn->hooks_on) {
@@ -67,15 +73,20 @@ int ssf_net_publish_keep(struct ssf_net *sn, struct ssf_policy *p,
 		sn->hooks_on = true;
 	}
 	sn->generation = p->generation;
-	old = rcu_replace_pointer(sn->policy, p, lockdep_is_held(&sn->lock));
+	sn->next_id = p->next_id;
+	*oldp = rcu_replace_pointer(sn->policy, p, lockdep_is_held(&sn->lock));
+	if (sn->lockdown) {
+		/* the first policy is in place: it decides from now on */
+		ssf_hooks_lockdown_unregister(sn->net);
+		sn->lockdown = false;
+	}
 	if (!attach && sn->hooks_on) {
-		/* waits for hooks in flight (synchronize_net) */
+		/* a hook still running holds the old or the new policy: both
+		 * are freed only after a grace period
+		 */
 		ssf_hooks_unregister(sn->net);
 		sn->hooks_on = false;
 	}
-	if (old)
-		synchronize_rcu();
-	*oldp = old;
 	return 0;
 
 err_free:
@@ -83,20 +94,20 @@ err_free:
 	return ret;
 }
 
-/* ssf_net_publish_keep(), freeing the replaced policy. */
+/* ssf_net_publish_keep(), releasing the replaced policy. */
 int ssf_net_publish(struct ssf_net *sn, struct ssf_policy *p,
-		    struct netlink_ext_ack *extack)
+		    struct netlink_ext_ack *extack, u32 *missing)
 {
 	struct ssf_policy *old;
 	int ret;
 
-	ret = ssf_net_publish_keep(sn, p, extack, &old);
+	ret = ssf_net_publish_keep(sn, p, extack, missing, &old);
 	if (!ret)
-		ssf_policy_free(old);
+		ssf_policy_release(old);
 	return ret;
 }
 
-/* Back to the inactive state: no policy, no hooks. */
+/* Back to the inactive state: no policy, no hooks. Rule ids go on. */
 void ssf_net_flush(struct ssf_net *sn)
 {
 	struct ssf_policy *old;
@@ -106,16 +117,11 @@ void ssf_net_flush(struct ssf_net *sn)
 	ssf_confirm_cancel(sn);
 	old = rcu_replace_pointer(sn->policy, NULL, lockdep_is_held(&sn->lock));
 	if (sn->hooks_on) {
-		/* waits for hooks in flight (synchronize_net) */
 		ssf_hooks_unregister(sn->net);
 		sn->hooks_on = false;
 	}
 	sn->generation++;
-	sn->next_id = 1;
-	if (old) {
-		synchronize_rcu();
-		ssf_policy_free(old);
-	}
+	ssf_policy_release(old);
 }
 
 void ssf_net_count(struct ssf_net *sn, u8 dir, enum ssf_outcome out,
@@ -211,15 +217,20 @@ static int __net_init ssf_net_init(struct net *net)
 
 	mutex_init(&sn->lock);
 	RCU_INIT_POINTER(sn->policy, NULL);
-	INIT_LIST_HEAD(&sn->txns);
+	sn->hooks_on = false;
+	sn->lockdown = false;
+	xa_init(&sn->txns);
+	sn->ntxns = 0;
 	atomic_set(&sn->objects, 0);
+	atomic_long_set(&sn->mem, 0);
+	ssf_ctr_pool_init(&sn->ctrs, &sn->mem);
 	sn->next_id = 1;
 	sn->net = net;
 	ssf_confirm_init(sn);
-	ratelimit_state_init(&sn->ev_rs, HZ, ssf_event_rate);
+	ratelimit_state_init(&sn->ev_rs, HZ, READ_ONCE(ssf_event_rate));
 	ratelimit_set_flags(&sn->ev_rs, RATELIMIT_MSG_ON_RELEASE);
 	atomic_set(&sn->ev_suppressed, 0);
-	ratelimit_state_init(&sn->log_rs, HZ, ssf_log_rate);
+	ratelimit_state_init(&sn->log_rs, HZ, READ_ONCE(ssf_log_rate));
 	ratelimit_set_flags(&sn->log_rs, RATELIMIT_MSG_ON_RELEASE);
 	sn->stats = alloc_percpu_gfp(struct ssf_pcpu_dstats, GFP_KERNEL);
 	if (!sn->stats)
@@ -236,37 +247,87 @@ static int __net_init ssf_net_init(struct net *net)
 	return 0;
 }
 
+/*
+ * Module parameter lockdown: drop what comes in to the initial netns (but
+ * on loopback) until its first policy is published (ssf_hooks.c).
+ */
+int __init ssf_net_lockdown(void)
+{
+	struct ssf_net *sn = ssf_pernet(&init_net);
+	int ret;
+
+	mutex_lock(&sn->lock);
+	ret = ssf_hooks_lockdown_register(&init_net);
+	sn->lockdown = !ret;
+	mutex_unlock(&sn->lock);
+	return ret;
+}
+
+/* Drop every transaction, the policy and any restore point. */
 static void __net_exit ssf_net_exit(struct net *net)
 {
 	struct ssf_net *sn = ssf_pernet(net);
-	struct ssf_txn *t, *tmp;
 
 	mutex_lock(&sn->lock);
-	list_for_each_entry_safe(t, tmp, &sn->txns, list)
-		ssf_txn_free(sn, t);
+	if (sn->lockdown) {
+		ssf_hooks_lockdown_unregister(net);
+		sn->lockdown = false;
+	}
+	ssf_txn_free_all(sn);
 	ssf_net_flush(sn);
 	mutex_unlock(&sn->lock);
 	ssf_confirm_exit(sn);
-	WARN_ON_ONCE(atomic_read(&sn->objects));
-	free_percpu(sn->rstats);
-	free_percpu(sn->stats);
-	mutex_destroy(&sn->lock);
+}
+
+/*
+ * Released policies are freed after a grace period by work items that
+ * still use their netns' ssf_net: wait for them once per batch of exiting
+ * namespaces, then check that nothing is left.
+ */
+static void __net_exit ssf_net_exit_batch(struct list_head *net_exit_list)
+{
+	struct net *net;
+
+	rcu_barrier();
+	flush_workqueue(ssf_wq);
+	list_for_each_entry(net, net_exit_list, exit_list) {
+		struct ssf_net *sn = ssf_pernet(net);
+
+		WARN_ON_ONCE(atomic_read(&sn->objects));
+		WARN_ON_ONCE(atomic_long_read(&sn->mem));
+		ssf_ctr_pool_destroy(&sn->ctrs);
+		xa_destroy(&sn->txns);
+		free_percpu(sn->rstats);
+		free_percpu(sn->stats);
+		mutex_destroy(&sn->lock);
+	}
 }
 
 static struct pernet_operations ssf_net_ops = {
 	.init = ssf_net_init,
 	.exit = ssf_net_exit,
+	.exit_batch = ssf_net_exit_batch,
 	.id = &ssf_net_id,
 	.size = sizeof(struct ssf_net),
 };
 
-int ssf_net_init_module(void)
+int __init ssf_net_init_module(void)
 {
-	return register_pernet_subsys(&ssf_net_ops);
+	int ret;
+
+	ssf_wq = alloc_workqueue("ssf", 0, 0);
+	if (!ssf_wq)
+		return -ENOMEM;
+	ret = register_pernet_subsys(&ssf_net_ops);
+	if (ret)
+		destroy_workqueue(ssf_wq);
+	return ret;
 }
 
 void ssf_net_exit_module(void)
 {
 	unregister_pernet_subsys(&ssf_net_ops);
+	rcu_barrier();
+	destroy_workqueue(ssf_wq);
 	WARN_ON(atomic_read(&ssf_objects_total));
 }

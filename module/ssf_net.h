@@ -8,6 +8,7 @@
 #include <linux/u64_stats_sync.h>
 #include <linux/ratelimit.h>
 #include <linux/workqueue.h>
+#include <linux/xarray.h>
 #include <net/net_namespace.h>
 #include <net/netns/generic.h>
 
@@ -36,13 +37,12 @@ struct ssf_pcpu_rstats {
 
 /*
  * A pending commit-confirm (ssf_confirm.c): the policy to restore (NULL:
- * none was published, restoring means flushing) and the id counter that
- * went with it. Under ssf_net.lock.
+ * none was published, restoring means flushing) and when. Under
+ * ssf_net.lock.
  */
 struct ssf_confirm {
 	bool pending;
 	struct ssf_policy *restore;
-	u32 restore_next_id;
 	unsigned long deadline;		/* jiffies */
 	struct delayed_work work;
 };
@@ -50,25 +50,36 @@ struct ssf_confirm {
 /*
  * Per network namespace state.
  *
- * Locking: @lock (a mutex: writers sleep to allocate, register hooks and
- * wait for grace periods) serialises every writer and guards every field
- * but @policy's readers, @stats and @objects. @policy is published with
- * rcu_assign_pointer() under @lock and read with rcu_dereference() by the
- * hooks (which run under rcu_read_lock()) and the dumps. @stats is per-cpu;
- * @objects and @ev_suppressed are atomic. The packet path's only shared
- * writable state is the two rate limiters (@ev_rs, @log_rs: a trylock,
- * never waited on), touched only by packets that are logged or reported.
+ * Locking: @lock (a mutex: writers sleep to allocate and register hooks;
+ * none waits for a grace period) serialises every writer and guards every
+ * field but @policy's readers, @txns' lookups, @stats, @objects and @mem.
+ * @policy is published with rcu_replace_pointer() under @lock and read
+ * with rcu_dereference() by the hooks (which run under rcu_read_lock())
+ * and the dumps. @txns is changed under @lock; the socket-release notifier
+ * looks a portid up in it without @lock (the xarray's own locking), so
+ * closing a socket that has no transaction never waits for a writer.
+ * @stats is per-cpu; @objects, @mem and @ev_suppressed are atomic. @ctrs
+ * has its own mutex (ssf_ctr.h), taken inside @lock. On the packet path,
+ * besides per-cpu counters, only the rate limiters (@ev_rs, @log_rs: a
+ * trylock, never waited on) are written, by packets that are logged or
+ * reported, and socket reference counts by the ingress owner lookup.
  */
 struct ssf_net {
 	struct mutex lock;
 	struct ssf_policy __rcu *policy;	/* NULL: inactive */
 	bool hooks_on;
+	bool lockdown;				/* lockdown hooks registered */
 	u64 generation;
-	u32 next_id;
-	struct list_head txns;			/* struct ssf_txn, by portid */
+	u32 next_id;				/* never reused; 0 is no rule */
+	struct xarray txns;			/* struct ssf_txn, by portid */
+	u32 ntxns;
+	struct ssf_ctr_pool ctrs;		/* rule counters */
 	struct ssf_pcpu_dstats __percpu *stats;
 	struct ssf_pcpu_rstats __percpu *rstats;	/* by enum ssf_reason */
 	atomic_t objects;			/* live policies + transactions */
+	atomic_long_t mem;			/* bytes of policies, counters,
+						 * transactions
+						 */
 	struct ssf_confirm confirm;
 	struct ratelimit_state ev_rs;		/* events */
 	atomic_t ev_suppressed;			/* events lost to @ev_rs */
@@ -77,9 +88,11 @@ struct ssf_net {
 };
 
 extern unsigned int ssf_net_id;
+extern struct workqueue_struct *ssf_wq;
 extern unsigned int ssf_max_rules;
 extern unsigned int ssf_event_rate;
 extern unsigned int ssf_log_rate;
+extern bool ssf_lockdown;
 
 static inline struct ssf_net *ssf_pernet(const struct net *net)
 {
@@ -87,20 +100,22 @@ static inline struct ssf_net *ssf_pernet(const struct net *net)
 }
 
 int ssf_net_init_module(void);
+int ssf_net_lockdown(void);
 void ssf_net_exit_module(void);
 
 /* Writers, under sn->lock. */
 struct ssf_policy *ssf_net_policy(struct ssf_net *sn);
 int ssf_net_publish(struct ssf_net *sn, struct ssf_policy *p,
-		    struct netlink_ext_ack *extack);
+		    struct netlink_ext_ack *extack, u32 *missing);
 int ssf_net_publish_keep(struct ssf_net *sn, struct ssf_policy *p,
-			 struct netlink_ext_ack *extack,
+			 struct netlink_ext_ack *extack, u32 *missing,
 			 struct ssf_policy **oldp);
 void ssf_net_flush(struct ssf_net *sn);
 
 /* ssf_confirm.c, writers under sn->lock */
 int ssf_confirm_publish(struct ssf_net *sn, struct ssf_policy *p,
-			u32 seconds, struct netlink_ext_ack *extack);
+			u32 seconds, struct netlink_ext_ack *extack,
+			u32 *missing);
 int ssf_confirm_keep(struct ssf_net *sn);
 void ssf_confirm_cancel(struct ssf_net *sn);
 u32 ssf_confirm_left(struct ssf_net *sn);

@@ -10,10 +10,13 @@
  * presence and cross-attribute rules and explain every rejection through
  * extack. A failed request changes nothing.
  *
- * Locking: every command that reads or writes writer-side state takes the
- * netns' ssf_net.lock (a mutex; genetlink handlers may sleep). The rule dump
- * reads the published policy under rcu_read_lock() and flags itself
- * inconsistent (NLM_F_DUMP_INTR) when the generation moves between parts.
+ * Locking: the family has parallel_ops, so the genetlink core takes no lock
+ * of its own around the handlers. Every command that reads or writes
+ * writer-side state takes the netns' ssf_net.lock (a mutex; handlers may
+ * sleep) and none holds it while loading a module or waiting for a grace
+ * period. The rule dump reads the published policy under rcu_read_lock()
+ * and flags itself inconsistent (NLM_F_DUMP_INTR) when the generation
+ * moves between parts.
  */
 #include <linux/module.h>
 #include <net/genetlink.h>
@@ -22,6 +25,7 @@
 #include "ssf_netlink.h"
 #include "ssf_nl.h"
 #include "ssf_net.h"
+#include "ssf_kmod.h"
 
 /* Per-command policies: an attribute a command does not take is rejected. */
 static const struct nla_policy ssf_none_policy[SSF_A_MAX + 1] = {};
@@ -133,13 +137,17 @@ int ssf_reply_generation_send(struct genl_info *info, struct sk_buff *msg,
 
 /*
  * The skeleton of every edit of the published policy: lock, generation
- * check, copy, change, publish, reply with the new generation.
+ * check, copy, change, publish, reply with the new generation. When the
+ * new policy needs a module that is not loaded, the lock is dropped, the
+ * module loaded and the whole edit done again, once.
  */
 int ssf_nl_edit(struct genl_info *info, struct ssf_edit *e)
 {
 	struct ssf_net *sn = ssf_nl_net(info);
 	struct ssf_policy *old, *p;
+	bool replayed = false;
 	struct sk_buff *msg;
+	u32 missing;
 	void *hdr;
 	u64 gen;
 	int ret;
@@ -147,11 +155,14 @@ int ssf_nl_edit(struct genl_info *info, struct ssf_edit *e)
 	msg = ssf_reply_new(info, e->cmd, &hdr);
 	if (!msg)
 		return -ENOMEM;
+again:
 	mutex_lock(&sn->lock);
 	ret = ssf_nl_gen_expect(sn, info);
 	if (ret)
 		goto out_unlock;
 	old = ssf_net_policy(sn);
+	e->skip = U32_MAX;
+	e->extra = 0;
 	if (e->prepare) {
 		ret = e->prepare(sn, old, info, e);
 		if (ret)
@@ -167,7 +178,7 @@ int ssf_nl_edit(struct genl_info *info, struct ssf_edit *e)
 		ssf_policy_free(p);
 		goto out_unlock;
 	}
-	ret = ssf_net_publish(sn, p, info->extack);	/* frees p on error */
+	ret = ssf_net_publish(sn, p, info->extack, &missing); /* frees p on error */
 	if (ret)
 		goto out_unlock;
 	gen = sn->generation;
@@ -178,7 +189,16 @@ int ssf_nl_edit(struct genl_info *info, struct ssf_edit *e)
 
 out_unlock:
 	mutex_unlock(&sn->lock);
+	if (ret == -EAGAIN && !replayed) {
+		ssf_kmod_request(missing);
+		replayed = true;
+		goto again;
+	}
 	nlmsg_free(msg);
+	if (ret == -EAGAIN) {
+		ssf_extack_set(info->extack, NULL, ssf_kmod_errmsg(missing));
+		ret = -ENOENT;
+	}
 	return ret;
 }
 
@@ -228,6 +248,13 @@ struct genl_family ssf_genl_family __ro_after_init = {
 	.version = SSF_GENL_VERSION,
 	.maxattr = SSF_A_MAX,
 	.netnsok = true,
+	/*
+	 * Handlers serialise on their netns' ssf_net.lock, not on the
+	 * genetlink core's global mutex: an ssf request (a commit of many
+	 * rules, loading a module) must never make every other genetlink
+	 * user of the host (iw, ethtool, NetworkManager, wg) wait.
+	 */
+	.parallel_ops = true,
 	.module = THIS_MODULE,
 	.ops = ssf_genl_ops,
 	.n_ops = ARRAY_SIZE(ssf_genl_ops),
@@ -241,7 +268,7 @@ int __init ssf_genl_init(void)
 	return genl_register_family(&ssf_genl_family);
 }
 
-void ssf_genl_exit(void)
+void __exit ssf_genl_exit(void)
 {
 	genl_unregister_family(&ssf_genl_family);
 }

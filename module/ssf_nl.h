@@ -27,7 +27,7 @@ static inline struct user_namespace *ssf_nl_userns(const struct sk_buff *skb)
 	return sk_user_ns(NETLINK_CB(skb).sk);
 }
 
-static inline struct ssf_net *ssf_nl_net(const struct genl_info *info)
+static inline struct ssf_net *ssf_nl_net(struct genl_info *info)
 {
 	return ssf_pernet(genl_info_net(info));
 }
@@ -44,11 +44,14 @@ int ssf_reply_generation_send(struct genl_info *info, struct sk_buff *msg,
 /*
  * One edit of the published policy (ssf_nl_edit()), under sn->lock:
  * @prepare (optional) looks at the published policy @old (NULL: none) and
- * may refuse the edit or set @skip and @extra; the edit then copies @old
+ * may refuse the edit or set @skip and @extra (U32_MAX and 0 unless it
+ * does); the edit then copies @old
  * (rules shared with their counters, defaults, mode, checks) leaving out
  * rule @skip and making room for @extra rules at the end, and @build
  * changes the copy. A non-zero return from either abandons the edit with
- * that error. @build may set @reply_id, sent back as SSF_A_RULE_ID.
+ * that error. @build may set @reply_id, sent back as SSF_A_RULE_ID. Both
+ * may run twice for one request (ssf_nl_edit() replays an edit that had to
+ * wait for a module to load), each time on the then published policy.
  */
 struct ssf_edit {
 	u8 cmd;

@@ -10,6 +10,7 @@
  * the dump reads the published policy under rcu_read_lock().
  */
 #include <linux/uidgid.h>
+#include <linux/user_namespace.h>
 #include <net/genetlink.h>
 
 #include "ssf_nl.h"
@@ -113,15 +114,41 @@ static int ssf_decode_ports(struct nlattr **tb, int amin, int amax,
 }
 
 /*
+ * The extent of @map (a user namespace's uid_map or gid_map) that holds
+ * @id as the namespace writes it, or NULL. Within one extent ids map to
+ * consecutive kernel ids; across extents they need not (a map may be
+ * "0 100000 1000" and "1000 5000 10"). Reads the map as the kernel's own
+ * map_id_range_down() does: it is written once, before nr_extents.
+ */
+static const struct uid_gid_extent *ssf_map_extent(const struct uid_gid_map *map,
+						   u32 id)
+{
+	u32 n = READ_ONCE(map->nr_extents), i;
+	const struct uid_gid_extent *e;
+
+	smp_rmb();	/* pairs with the smp_wmb() of map_write() */
+	for (i = 0; i < n; i++) {
+		e = n <= UID_GID_MAP_MAX_BASE_EXTENTS ? &map->extent[i] :
+							&map->forward[i];
+		if (id >= e->first && id - e->first < e->count)
+			return e;
+	}
+	return NULL;
+}
+
+/*
  * A uid or gid range as the requester wrote it (in @ns), mapped to the
- * kernel-global ids the matcher compares. The range must map to one
- * contiguous range (a range split by the mapping is refused).
+ * kernel-global ids the matcher compares. The range must lie inside one
+ * extent of the namespace's map, so that it maps to one contiguous range
+ * of exactly the ids it names.
  */
 static int ssf_decode_ids(struct nlattr **tb, int amin, int amax,
 			  bool gid, struct user_namespace *ns, u32 *min,
 			  u32 *max, struct netlink_ext_ack *extack)
 {
-	u32 lo, hi, klo, khi;
+	const struct uid_gid_map *map = gid ? &ns->gid_map : &ns->uid_map;
+	const struct uid_gid_extent *e;
+	u32 lo, hi;
 
 	if (!tb[amin] || !tb[amax]) {
 		NL_SET_ERR_MSG_ATTR(extack, tb[amin] ?: tb[amax],
@@ -134,31 +161,20 @@ static int ssf_decode_ids(struct nlattr **tb, int amin, int amax,
 		NL_SET_ERR_MSG_ATTR(extack, tb[amax], "id range is reversed");
 		return -EINVAL;
 	}
-	if (gid) {
-		kgid_t a = make_kgid(ns, lo), b = make_kgid(ns, hi);
-
-		klo = __kgid_val(a);
-		khi = __kgid_val(b);
-		if (!gid_valid(a) || !gid_valid(b))
-			goto unmapped;
-	} else {
-		kuid_t a = make_kuid(ns, lo), b = make_kuid(ns, hi);
-
-		klo = __kuid_val(a);
-		khi = __kuid_val(b);
-		if (!uid_valid(a) || !uid_valid(b))
-			goto unmapped;
+	e = ssf_map_extent(map, lo);
+	if (!e || !ssf_map_extent(map, hi)) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[e ? amax : amin],
+				    "id range not mapped in your user namespace");
+		return -EINVAL;
 	}
-	if (khi < klo || khi - klo != hi - lo)
-		goto unmapped;
-	*min = klo;
-	*max = khi;
+	if (hi - e->first >= e->count) {
+		NL_SET_ERR_MSG_ATTR(extack, tb[amax],
+				    "id range spans more than one extent of your user namespace's id map (split it)");
+		return -EINVAL;
+	}
+	*min = e->lower_first + (lo - e->first);
+	*max = e->lower_first + (hi - e->first);
 	return 0;
-
-unmapped:
-	NL_SET_ERR_MSG_ATTR(extack, tb[amin],
-			    "id range not mapped in your user namespace");
-	return -EINVAL;
 }
 
 static void ssf_get_str(char *dst, size_t size, const struct nlattr *a)
@@ -347,7 +363,7 @@ static int ssf_put_rule(struct sk_buff *skb, const struct ssf_prule *pr,
 	struct nlattr *nest;
 	u64 packets, bytes;
 
-	ssf_policy_read_ctr(pr->ctr, &packets, &bytes);
+	ssf_ctr_read(pr->pc, &packets, &bytes);
 	nest = nla_nest_start(skb, SSF_A_RULE);
 	if (!nest)
 		return -EMSGSIZE;
@@ -386,7 +402,7 @@ static int ssf_rule_add_prepare(struct ssf_net *sn,
 				const struct ssf_policy *old,
 				struct genl_info *info, struct ssf_edit *e)
 {
-	if (old && old->nrules >= ssf_max_rules) {
+	if (old && old->nrules >= READ_ONCE(ssf_max_rules)) {
 		NL_SET_ERR_MSG(info->extack,
 			       "rule limit reached (module parameter max_rules)");
 		return -E2BIG;
@@ -398,12 +414,14 @@ static int ssf_rule_add_prepare(struct ssf_net *sn,
 static int ssf_rule_add_build(struct ssf_net *sn, struct ssf_policy *p,
 			      struct genl_info *info, struct ssf_edit *e)
 {
-	struct ssf_prule *pr = &p->rules[p->nrules - 1];
+	u32 last = p->nrules - 1;
+	int ret;
 
-	pr->rule = *(const struct ssf_rule *)e->arg;
-	pr->rule.id = sn->next_id;
-	e->reply_id = sn->next_id++;
-	return ssf_policy_new_ctr(pr);
+	p->rules[last].rule = *(const struct ssf_rule *)e->arg;
+	ret = ssf_policy_take_ids(p, last, info->extack) ?:
+	      ssf_policy_new_ctrs(p, last);
+	e->reply_id = p->rules[last].rule.id;
+	return ret;
 }
 
 /* SSF_CMD_RULE_ADD: append one rule. */
@@ -411,7 +429,6 @@ int ssf_nl_rule_add(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ssf_edit e = {
 		.cmd = SSF_CMD_RULE_ADD,
-		.skip = U32_MAX,
 		.prepare = ssf_rule_add_prepare,
 		.build = ssf_rule_add_build,
 	};
@@ -456,7 +473,6 @@ int ssf_nl_rule_del(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ssf_edit e = {
 		.cmd = SSF_CMD_RULE_DEL,
-		.skip = U32_MAX,
 		.prepare = ssf_rule_del_prepare,
 		.build = ssf_rule_del_build,
 	};

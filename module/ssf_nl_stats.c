@@ -28,11 +28,14 @@ int ssf_nl_status_get(struct sk_buff *skb, struct genl_info *info)
 				SSF_A_PAD) ||
 	      nla_put_u32(msg, SSF_A_RULE_COUNT, p ? p->nrules : 0) ||
 	      nla_put_u8(msg, SSF_A_ACTIVE, sn->hooks_on) ||
+	      nla_put_u8(msg, SSF_A_LOCKDOWN, sn->lockdown) ||
 	      ssf_put_defaults(msg, p ? p->defaults : accept_all) ||
 	      nla_put_u32(msg, SSF_A_OBJECTS, atomic_read(&sn->objects)) ||
 	      nla_put_u32(msg, SSF_A_NEXT_ID, sn->next_id) ||
 	      nla_put_u8(msg, SSF_A_MODE, p ? p->mode : SSF_MODE_ENFORCE) ||
-	      nla_put_u32(msg, SSF_A_MAX_RULES, ssf_max_rules) ||
+	      nla_put_u32(msg, SSF_A_MAX_RULES, READ_ONCE(ssf_max_rules)) ||
+	      nla_put_u64_64bit(msg, SSF_A_MEMORY, atomic_long_read(&sn->mem),
+				SSF_A_PAD) ||
 	      (sn->confirm.pending &&
 	       nla_put_u32(msg, SSF_A_CONFIRM_LEFT, ssf_confirm_left(sn)));
 	mutex_unlock(&sn->lock);

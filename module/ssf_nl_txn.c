@@ -11,6 +11,7 @@
 
 #include "ssf_nl.h"
 #include "ssf_txn.h"
+#include "ssf_kmod.h"
 
 const struct nla_policy ssf_defaults_policy[SSF_DEFAULTS_A_MAX + 1] = {
 	[SSF_DEFAULTS_A_IN] = NLA_POLICY_MAX(NLA_U8, SSF_ACT_MAX),
@@ -70,21 +71,24 @@ int ssf_nl_policy_begin(struct sk_buff *skb, struct genl_info *info)
 	struct ssf_net *sn = ssf_nl_net(info);
 	int ret = 0;
 
+	struct ssf_txn *t;
+
 	mutex_lock(&sn->lock);
 	if (ssf_txn_find(sn, info->snd_portid)) {
 		NL_SET_ERR_MSG(info->extack,
 			       "a transaction is already open on this socket");
 		ret = -EBUSY;
-	} else if (!ssf_txn_begin(sn, info->snd_portid)) {
-		ret = -ENOMEM;
+	} else {
+		t = ssf_txn_begin(sn, info->snd_portid, info->extack);
+		ret = PTR_ERR_OR_ZERO(t);
 	}
 	mutex_unlock(&sn->lock);
 	return ret;
 }
 
 /* Stage what @info carries in @t; on error @t is left as it was. */
-static int ssf_nl_txn_stage(struct ssf_txn *t, struct sk_buff *skb,
-			    struct genl_info *info)
+static int ssf_nl_txn_stage(struct ssf_net *sn, struct ssf_txn *t,
+			    struct sk_buff *skb, struct genl_info *info)
 {
 	u8 defaults[SSF_DIR_MAX + 1];
 	struct ssf_rule r;
@@ -112,7 +116,7 @@ static int ssf_nl_txn_stage(struct ssf_txn *t, struct sk_buff *skb,
 		ret = ssf_decode_rule(a, &r, ssf_nl_userns(skb), info->extack);
 		if (ret)
 			return ret;
-		ret = ssf_txn_add_rule(t, &r);
+		ret = ssf_txn_add_rule(sn, t, &r);
 		if (ret == -E2BIG)
 			NL_SET_ERR_MSG_ATTR(info->extack, a,
 					    "rule limit reached (module parameter max_rules)");
@@ -132,7 +136,7 @@ int ssf_nl_policy_add(struct sk_buff *skb, struct genl_info *info)
 	mutex_lock(&sn->lock);
 	t = ssf_nl_txn(sn, info);
 	if (t) {
-		ret = ssf_nl_txn_stage(t, skb, info);
+		ret = ssf_nl_txn_stage(sn, t, skb, info);
 		if (ret)
 			ssf_txn_free(sn, t);
 	}
@@ -143,7 +147,8 @@ int ssf_nl_policy_add(struct sk_buff *skb, struct genl_info *info)
 int ssf_nl_policy_commit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ssf_net *sn = ssf_nl_net(info);
-	u32 flags = 0, confirm = 0;
+	u32 flags = 0, confirm = 0, missing;
+	bool replayed = false;
 	struct sk_buff *msg;
 	struct ssf_txn *t;
 	struct nlattr *a;
@@ -166,6 +171,7 @@ int ssf_nl_policy_commit(struct sk_buff *skb, struct genl_info *info)
 	if (!msg)
 		return -ENOMEM;
 
+again:
 	mutex_lock(&sn->lock);
 	t = ssf_nl_txn(sn, info);
 	if (!t) {
@@ -177,7 +183,10 @@ int ssf_nl_policy_commit(struct sk_buff *skb, struct genl_info *info)
 		ssf_txn_free(sn, t);
 		goto out_unlock;
 	}
-	ret = ssf_txn_commit(sn, t, flags, confirm, info->extack); /* frees t */
+	/* frees t, but on -EAGAIN: modules to load, then commit it again */
+	ret = ssf_txn_commit(sn, t, flags, confirm, info->extack, &missing);
+	if (ret == -EAGAIN && replayed)
+		ssf_txn_free(sn, t);
 	if (ret)
 		goto out_unlock;
 	gen = sn->generation;
@@ -186,7 +195,16 @@ int ssf_nl_policy_commit(struct sk_buff *skb, struct genl_info *info)
 
 out_unlock:
 	mutex_unlock(&sn->lock);
+	if (ret == -EAGAIN && !replayed) {
+		ssf_kmod_request(missing);
+		replayed = true;
+		goto again;
+	}
 	nlmsg_free(msg);
+	if (ret == -EAGAIN) {
+		ssf_extack_set(info->extack, NULL, ssf_kmod_errmsg(missing));
+		ret = -ENOENT;
+	}
 	return ret;
 }
 
@@ -251,7 +269,6 @@ int ssf_nl_mode_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ssf_edit e = {
 		.cmd = SSF_CMD_MODE_SET,
-		.skip = U32_MAX,
 		.build = ssf_mode_build,
 	};
 

@@ -151,7 +151,6 @@ int ssf_nl_validate_set(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ssf_edit e = {
 		.cmd = SSF_CMD_VALIDATE_SET,
-		.skip = U32_MAX,
 		.build = ssf_validate_build,
 	};
 

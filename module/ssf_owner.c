@@ -10,7 +10,13 @@
  *   in   skb->sk when early demux set it, otherwise the socket the stack
  *        will deliver to, looked up as xt_socket and nft_socket do
  *        (nf_sk_lookup_slow_v4/v6(); TCP and UDP, ICMP errors by the
- *        packet they quote)
+ *        packet they quote). Never for a fragment: IPv6 LOCAL_IN runs
+ *        before reassembly (unless conntrack's defrag is on), and the
+ *        lookup would read a non-first fragment's payload - or, for a
+ *        fragment without ports, the IPv6 header - as ports, so anyone
+ *        could have a packet attributed to any socket. IPv4 fragments are
+ *        reassembled before LOCAL_IN; the same rule applies to both. A
+ *        fragment has no owner on in.
  *   fwd  none: a forwarded packet has no local owner
  * A socket of another netns is ignored. Only a full socket
  * (sk_fullsock(), so no time-wait or request minisock) that is not a
@@ -51,22 +57,31 @@
 #include <linux/netfilter.h>
 #include <linux/skbuff.h>
 #include <net/inet_sock.h>
-#include <net/netfilter/nf_socket.h>
 #include <net/sock.h>
 
 #include "ssf_owner.h"
+#include "ssf_kmod.h"
 
-/* The referenced socket that will receive @skb, or NULL. */
+/*
+ * The referenced socket that will receive @skb, or NULL. The lookup
+ * functions are reached through ssf_kmod_ops: a policy with owner matches
+ * on in holds nf_socket_ipv4/6 (ssf_kmod.c).
+ */
 static struct sock *ssf_owner_lookup(struct sk_buff *skb,
 				     const struct nf_hook_state *state)
 {
+	typeof(ssf_kmod_ops.sk_lookup_v4) v4;
+	typeof(ssf_kmod_ops.sk_lookup_v6) v6;
+
 	if (!state->in)
 		return NULL;
 	switch (state->pf) {
 	case NFPROTO_IPV4:
-		return nf_sk_lookup_slow_v4(state->net, skb, state->in);
+		v4 = READ_ONCE(ssf_kmod_ops.sk_lookup_v4);
+		return v4 ? v4(state->net, skb, state->in) : NULL;
 	case NFPROTO_IPV6:
-		return nf_sk_lookup_slow_v6(state->net, skb, state->in);
+		v6 = READ_ONCE(ssf_kmod_ops.sk_lookup_v6);
+		return v6 ? v6(state->net, skb, state->in) : NULL;
 	}
 	return NULL;
 }
@@ -94,8 +109,8 @@ static void ssf_owner_read(struct sock *sk, struct ssf_meta *meta)
 }
 
 void ssf_meta_fill(struct sk_buff *skb, const struct nf_hook_state *state,
-		   u8 dir, bool need_owner, struct ssf_meta *meta,
-		   struct ssf_owner *own)
+		   u8 dir, bool need_owner, const struct ssf_pkt *pkt,
+		   struct ssf_meta *meta, struct ssf_owner *own)
 {
 	struct sock *sk;
 
@@ -113,7 +128,7 @@ void ssf_meta_fill(struct sk_buff *skb, const struct nf_hook_state *state,
 		sk = NULL;
 	if (sk) {
 		own->sk = sk;			/* borrowed from the skb */
-	} else if (dir == SSF_DIR_IN) {
+	} else if (dir == SSF_DIR_IN && !(pkt->flags & SSF_PKT_F_FRAG)) {
 		sk = ssf_owner_lookup(skb, state);
 		own->sk = sk;
 		own->put = sk != NULL;		/* referenced by the lookup */

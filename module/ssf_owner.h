@@ -23,16 +23,16 @@ struct ssf_owner {
 };
 
 /*
- * Fill @meta for @skb seen by a policy hook of direction @dir: the
- * interface names always, the owner (uid, gid, cgroup) only when
+ * Fill @meta for @skb (parsed into @pkt) seen by a policy hook of direction
+ * @dir: the interface names always, the owner (uid, gid, cgroup) only when
  * @need_owner and a local full socket of a user owns the packet. @meta
  * points into the socket and the devices: it is valid until
  * ssf_owner_put(@own), which the caller must call on every path, and only
  * inside the hook (RCU read side). Never sleeps.
  */
 void ssf_meta_fill(struct sk_buff *skb, const struct nf_hook_state *state,
-		   u8 dir, bool need_owner, struct ssf_meta *meta,
-		   struct ssf_owner *own);
+		   u8 dir, bool need_owner, const struct ssf_pkt *pkt,
+		   struct ssf_meta *meta, struct ssf_owner *own);
 
 /* Drop what ssf_meta_fill() took, if anything; idempotent. */
 void ssf_owner_put(struct ssf_owner *own);

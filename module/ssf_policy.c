@@ -1,30 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The policy object: allocation, per-rule counters, per-direction index,
- * first-match lookup.
+ * The policy object: allocation, copies for edits, rule counters, the
+ * per-direction index, the modules its rules need, deferred freeing and
+ * the first-match lookup.
  *
  * Locking: a policy is built by one writer (under ssf_net.lock) and never
- * changes after ssf_net_publish(). ssf_policy_lookup() and
- * ssf_policy_count() run on the packet path under rcu_read_lock(); the
- * counters they bump are per-cpu. ssf_policy_free() runs after a grace
- * period, when no reader can see the object.
+ * changes after ssf_net_publish(). ssf_policy_lookup() runs on the packet
+ * path under rcu_read_lock(); the counters it bumps are per-cpu. A policy
+ * that was published is freed by ssf_policy_release(): after a grace
+ * period, in a work item on ssf_wq (process context, so freeing may take
+ * the counter pool's mutex and drop module references). Nothing waits for
+ * a grace period while holding a lock.
  */
 #include <linux/slab.h>
 #include <linux/mm.h>
-#include <linux/percpu.h>
 #include <linux/overflow.h>
 #include <linux/netlink.h>
-#include <linux/kmod.h>
-#include <net/netfilter/nf_log.h>
 
 #include "ssf_policy.h"
 #include "ssf_net.h"
+#include "ssf_kmod.h"
 
 struct ssf_policy *ssf_policy_alloc(struct ssf_net *sn, u32 nrules)
 {
+	size_t size = struct_size_t(struct ssf_policy, rules, nrules);
 	struct ssf_policy *p;
 
-	p = kvzalloc(struct_size(p, rules, nrules), GFP_KERNEL_ACCOUNT);
+	p = kvzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!p)
 		return NULL;
 	if (nrules) {
@@ -36,70 +38,55 @@ struct ssf_policy *ssf_policy_alloc(struct ssf_net *sn, u32 nrules)
 		}
 	}
 	p->nrules = nrules;
+	p->next_id = sn->next_id;
 	p->owner = sn;
+	p->mem = size + nrules * sizeof(*p->index);
 	ssf_check_cfg_init(&p->check);
 	ssf_net_obj_get(sn);
+	atomic_long_add(p->mem, &sn->mem);
 	return p;
 }
 
-static void ssf_ctr_put(struct ssf_rule_ctr *ctr)
-{
-	if (ctr && refcount_dec_and_test(&ctr->ref)) {
-		free_percpu(ctr->pcpu);
-		kfree(ctr);
-	}
-}
-
-/* Frees @p and drops its counter references. No reader may still see it. */
 void ssf_policy_free(struct ssf_policy *p)
 {
+	struct ssf_net *sn;
 	u32 i;
 
 	if (!p)
 		return;
+	sn = p->owner;
+	mutex_lock(&sn->ctrs.lock);
 	for (i = 0; i < p->nrules; i++)
-		ssf_ctr_put(p->rules[i].ctr);
-	if (p->loggers) {
-		nf_logger_put(NFPROTO_IPV4, NF_LOG_TYPE_LOG);
-		nf_logger_put(NFPROTO_IPV6, NF_LOG_TYPE_LOG);
-	}
-	ssf_net_obj_put(p->owner);
+		if (p->rules[i].pc)
+			ssf_ctr_put(&sn->ctrs, p->rules[i].ctr);
+	mutex_unlock(&sn->ctrs.lock);
+	ssf_kmod_put(p->kmods);
+	atomic_long_sub(p->mem, &sn->mem);
+	ssf_net_obj_put(sn);
 	kvfree(p->index);
 	kvfree(p);
 }
 
-int ssf_policy_new_ctr(struct ssf_prule *pr)
+static void ssf_policy_free_work(struct work_struct *work)
 {
-	struct ssf_rule_ctr *ctr;
-	int cpu;
-
-	ctr = kzalloc(sizeof(*ctr), GFP_KERNEL_ACCOUNT);
-	if (!ctr)
-		return -ENOMEM;
-	ctr->pcpu = alloc_percpu_gfp(struct ssf_pcpu_ctr, GFP_KERNEL_ACCOUNT);
-	if (!ctr->pcpu) {
-		kfree(ctr);
-		return -ENOMEM;
-	}
-	for_each_possible_cpu(cpu)
-		u64_stats_init(&per_cpu_ptr(ctr->pcpu, cpu)->syncp);
-	refcount_set(&ctr->ref, 1);
-	pr->ctr = ctr;
-	return 0;
+	ssf_policy_free(container_of(to_rcu_work(work), struct ssf_policy,
+				     free_work));
 }
 
-static void ssf_policy_share_ctr(struct ssf_prule *dst,
-				 const struct ssf_prule *src)
+void ssf_policy_release(struct ssf_policy *p)
 {
-	refcount_inc(&src->ctr->ref);
-	dst->ctr = src->ctr;
+	if (!p)
+		return;
+	INIT_RCU_WORK(&p->free_work, ssf_policy_free_work);
+	queue_rcu_work(ssf_wq, &p->free_work);
 }
 
 /*
  * A copy of @old (NULL: an empty policy) with rule @skip left out (U32_MAX:
  * none) and room for @extra more rules at the end, for an edit. Kept rules
  * share their counters; defaults, mode and checks are copied; the copy
- * carries the next generation.
+ * carries the next generation. The rules at the end have no counter yet
+ * (ssf_policy_new_ctrs()).
  */
 struct ssf_policy *ssf_policy_copy(struct ssf_net *sn,
 				   const struct ssf_policy *old, u32 skip,
@@ -111,13 +98,15 @@ struct ssf_policy *ssf_policy_copy(struct ssf_net *sn,
 	p = ssf_policy_alloc(sn, n - (skip < n ? 1 : 0) + extra);
 	if (!p)
 		return NULL;
+	mutex_lock(&sn->ctrs.lock);
 	for (i = 0; i < n; i++) {
 		if (i == skip)
 			continue;
-		p->rules[j].rule = old->rules[i].rule;
-		ssf_policy_share_ctr(&p->rules[j], &old->rules[i]);
+		p->rules[j] = old->rules[i];
+		ssf_ctr_hold(&sn->ctrs, p->rules[j].ctr);
 		j++;
 	}
+	mutex_unlock(&sn->ctrs.lock);
 	if (old) {
 		memcpy(p->defaults, old->defaults, sizeof(p->defaults));
 		p->mode = old->mode;
@@ -125,6 +114,45 @@ struct ssf_policy *ssf_policy_copy(struct ssf_net *sn,
 	}
 	p->generation = sn->generation + 1;
 	return p;
+}
+
+/*
+ * Give rules[@from ..] of @p the next ids. Ids are never reused in the life
+ * of a netns (events, logs and `rule del` name rules by id), so the
+ * 2^32 - 1 of them can run out: then the change fails and says so. The
+ * netns' counter moves on when @p is published.
+ */
+int ssf_policy_take_ids(struct ssf_policy *p, u32 from,
+			struct netlink_ext_ack *extack)
+{
+	u32 n = p->nrules - from, i;
+
+	if (!p->next_id || n > U32_MAX - p->next_id + 1) {
+		NL_SET_ERR_MSG(extack,
+			       "the rule ids of this network namespace are used up (a new namespace starts afresh)");
+		return -ENOSPC;
+	}
+	for (i = from; i < p->nrules; i++)
+		p->rules[i].rule.id = p->next_id++;	/* 0 after U32_MAX */
+	return 0;
+}
+
+/* Give rules[@from ..] of @p new, zeroed counters. */
+int ssf_policy_new_ctrs(struct ssf_policy *p, u32 from)
+{
+	struct ssf_ctr_pool *pool = &p->owner->ctrs;
+	int ret = 0;
+	u32 i;
+
+	mutex_lock(&pool->lock);
+	for (i = from; i < p->nrules; i++) {
+		ret = ssf_ctr_new(pool, &p->rules[i].ctr);
+		if (ret)
+			break;
+		p->rules[i].pc = ssf_ctr_ptr(pool, p->rules[i].ctr);
+	}
+	mutex_unlock(&pool->lock);
+	return ret;
 }
 
 /* Build the per-direction index once, at commit time, not per packet. */
@@ -148,55 +176,60 @@ void ssf_policy_index(struct ssf_policy *p)
 	}
 }
 
-/*
- * Take an nf_log logger reference per family (loading nf_log_syslog if
- * needed) when a rule logs, so nf_log_packet() has somewhere to go.
- */
-static int ssf_logger_get(int pf)
+/* The modules of @fam's families (SSF_FAMILY_ANY: both). */
+static u32 ssf_kmod_pair(u8 family, enum ssf_kmod_id v4, enum ssf_kmod_id v6)
 {
-	int ret = nf_logger_find_get(pf, NF_LOG_TYPE_LOG);
-
-	if (ret != -ENOENT)
-		return ret;
-	/* the alias nf_log_syslog declares (MODULE_ALIAS_NF_LOGGER) */
-	request_module("nf-logger-%u-%u", pf, NF_LOG_TYPE_LOG);
-	return nf_logger_find_get(pf, NF_LOG_TYPE_LOG);
+	return (family != SSF_FAMILY_IPV6 ? SSF_KMOD_BIT(v4) : 0) |
+	       (family != SSF_FAMILY_IPV4 ? SSF_KMOD_BIT(v6) : 0);
 }
 
-static int ssf_policy_get_loggers(struct ssf_policy *p,
-				  struct netlink_ext_ack *extack)
+/* Which on-demand modules (ssf_kmod.c) the rules and defaults of @p use. */
+static u32 ssf_policy_kmods(const struct ssf_policy *p)
 {
-	int ret;
+	u32 need = 0, i;
+	u8 d;
 
-	ret = ssf_logger_get(NFPROTO_IPV4);
-	if (ret)
-		goto err;
-	ret = ssf_logger_get(NFPROTO_IPV6);
-	if (ret) {
-		nf_logger_put(NFPROTO_IPV4, NF_LOG_TYPE_LOG);
-		goto err;
+	for (d = 0; d <= SSF_DIR_MAX; d++)
+		if (p->defaults[d] == SSF_ACT_REJECT)
+			need |= ssf_kmod_pair(SSF_FAMILY_ANY, SSF_KMOD_REJECT4,
+					      SSF_KMOD_REJECT6);
+	for (i = 0; i < p->nrules; i++) {
+		const struct ssf_rule *r = &p->rules[i].rule;
+
+		if (r->action == SSF_ACT_REJECT)
+			need |= ssf_kmod_pair(r->family, SSF_KMOD_REJECT4,
+					      SSF_KMOD_REJECT6);
+		if (r->flags & SSF_RULE_F_LOG)
+			need |= ssf_kmod_pair(r->family, SSF_KMOD_LOG4,
+					      SSF_KMOD_LOG6);
+		if ((r->match & SSF_RM_OWNER) && r->dir == SSF_DIR_IN)
+			need |= ssf_kmod_pair(r->family, SSF_KMOD_SOCKET4,
+					      SSF_KMOD_SOCKET6);
 	}
-	p->loggers = true;
-	return 0;
-err:
-	NL_SET_ERR_MSG(extack,
-		       "log rules need an nf_log logger (module nf_log_syslog)");
-	return ret;
+	return need;
 }
 
 /*
  * The last step of building any policy (commit, check, edit, mode or
- * validation change, a restore): index it and take what its rules need
- * (once). On error the caller frees @p.
+ * validation change, a restore): index it and take the modules its rules
+ * need. -EAGAIN with *@missing set when some are not loaded: the caller
+ * loads them with no lock held (ssf_kmod_request()) and builds again. On
+ * error the caller frees @p.
  */
-int ssf_policy_finish(struct ssf_policy *p, struct netlink_ext_ack *extack)
+int ssf_policy_finish(struct ssf_policy *p, struct netlink_ext_ack *extack,
+		      u32 *missing)
 {
-	u32 i;
+	u32 need = ssf_policy_kmods(p);
+	int ret;
 
+	*missing = 0;
 	ssf_policy_index(p);
-	for (i = 0; i < p->nrules && !p->loggers; i++)
-		if (p->rules[i].rule.flags & SSF_RULE_F_LOG)
-			return ssf_policy_get_loggers(p, extack);
+	if (p->kmods == need)
+		return 0;
+	ret = ssf_kmod_get(need & ~p->kmods, missing);
+	if (ret)
+		return ret;
+	p->kmods |= need;
 	return 0;
 }
 
@@ -211,39 +244,4 @@ const struct ssf_prule *ssf_policy_lookup(const struct ssf_policy *p, u8 dir,
 		if (ssf_rule_match(&rules[i]->rule, pkt, meta))
 			return rules[i];
 	return NULL;
-}
-
-void ssf_policy_count(const struct ssf_prule *pr, u32 bytes)
-{
-	struct ssf_pcpu_ctr *c;
-	unsigned long flags;
-
-	c = get_cpu_ptr(pr->ctr->pcpu);
-	flags = u64_stats_update_begin_irqsave(&c->syncp);
-	u64_stats_inc(&c->packets);
-	u64_stats_add(&c->bytes, bytes);
-	u64_stats_update_end_irqrestore(&c->syncp, flags);
-	put_cpu_ptr(pr->ctr->pcpu);
-}
-
-void ssf_policy_read_ctr(const struct ssf_rule_ctr *ctr, u64 *packets,
-			 u64 *bytes)
-{
-	int cpu;
-
-	*packets = 0;
-	*bytes = 0;
-	for_each_possible_cpu(cpu) {
-		const struct ssf_pcpu_ctr *c = per_cpu_ptr(ctr->pcpu, cpu);
-		unsigned int start;
-		u64 pk, by;
-
-		do {
-			start = u64_stats_fetch_begin(&c->syncp);
-			pk = u64_stats_read(&c->packets);
-			by = u64_stats_read(&c->bytes);
-		} while (u64_stats_fetch_retry(&c->syncp, start));
-		*packets += pk;
-		*bytes += by;
-	}
 }

@@ -40,6 +40,7 @@
 #include <net/tcp_states.h>
 
 #include "../ssf_owner.h"
+#include "../ssf_kmod.h"
 #include "ssf_kunit_policy.h"
 
 #define UDP	17
@@ -148,13 +149,22 @@ static void free_skb(struct sk_buff *skb)
 	kfree_skb(skb);
 }
 
-/* ssf_meta_fill() under RCU, as in a hook. */
+/* ssf_meta_fill() under RCU, as in a hook, for a packet of @pkt_flags. */
+static void fill_flags(struct sk_buff *skb, const struct nf_hook_state *st,
+		       u8 dir, u8 pkt_flags, struct ssf_meta *meta,
+		       struct ssf_owner *own)
+{
+	struct ssf_pkt pkt = { .flags = pkt_flags };
+
+	rcu_read_lock();
+	ssf_meta_fill(skb, st, dir, true, &pkt, meta, own);
+	rcu_read_unlock();
+}
+
 static void fill(struct sk_buff *skb, const struct nf_hook_state *st, u8 dir,
 		 struct ssf_meta *meta, struct ssf_owner *own)
 {
-	rcu_read_lock();
-	ssf_meta_fill(skb, st, dir, true, meta, own);
-	rcu_read_unlock();
+	fill_flags(skb, st, dir, SSF_PKT_F_PORTS, meta, own);
 }
 
 /* ---- ssf_meta_fill() on fake sockets ---------------------------------- */
@@ -193,7 +203,8 @@ static void ssf_owner_fill_out(struct kunit *test)
 
 	/* without need_owner: names only, no socket looked at */
 	rcu_read_lock();
-	ssf_meta_fill(skb, &st, SSF_DIR_OUT, false, &m, &own);
+	ssf_meta_fill(skb, &st, SSF_DIR_OUT, false, &(struct ssf_pkt){}, &m,
+		      &own);
 	rcu_read_unlock();
 	KUNIT_EXPECT_STREQ(test, m.oif, "ssf-out0");
 	KUNIT_EXPECT_EQ(test, m.flags, 0);
@@ -397,12 +408,16 @@ static void lookup_family(struct kunit *test, u8 family)
 		.pf = family == SSF_FAMILY_IPV4 ? NFPROTO_IPV4 : NFPROTO_IPV6,
 		.in = init_net.loopback_dev, .net = &init_net,
 	};
+	u32 kmods = SSF_KMOD_BIT(SSF_KMOD_SOCKET4) |
+		    SSF_KMOD_BIT(SSF_KMOD_SOCKET6), missing;
 	struct socket *user, *kern;
 	struct ssf_owner own;
 	struct ssf_meta m;
 	struct sk_buff *skb;
 	unsigned int ref;
 
+	/* what a policy with owner matches on in holds (ssf_kmod.c) */
+	KUNIT_ASSERT_EQ(test, ssf_kmod_get(kmods, &missing), 0);
 	user = udp_sock(test, family, PORT_USER, false);
 	kern = udp_sock(test, family, PORT_KERN, true);
 	user->sk->sk_uid = KUIDT_INIT(3333);
@@ -423,6 +438,17 @@ static void lookup_family(struct kunit *test, u8 family)
 	ssf_owner_put(&own);
 	KUNIT_EXPECT_EQ(test, refcount_read(&user->sk->sk_refcnt), ref);
 	KUNIT_EXPECT_FALSE(test, own.put);
+
+	/*
+	 * a fragment: never looked up, whatever its bytes say (a later
+	 * fragment's payload, or the IPv6 header, would be read as ports)
+	 */
+	fill_flags(skb, &st, SSF_DIR_IN, SSF_PKT_F_FRAG, &m, &own);
+	KUNIT_EXPECT_NULL(test, own.sk);
+	KUNIT_EXPECT_FALSE(test, own.put);
+	KUNIT_EXPECT_EQ(test, m.flags, 0);
+	KUNIT_EXPECT_EQ(test, refcount_read(&user->sk->sk_refcnt), ref);
+	ssf_owner_put(&own);
 	kfree_skb(skb);
 
 	/* a kernel socket: found and released, but no owner */
@@ -451,6 +477,7 @@ static void lookup_family(struct kunit *test, u8 family)
 
 	sock_release(kern);
 	sock_release(user);
+	ssf_kmod_put(kmods);
 }
 
 static void ssf_owner_lookup_ipv4(struct kunit *test)
@@ -763,7 +790,7 @@ static int sock_lookup(struct kunit *test, const struct ssf_policy *pol,
 	else
 		st.out = nd;
 	rcu_read_lock();
-	ssf_meta_fill(skb, &st, dir, true, &m, &own);
+	ssf_meta_fill(skb, &st, dir, true, &owner_pkt, &m, &own);
 	i = ssf_kunit_lookup(pol, dir, &owner_pkt, &m);
 	rcu_read_unlock();
 	ssf_owner_put(&own);

@@ -13,9 +13,10 @@
 #              dmesg_mark | dmesg_splats (kernel warnings since the mark)
 #   ssfctl:    ssfctl_ns NS ARGS... | load NAME NS < POLICY (a check) |
 #              sj NS "CMD" EXPR (evaluate EXPR over
-#              `ssfctl CMD --json`) | rule_ctr NS ID (packets and bytes)
+#              `ssfctl CMD --json`) | rule_ctr NS N (packets and bytes) |
+#              rule_id NS N (the Nth rule's id)
 #   traffic:   udp_send / tcp_connect / ping_send: set T_TX, T_TXERR, T_RX,
-#              T_CONN, T_ACC, T_UNREACH | check_t NAME T_X=N... | check_rule NAME NS ID N
+#              T_CONN, T_ACC, T_UNREACH | check_t NAME T_X=N... | check_rule NAME NS N P
 #
 # sj and the traffic functions are requests to ssf_helper.py, one Python
 # process per suite (started by ssf_need_module). Every check asserts on
@@ -391,16 +392,19 @@ helper() {
 
 # sj NS "CMD" EXPR: run `ssfctl CMD --json` in NS (- for ours) and print
 # the Python expression EXPR over the parsed reply j; r(ID) is the rule
-# with that id (rule list, or stats' "rules"). Tuples print as words,
+# with that id and rn(N) the Nth in policy order (rule list, or stats'
+# "rules"). Tuples print as words,
 # booleans as true/false. Prints "ERR ..." on failure.
 sj() {
 	# shellcheck disable=SC2086 # CMD is several words
 	helper json "$1" "$3" $2
 }
 
-# rule_ctr NS ID: "packets bytes" of rule ID, from `ssfctl rule list`.
+# rule_ctr NS N: "packets bytes" of the Nth rule of the policy (from 1, in
+# policy order: rule ids are never reused, positions are what a policy
+# file names), from `ssfctl rule list`.
 rule_ctr() {
-	sj "$1" "rule list" "(r($2)['packets'], r($2)['bytes'])"
+	sj "$1" "rule list" "(rn($2)['packets'], rn($2)['bytes'])"
 }
 
 # --- traffic -------------------------------------------------------------
@@ -448,7 +452,13 @@ check_t() {
 	fi
 }
 
-# check_rule NAME NS ID PACKETS [BYTES]: the counters of rule ID in NS.
+# rule_id NS N: the id of the Nth rule of the policy (ids are never reused:
+# a policy's first rule is 1 only in a fresh netns).
+rule_id() {
+	sj "$1" "rule list" "rn($2)['id']"
+}
+
+# check_rule NAME NS N PACKETS [BYTES]: the counters of the Nth rule in NS.
 # PACKETS may be ">=N" where retransmissions could add packets.
 check_rule() {
 	local name=$1 ns=$2 id=$3 want=$4 bytes=${5:-} got p b
@@ -458,12 +468,12 @@ check_rule() {
 		if [[ "$p" =~ ^[0-9]+$ ]] && [ "$p" -ge "${want#>=}" ]; then
 			ok "$name"
 		else
-			fail "$name" "rule $id: expected packets $want, got '$got'"
+			fail "$name" "rule #$id: expected packets $want, got '$got'"
 		fi
 	elif [ "$p" == "$want" ] && { [ -z "$bytes" ] || [ "$b" == "$bytes" ]; }; then
 		ok "$name"
 	else
-		fail "$name" "rule $id: expected packets $want bytes ${bytes:-any}, got '$got'"
+		fail "$name" "rule #$id: expected packets $want bytes ${bytes:-any}, got '$got'"
 	fi
 }
 

@@ -173,8 +173,9 @@ udp_send "$C" "$S" 10.0.1.2 7005 2
 check_t "log accept: delivered" T_RX=2
 check "log accept: kernel log line with the prefix and the packet" \
 	busywait 5000 logged "$p-a .*SRC=10\.0\.1\.1 DST=10\.0\.1\.2 .*DPT=7005"
-check "log accept: the line names rule 1" \
-	logged "$p-a rule[= ]1[^0-9].*DPT=7005"
+id=$(rule_id "$S" 1)
+check "log accept: the line names the first rule's id ($id)" \
+	logged "$p-a rule[= ]$id[^0-9].*DPT=7005"
 udp_send "$C" "$S" 10.0.1.2 7006 2
 check_t "log drop: dropped" T_RX=0
 check "log drop: kernel log line with the prefix" \
@@ -203,11 +204,11 @@ check_rule "audit rule: ... and counts it" "$S" 1 3
 check_eq "audit rule: stats count 3 audited" 3 \
 	$(($(sj "$S" stats 'j["in"]["audited"]') - aud0))
 check "audit rule: logged as would drop" \
-	busywait 5000 logged "would drop.*rule 1[^0-9]"
+	busywait 5000 logged "would drop.*rule $(rule_id "$S" 1)[^0-9]"
 tcp_connect "$C" "$S" 10.0.1.2 8010 1
 check_t "audit rule: the reject rule lets tcp connect" T_CONN=1 T_ACC=1
 check "audit rule: logged as would reject" \
-	busywait 5000 logged "would reject.*rule 2[^0-9]"
+	busywait 5000 logged "would reject.*rule $(rule_id "$S" 2)[^0-9]"
 
 # --- mode audit ---------------------------------------------------------------
 load "mode: load server policy" "$S" <<EOF
@@ -232,8 +233,8 @@ check_t "mode audit: dport 7011 (drop rule) passes" T_RX=3
 check_rule "mode audit: the drop rule counted 2 + 3" "$S" 1 5
 udp_send "$C" "$S" 10.0.1.2 7013 2
 check_t "mode audit: dport 7013 (default drop) passes" T_RX=2
-check "mode audit: logged as would drop by rule 1" \
-	busywait 5000 logged "would drop.*rule 1[^0-9]"
+check "mode audit: logged as would drop by the first rule" \
+	busywait 5000 logged "would drop.*rule $(rule_id "$S" 1)[^0-9]"
 check "mode audit: logged as would drop by the default" \
 	busywait 5000 logged "would drop.*default"
 # Audited: rule 1's 3 and every default verdict (the 2 datagrams, and

@@ -86,13 +86,15 @@ run_family() {
 		"$S" 7 5 $((5 * ib))
 
 	# --- server `in` default drop -----------------------------------
+	n0=$(sj "$S" status 'j["next_id"]')
 	load "$t: in default drop: load server policy" "$S" <<-EOF
 	default in drop
 	rule in proto tcp dport 8000 accept
 	rule in proto udp dport 7000 accept
 	rule in proto $icmp src $ca/$hp accept
 	EOF
-	check_eq "$t: in default drop: rule ids restart at 1" "1 2 3" \
+	check_eq "$t: in default drop: rule ids go on, never reused" \
+		"$n0 $((n0 + 1)) $((n0 + 2))" \
 		"$(sj "$S" "rule list" '" ".join(str(x["id"]) for x in j)')"
 	tcp_connect "$C" "$S" "$sa" 8000 3
 	check_t "$t: in default drop: tcp dport 8000 accepted" T_CONN=3 T_ACC=3

@@ -22,7 +22,8 @@ udp: the receiving socket is bound in TO before anything is sent from
 FROM; T_TXERR counts sends that failed (EPERM from an `out` drop), T_RX
 datagrams received. tcp: T_CONN connects completed on the client, T_ACC
 connections the server accepted. ping: raw echo requests, T_RX replies.
-json: in EXPR, j is the parsed reply and r(ID) the rule with that id (of a
+json: in EXPR, j is the parsed reply, r(ID) the rule with that id and
+rn(N) the Nth rule in policy order, from 1 (of a
 rule list, or of stats' "rules"); tuples print as words, booleans as
 true/false.
 
@@ -306,7 +307,13 @@ def query(ns, expr, *args):
 		if not hit:
 			raise Fail(f"no rule {i}")
 		return hit[0]
-	return fmt(eval(expr, {"j": j, "r": r}))
+
+	def rn(n):
+		rules = j["rules"] if isinstance(j, dict) else j
+		if not 1 <= n <= len(rules):
+			raise Fail(f"no rule at position {n}")
+		return rules[n - 1]
+	return fmt(eval(expr, {"j": j, "r": r, "rn": rn}))
 
 
 def run(ns, stdin, out, err, *args):

@@ -147,42 +147,51 @@ else
 fi
 
 # --- rule add / del ----------------------------------------------------------
+# Rule ids are never reused in a netns: a load's rules take the next ones
+# ($first .. $first + 9 here), whatever the netns held before.
 check "reload the file" ssfctl_ns "$P" policy load "$pol"
+first=$(sj "$P" "rule list" 'j[0]["id"]')
+check_eq "reload: the 10 rules have consecutive new ids" \
+	"$(seq -s ' ' "$first" $((first + 9)))" \
+	"$(sj "$P" "rule list" '" ".join(str(x["id"]) for x in j)')"
 g=$(gen)
+new=$((first + 10))
 out=$(ssfctl_ns "$P" rule add in proto tcp src 10.1.0.0/16 dport 8080-8081 accept)
 check_eq "rule add: exit 0" 0 $?
-check_match "rule add: prints the new id 11" '(^|[^0-9])11([^0-9]|$)' "$out"
+check_match "rule add: prints the new id $new" "(^|[^0-9])$new([^0-9]|\$)" "$out"
 check "rule add: generation grew" test "$(gen)" -gt "$g"
 check_eq "rule add: appended last with its fields" \
-	"11 in accept tcp 10.1.0.0/16 8080-8081" \
+	"$new in accept tcp 10.1.0.0/16 8080-8081" \
 	"$(sj "$P" "rule list" '(j[-1]["id"], j[-1]["dir"], j[-1]["action"], j[-1]["proto"], j[-1]["src"], j[-1]["dport"])')"
-check_eq "rule add: status counts 11 rules, next id 12" "11 12" \
-	"$(sj "$P" status '(j["rules"], j["next_id"])')"
+check_eq "rule add: status counts 11 rules, next id $((new + 1))" \
+	"11 $((new + 1))" "$(sj "$P" status '(j["rules"], j["next_id"])')"
 g=$(gen)
 check_fail "rule add: an invalid rule is refused" \
 	ssfctl_ns "$P" rule add in proto tcp dport 22-21 accept
 check_fail "rule add: a rule without action is refused" \
 	ssfctl_ns "$P" rule add in proto tcp dport 22
-check_eq "rule add: refused rules change nothing" "$g 11" \
-	"$(gen) $(sj "$P" status 'j["rules"]')"
-check "rule del 2" ssfctl_ns "$P" rule del 2
-check_eq "rule del: the other ids stay" "1 3 4 5 6 7 8 9 10 11" \
+check_eq "rule add: refused rules change nothing" "$g 11 $((new + 1))" \
+	"$(gen) $(sj "$P" status '(j["rules"], j["next_id"])')"
+del=$((first + 1))
+check "rule del $del (the second rule)" ssfctl_ns "$P" rule del "$del"
+check_eq "rule del: the other ids stay" \
+	"$first $(seq -s ' ' $((first + 2)) "$new")" \
 	"$(sj "$P" "rule list" '" ".join(str(x["id"]) for x in j)')"
 check "rule del: generation grew" test "$(gen)" -gt "$g"
 g=$(gen)
-ssfctl_ns "$P" rule del 2 2>"$err"
+ssfctl_ns "$P" rule del "$del" 2>"$err"
 check_eq "rule del of a missing id: exit 1" 1 $?
 check_match "rule del of a missing id: says so" '^ssfctl: ' "$(cat "$err")"
 check_eq "rule del of a missing id: generation unchanged" "$g" "$(gen)"
 check_fail "rule del of a non-number fails" ssfctl_ns "$P" rule del two
 check "rule add after del" ssfctl_ns "$P" rule add out proto udp dport 53 accept
-check_eq "ids are never reused: the new rule is 12" 12 \
+check_eq "ids are never reused: the new rule is $((new + 1))" $((new + 1)) \
 	"$(sj "$P" "rule list" 'j[-1]["id"]')"
 
 # --- flush ------------------------------------------------------------------
 check "flush" ssfctl_ns "$P" policy flush
-check_eq "after flush: inactive, accept, no rules, next id 1, no objects" \
-	"false accept accept accept 0 1 0" \
+check_eq "after flush: inactive, accept, no rules, ids go on, no objects" \
+	"false accept accept accept 0 $((new + 2)) 0" \
 	"$(sj "$P" status '(j["active"], j["defaults"]["in"], j["defaults"]["out"], j["defaults"]["fwd"], j["rules"], j["next_id"], j["objects"])')"
 check_eq "after flush: show prints no rule" 0 \
 	"$(ssfctl_ns "$P" policy show | grep -c '^rule ')"
@@ -191,7 +200,7 @@ check "after flush: the show output loads" ip netns exec "$P" \
 	bash -c "'$SSFCTL' policy show | '$SSFCTL' policy load -"
 check "flush again" ssfctl_ns "$P" policy flush
 check "rule add on an inactive netns" ssfctl_ns "$P" rule add in proto tcp dport 1 drop
-check_eq "... activates it with rule 1" "true 1 1" \
+check_eq "... activates it with one rule, the next id" "true 1 $((new + 2))" \
 	"$(sj "$P" status '(j["active"], j["rules"], j["next_id"] - 1)')"
 check "final flush" ssfctl_ns "$P" policy flush
 

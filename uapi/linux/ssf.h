@@ -19,7 +19,11 @@
  *		 SSF_A_DEFAULTS (nest: SSF_DEFAULTS_A_*),
  *		 SSF_A_OBJECTS (u32: live ssf objects in this netns - policies,
  *		 transactions; for leak checks),
- *		 SSF_A_NEXT_ID (u32: id the next appended rule will get).
+ *		 SSF_A_NEXT_ID (u32: id the next new rule will get).
+ *	Rule ids are never reused in the life of a network namespace: every
+ *	rule added or committed gets the next one, whatever was flushed,
+ *	replaced or reverted before. When the 2^32 - 1 ids are used up, a
+ *	change that adds rules fails with -ENOSPC.
  *
  * SSF_CMD_RULE_ADD (do)
  *	Request: SSF_A_RULE (nest: SSF_RULE_A_*; SSF_RULE_A_ID, _PACKETS and
@@ -42,13 +46,17 @@
  * SSF_CMD_POLICY_BEGIN / SSF_CMD_POLICY_ADD / SSF_CMD_POLICY_COMMIT /
  * SSF_CMD_POLICY_ABORT (do) - atomic replacement of the whole policy.
  *	BEGIN opens a transaction owned by the requesting netlink socket (one
- *	per socket). ADD carries SSF_A_DEFAULTS and/or SSF_A_RULES (nest of
+ *	per socket, at most 8 open in a netns: -EBUSY beyond). ADD carries SSF_A_DEFAULTS and/or SSF_A_RULES (nest of
  *	SSF_A_RULE entries, each as for RULE_ADD), as many messages as needed.
  *	COMMIT, with optional SSF_A_GENERATION (the generation the new policy
  *	was based on; -EBUSY "policy changed since you read it" if another
  *	commit landed in between), validates and publishes the new policy in
  *	one step: packets see the old policy or the new one, never a mix.
- *	Rule ids are assigned 1..N in order. ABORT, an error in any step, or
+ *	Rule ids are assigned in order from SSF_A_NEXT_ID. A policy that needs
+ *	a kernel module which is not loaded (nf_reject_ipv4/6 for reject,
+ *	nf_socket_ipv4/6 for owner matches on in, an nf_log logger for log)
+ *	has it loaded first; -ENOENT with an extack message when it cannot
+ *	be. ABORT, an error in any step, or
  *	the socket closing frees the transaction. Reply to COMMIT:
  *	SSF_A_GENERATION. Defaults not given in the transaction are accept.
  *
@@ -99,8 +107,13 @@
  *	Publishes a new policy that differs only in its mode (activating the
  *	netns if it had no policy). SSF_CMD_POLICY_ADD takes SSF_A_MODE too;
  *	a transaction starts in SSF_MODE_ENFORCE. Reply: SSF_A_GENERATION.
- *	SSF_CMD_STATUS_GET replies also carry SSF_A_MODE, SSF_A_MAX_RULES and,
- *	while a confirm is pending, SSF_A_CONFIRM_LEFT.
+ *	SSF_CMD_STATUS_GET replies also carry SSF_A_MODE, SSF_A_MAX_RULES,
+ *	SSF_A_MEMORY (bytes held by the netns' policies, restore point, rule
+ *	counters on every possible CPU, and open transactions), SSF_A_LOCKDOWN
+ *	(1 in the initial netns from the load of a module with lockdown=1
+ *	until its first policy: every packet to a local socket or forwarded
+ *	is dropped but on loopback) and, while a confirm is pending,
+ *	SSF_A_CONFIRM_LEFT.
  *
  * Events (multicast group SSF_MCGRP_EVENTS, CAP_NET_ADMIN to join)
  *	SSF_CMD_EVENT messages, each with one SSF_A_EVENT nest
@@ -154,8 +167,12 @@
 #define SSF_GENL_NAME		"ssf"
 #define SSF_GENL_VERSION	1
 
-/* Upper bound on the rules in one netns unless the module parameter says less. */
+/*
+ * Rules one netns may hold: module parameter max_rules, SSF_MAX_RULES_DEFAULT
+ * unless set, never above SSF_MAX_RULES_LIMIT.
+ */
 #define SSF_MAX_RULES_DEFAULT	65536
+#define SSF_MAX_RULES_LIMIT	1048576
 
 enum ssf_cmd {
 	SSF_CMD_UNSPEC,
@@ -201,6 +218,8 @@ enum ssf_attr {
 	SSF_A_COMMIT_FLAGS,	/* u32, enum ssf_commit_flags */
 	SSF_A_EVENT,		/* nest, SSF_EVENT_A_* */
 	SSF_A_MAX_RULES,	/* u32, this netns' rule limit */
+	SSF_A_MEMORY,		/* u64, bytes this netns' ssf state holds */
+	SSF_A_LOCKDOWN,		/* u8, 1 while lockdown holds (status) */
 
 	__SSF_A_MAX
 };
@@ -395,7 +414,9 @@ enum ssf_event_attr {
 	SSF_EVENT_A_DPORT,	/* u16 */
 	SSF_EVENT_A_RULE_ID,	/* u32, the deciding rule */
 	SSF_EVENT_A_REASON,	/* string, the tripped validation check */
-	SSF_EVENT_A_UID,	/* u32, the owner socket's uid when known */
+	SSF_EVENT_A_UID,	/* u32, the owner socket's uid when known, as
+				 * the netns' user namespace sees it
+				 */
 	SSF_EVENT_A_IIF,	/* string */
 	SSF_EVENT_A_OIF,	/* string */
 	SSF_EVENT_A_SUPPRESSED,	/* u32, events lost to the rate limit since
@@ -405,6 +426,9 @@ enum ssf_event_attr {
 				 * the one that would have applied)
 				 */
 	SSF_EVENT_A_GENERATION,	/* u64, SSF_EVENT_REVERT: the new generation */
+	SSF_EVENT_A_KUID,	/* u32, the same uid as the initial user
+				 * namespace sees it (kernel-global)
+				 */
 
 	__SSF_EVENT_A_MAX
 };
