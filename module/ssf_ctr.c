@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Rule counters in bulk. A per-cpu allocation per rule would cost one
+ * Rule counters in bulk, and the limit bucket of each rule (a slot holds
+ * both: they live exactly as long as the rule). A per-cpu allocation per rule would cost one
  * allocator call per rule at every commit and per-allocation overhead on
  * every possible CPU; a chunk of SSF_CTR_CHUNK counters is one call, and a
  * policy of 65,536 rules takes 256 of them. Memory is still rules x
@@ -127,6 +128,7 @@ int ssf_ctr_new(struct ssf_ctr_pool *pool, u32 *slot)
 		u64_stats_set(&ctr->packets, 0);
 		u64_stats_set(&ctr->bytes, 0);
 	}
+	ssf_atomic64_set(&c->bucket[i], 0);	/* a full bucket */
 	c->ref[i] = 1;
 	c->used++;
 	*slot = ci * SSF_CTR_CHUNK + i;
@@ -163,6 +165,12 @@ struct ssf_ctr __percpu *ssf_ctr_ptr(struct ssf_ctr_pool *pool, u32 slot)
 {
 	lockdep_assert_held(&pool->lock);
 	return pool->chunk[slot / SSF_CTR_CHUNK]->pcpu + slot % SSF_CTR_CHUNK;
+}
+
+struct ssf_atomic64 *ssf_ctr_bucket(struct ssf_ctr_pool *pool, u32 slot)
+{
+	lockdep_assert_held(&pool->lock);
+	return &pool->chunk[slot / SSF_CTR_CHUNK]->bucket[slot % SSF_CTR_CHUNK];
 }
 
 void ssf_ctr_read(struct ssf_ctr __percpu *pc, u64 *packets, u64 *bytes)

@@ -10,6 +10,8 @@
 #include <linux/percpu.h>
 #include <linux/u64_stats_sync.h>
 
+#include "ssf_types.h"
+
 /* One rule's counter on one CPU. */
 struct ssf_ctr {
 	u64_stats_t packets;
@@ -25,6 +27,8 @@ struct ssf_ctr_chunk {
 	u32 used;			/* slots with ref[] > 0 */
 	u32 hint;			/* no free slot below this one */
 	u32 ref[SSF_CTR_CHUNK];		/* policies holding each slot */
+	/* each slot's limit bucket (ssf_limit.h), shared by every CPU */
+	struct ssf_atomic64 bucket[SSF_CTR_CHUNK];
 };
 
 /*
@@ -55,6 +59,8 @@ void ssf_ctr_put(struct ssf_ctr_pool *pool, u32 slot);
 
 /* The per-cpu counter of a held slot; stable while the slot is held. */
 struct ssf_ctr __percpu *ssf_ctr_ptr(struct ssf_ctr_pool *pool, u32 slot);
+/* The limit bucket of a held slot, likewise. */
+struct ssf_atomic64 *ssf_ctr_bucket(struct ssf_ctr_pool *pool, u32 slot);
 
 /* Packet path: count one packet of @bytes. */
 static inline void ssf_ctr_add(struct ssf_ctr __percpu *pc, u32 bytes)

@@ -37,8 +37,8 @@ static size_t ssf_event_size(void)
 	       nla_total_size(sizeof(u8)) * 5 +		/* type, dir, action,
 							 * family, proto
 							 */
-	       nla_total_size(sizeof(u32)) * 4 +	/* suppressed, rule id,
-							 * uid, kuid
+	       nla_total_size(sizeof(u32)) * 5 +	/* suppressed, rule id,
+							 * uid, kuid, ct state
 							 */
 	       nla_total_size(SSF_REASON_NAME_MAX + 1) +
 	       nla_total_size(16) * 2 +			/* addresses */
@@ -148,6 +148,8 @@ void ssf_event_send(struct ssf_net *sn, const struct ssf_event *ev)
 	     nla_put_u8(msg, SSF_EVENT_A_DIR, ev->dir)) ||
 	    nla_put_u8(msg, SSF_EVENT_A_ACTION, ev->action) ||
 	    (ev->rule_id && nla_put_u32(msg, SSF_EVENT_A_RULE_ID, ev->rule_id)) ||
+	    (ev->ct_state &&
+	     nla_put_u32(msg, SSF_EVENT_A_CT_STATE, ev->ct_state)) ||
 	    (ev->reason != SSF_EV_NO_REASON &&
 	     nla_put_string(msg, SSF_EVENT_A_REASON,
 			    ssf_reason_name(ev->reason))) ||

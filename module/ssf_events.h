@@ -13,6 +13,7 @@ struct ssf_event {
 	u8 dir;				/* enum ssf_dir, or SSF_EV_NO_DIR */
 	u8 action;			/* enum ssf_action */
 	u32 rule_id;			/* 0: not decided by a rule */
+	u8 ct_state;			/* enum ssf_ct_state bit, 0: none */
 	int reason;			/* enum ssf_reason or SSF_EV_NO_REASON */
 	const struct ssf_pkt *pkt;
 	const struct ssf_meta *meta;	/* may be NULL */

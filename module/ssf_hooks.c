@@ -51,6 +51,7 @@
 #include <linux/netfilter_ipv6.h>
 #include <linux/netdevice.h>
 #include <linux/skbuff.h>
+#include <net/netfilter/nf_conntrack.h>
 
 #include "ssf_hooks.h"
 #include "ssf_net.h"
@@ -132,6 +133,34 @@ static unsigned int ssf_validate_hook(void *priv, struct sk_buff *skb,
 	return drop ? NF_DROP : NF_ACCEPT;
 }
 
+/*
+ * The packet's connection tracking state, for ct state matches: what
+ * conntrack attached to the skb (nf_ct_get() only reads it). A packet
+ * conntrack did not attach anything to is invalid, unless it was marked
+ * untracked.
+ */
+static u8 ssf_ct_state(const struct sk_buff *skb)
+{
+	enum ip_conntrack_info ctinfo;
+	struct nf_conn *ct = nf_ct_get(skb, &ctinfo);
+
+	if (ct) {
+		switch (ctinfo) {
+		case IP_CT_NEW:
+			return SSF_CT_NEW;
+		case IP_CT_ESTABLISHED:
+		case IP_CT_ESTABLISHED_REPLY:
+			return SSF_CT_ESTABLISHED;
+		case IP_CT_RELATED:
+		case IP_CT_RELATED_REPLY:
+			return SSF_CT_RELATED;
+		default:
+			break;
+		}
+	}
+	return ctinfo == IP_CT_UNTRACKED ? SSF_CT_UNTRACKED : SSF_CT_INVALID;
+}
+
 static void ssf_policy_event(struct ssf_net *sn, u8 type, u8 dir, u8 action,
 			     const struct ssf_prule *pr,
 			     const struct ssf_pkt *pkt,
@@ -142,6 +171,8 @@ static void ssf_policy_event(struct ssf_net *sn, u8 type, u8 dir, u8 action,
 		.dir = dir,
 		.action = action,
 		.rule_id = pr ? pr->rule.id : 0,
+		.ct_state = pr && (pr->rule.match & SSF_RM_CT) ?
+			    meta->ct_state : 0,
 		.reason = SSF_EV_NO_REASON,
 		.pkt = pkt,
 		.meta = meta,
@@ -227,6 +258,9 @@ static unsigned int ssf_policy_hook(void *priv, struct sk_buff *skb,
 	/* takes a socket reference only when a rule needs the owner */
 	ssf_meta_fill(skb, state, dir, pol->owner_dirs & BIT(dir), &pkt,
 		      &meta, &own);
+	meta.sets = pol->sets;
+	if (pol->ct)
+		meta.ct_state = ssf_ct_state(skb);
 
 	/*
 	 * A packet that does not parse fully (its malformation's check is

@@ -4,8 +4,8 @@
  * them is published and released with it.
  *
  * Why: ssf.ko must load on a freshly booted kernel (insmod, early at boot),
- * where nf_reject_ipv4/6, nf_socket_ipv4/6 and the nf_log loggers are not
- * loaded yet. Calling their functions directly would make them hard symbol
+ * where nf_reject_ipv4/6, nf_socket_ipv4/6, nf_conntrack and the nf_log
+ * loggers are not loaded yet. Calling their functions directly would make them hard symbol
  * dependencies of ssf.ko; instead their symbols are looked up with
  * symbol_get() (which pins the module) when a policy first needs them.
  * request_module() runs a usermode helper and may take seconds, so it is
@@ -81,6 +81,9 @@ static bool ssf_kmod_take(enum ssf_kmod_id id)
 		return !nf_logger_find_get(NFPROTO_IPV4, NF_LOG_TYPE_LOG);
 	case SSF_KMOD_LOG6:
 		return !nf_logger_find_get(NFPROTO_IPV6, NF_LOG_TYPE_LOG);
+	case SSF_KMOD_CONNTRACK:
+		return ssf_kmod_get_pair(o->ct_netns_get, o->ct_netns_put,
+					 nf_ct_netns_get, nf_ct_netns_put);
 	case SSF_KMOD_NUM:
 		break;
 	}
@@ -118,6 +121,12 @@ static void ssf_kmod_drop(enum ssf_kmod_id id)
 		break;
 	case SSF_KMOD_LOG6:
 		nf_logger_put(NFPROTO_IPV6, NF_LOG_TYPE_LOG);
+		break;
+	case SSF_KMOD_CONNTRACK:
+		WRITE_ONCE(o->ct_netns_get, NULL);
+		WRITE_ONCE(o->ct_netns_put, NULL);
+		symbol_put(nf_ct_netns_get);
+		symbol_put(nf_ct_netns_put);
 		break;
 	case SSF_KMOD_NUM:
 		break;
@@ -187,6 +196,8 @@ void ssf_kmod_request(u32 missing)
 	if (missing & SSF_KMOD_BIT(SSF_KMOD_LOG6))
 		request_module("nf-logger-%u-%u", NFPROTO_IPV6,
 			       NF_LOG_TYPE_LOG);
+	if (missing & SSF_KMOD_BIT(SSF_KMOD_CONNTRACK))
+		request_module("nf_conntrack");
 }
 
 const char *ssf_kmod_errmsg(u32 missing)
@@ -197,5 +208,7 @@ const char *ssf_kmod_errmsg(u32 missing)
 	if (missing & (SSF_KMOD_BIT(SSF_KMOD_SOCKET4) |
 		       SSF_KMOD_BIT(SSF_KMOD_SOCKET6)))
 		return "owner matches on in need kernel modules nf_socket_ipv4 and nf_socket_ipv6, which could not be loaded";
+	if (missing & SSF_KMOD_BIT(SSF_KMOD_CONNTRACK))
+		return "ct state needs the kernel module nf_conntrack, which could not be loaded";
 	return "log rules need an nf_log logger (module nf_log_syslog), which could not be loaded";
 }

@@ -11,6 +11,7 @@
 #include <net/netfilter/ipv4/nf_reject.h>
 #include <net/netfilter/ipv6/nf_reject.h>
 #include <net/netfilter/nf_socket.h>
+#include <net/netfilter/nf_conntrack.h>
 
 struct netlink_ext_ack;
 
@@ -21,6 +22,7 @@ enum ssf_kmod_id {
 	SSF_KMOD_SOCKET6,	/* nf_socket_ipv6 */
 	SSF_KMOD_LOG4,		/* an nf_log logger for IPv4 (nf_log_syslog) */
 	SSF_KMOD_LOG6,		/* ... for IPv6 */
+	SSF_KMOD_CONNTRACK,	/* nf_conntrack: ct state */
 	SSF_KMOD_NUM
 };
 
@@ -38,6 +40,8 @@ struct ssf_kmod_ops {
 	typeof(&nf_send_unreach6) send_unreach6;
 	typeof(&nf_sk_lookup_slow_v4) sk_lookup_v4;
 	typeof(&nf_sk_lookup_slow_v6) sk_lookup_v6;
+	typeof(&nf_ct_netns_get) ct_netns_get;
+	typeof(&nf_ct_netns_put) ct_netns_put;
 };
 
 extern struct ssf_kmod_ops ssf_kmod_ops;

@@ -45,6 +45,23 @@ static void ssf_log_uid(char *buf, size_t size, struct net *net,
 		snprintf(buf, size, " uid=%u nsuid=%u", meta->uid, nsuid);
 }
 
+const char *ssf_ct_state_name(u8 state)
+{
+	switch (state) {
+	case SSF_CT_NEW:
+		return "new";
+	case SSF_CT_ESTABLISHED:
+		return "established";
+	case SSF_CT_RELATED:
+		return "related";
+	case SSF_CT_INVALID:
+		return "invalid";
+	case SSF_CT_UNTRACKED:
+		return "untracked";
+	}
+	return "?";
+}
+
 void ssf_log_rule(struct ssf_net *sn, const struct sk_buff *skb,
 		  const struct nf_hook_state *state, const struct ssf_rule *r,
 		  const struct ssf_meta *meta)
@@ -59,8 +76,11 @@ void ssf_log_rule(struct ssf_net *sn, const struct sk_buff *skb,
 		return;
 	ssf_log_uid(uid, sizeof(uid), state->net, meta);
 	nf_log_packet(state->net, state->pf, state->hook, skb, state->in,
-		      state->out, &li, "%s%srule=%u%s ", r->log_prefix,
-		      r->log_prefix[0] ? " " : "", r->id, uid);
+		      state->out, &li, "%s%srule=%u%s%s%s ", r->log_prefix,
+		      r->log_prefix[0] ? " " : "", r->id, uid,
+		      r->match & SSF_RM_CT ? " ct=" : "",
+		      r->match & SSF_RM_CT ? ssf_ct_state_name(meta->ct_state) :
+		      "");
 }
 
 void ssf_log_audit(struct ssf_net *sn, const struct nf_hook_state *state,

@@ -11,6 +11,9 @@
 
 #include "ssf_net.h"
 
+/* "established" for SSF_CT_ESTABLISHED, ... */
+const char *ssf_ct_state_name(u8 state);
+
 /* A rule with the log flag matched @skb (nf_log_packet()). */
 void ssf_log_rule(struct ssf_net *sn, const struct sk_buff *skb,
 		  const struct nf_hook_state *state, const struct ssf_rule *r,

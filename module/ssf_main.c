@@ -37,6 +37,24 @@ MODULE_PARM_DESC(max_rules, "Most rules a network namespace may hold, 1 to "
 		 __stringify(SSF_MAX_RULES_LIMIT) " (default "
 		 __stringify(SSF_MAX_RULES_DEFAULT) ")");
 
+static int ssf_max_set_elems_set(const char *val,
+				 const struct kernel_param *kp)
+{
+	return param_set_uint_minmax(val, kp, 1, SSF_SET_ELEMS_LIMIT);
+}
+
+static const struct kernel_param_ops ssf_max_set_elems_ops = {
+	.set = ssf_max_set_elems_set,
+	.get = param_get_uint,
+};
+
+unsigned int ssf_max_set_elems __read_mostly = SSF_SET_ELEMS_DEFAULT;
+module_param_cb(max_set_elems, &ssf_max_set_elems_ops, &ssf_max_set_elems,
+		0644);
+MODULE_PARM_DESC(max_set_elems, "Most elements one set may hold, 1 to "
+		 __stringify(SSF_SET_ELEMS_LIMIT) " (default "
+		 __stringify(SSF_SET_ELEMS_DEFAULT) ")");
+
 unsigned int ssf_event_rate __read_mostly = 100;
 module_param_named(event_rate, ssf_event_rate, uint, 0644);
 MODULE_PARM_DESC(event_rate, "Events per second and network namespace on the events multicast group, read when a namespace is created (default 100)");

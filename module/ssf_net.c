@@ -19,6 +19,7 @@
 #include "ssf_net.h"
 #include "ssf_hooks.h"
 #include "ssf_txn.h"
+#include "ssf_kmod.h"
 
 unsigned int ssf_net_id __read_mostly;
 
@@ -54,6 +55,36 @@ struct ssf_policy *ssf_net_policy(struct ssf_net *sn)
  * On error nothing changed and @p is freed; -EAGAIN (with *@missing) means
  * modules must be loaded first (ssf_kmod.h).
  */
+/*
+ * Connection tracking in the netns, for as long as the published policy
+ * has ct rules (as nft_ct does): a netns without them pays nothing. The
+ * functions come from nf_conntrack, held by the policy that needs it or,
+ * when it is dropped, by the policy being replaced (freed only later).
+ */
+static int ssf_net_ct_get(struct ssf_net *sn, struct netlink_ext_ack *extack)
+{
+	int ret;
+
+	if (sn->ct_held)
+		return 0;
+	ret = READ_ONCE(ssf_kmod_ops.ct_netns_get)(sn->net, NFPROTO_INET);
+	if (ret) {
+		NL_SET_ERR_MSG(extack,
+			       "connection tracking could not be enabled in this network namespace");
+		return ret;
+	}
+	sn->ct_held = true;
+	return 0;
+}
+
+static void ssf_net_ct_put(struct ssf_net *sn)
+{
+	if (!sn->ct_held)
+		return;
+	READ_ONCE(ssf_kmod_ops.ct_netns_put)(sn->net, NFPROTO_INET);
+	sn->ct_held = false;
+}
+
 int ssf_net_publish_keep(struct ssf_net *sn, struct ssf_policy *p,
 			 struct netlink_ext_ack *extack, u32 *missing,
 			 struct ssf_policy **oldp)
@@ -66,6 +97,11 @@ int ssf_net_publish_keep(struct ssf_net *sn, struct ssf_policy *p,
 	ret = ssf_policy_finish(p, extack, missing);
 	if (ret)
 		goto err_free;
+	if (p->ct) {
+		ret = ssf_net_ct_get(sn, extack);
+		if (ret)
+			goto err_free;
+	}
 	if (attach && !sn->hooks_on) {
 		ret = ssf_hooks_register(sn->net);
 		if (ret)
@@ -87,6 +123,9 @@ int ssf_net_publish_keep(struct ssf_net *sn, struct ssf_policy *p,
 		ssf_hooks_unregister(sn->net);
 		sn->hooks_on = false;
 	}
+	if (!p->ct)
+		ssf_net_ct_put(sn);
+	ssf_sets_expiry_schedule(sn);
 	return 0;
 
 err_free:
@@ -121,6 +160,8 @@ void ssf_net_flush(struct ssf_net *sn)
 		sn->hooks_on = false;
 	}
 	sn->generation++;
+	ssf_net_ct_put(sn);
+	ssf_sets_expiry_schedule(sn);
 	ssf_policy_release(old);
 }
 
@@ -219,6 +260,7 @@ static int __net_init ssf_net_init(struct net *net)
 	RCU_INIT_POINTER(sn->policy, NULL);
 	sn->hooks_on = false;
 	sn->lockdown = false;
+	sn->ct_held = false;
 	xa_init(&sn->txns);
 	sn->ntxns = 0;
 	atomic_set(&sn->objects, 0);
@@ -227,6 +269,7 @@ static int __net_init ssf_net_init(struct net *net)
 	sn->next_id = 1;
 	sn->net = net;
 	ssf_confirm_init(sn);
+	ssf_sets_expiry_init(sn);
 	ratelimit_state_init(&sn->ev_rs, HZ, READ_ONCE(ssf_event_rate));
 	ratelimit_set_flags(&sn->ev_rs, RATELIMIT_MSG_ON_RELEASE);
 	atomic_set(&sn->ev_suppressed, 0);
@@ -263,6 +306,19 @@ int __init ssf_net_lockdown(void)
 	return ret;
 }
 
+/*
+ * Before any subsystem's exit: give connection tracking back while it is
+ * whole (nf_conntrack may have come after ssf and exit before it).
+ */
+static void __net_exit ssf_net_pre_exit(struct net *net)
+{
+	struct ssf_net *sn = ssf_pernet(net);
+
+	mutex_lock(&sn->lock);
+	ssf_net_ct_put(sn);
+	mutex_unlock(&sn->lock);
+}
+
 /* Drop every transaction, the policy and any restore point. */
 static void __net_exit ssf_net_exit(struct net *net)
 {
@@ -277,6 +333,7 @@ static void __net_exit ssf_net_exit(struct net *net)
 	ssf_net_flush(sn);
 	mutex_unlock(&sn->lock);
 	ssf_confirm_exit(sn);
+	ssf_sets_expiry_exit(sn);
 }
 
 /*
@@ -305,6 +362,7 @@ static void __net_exit ssf_net_exit_batch(struct list_head *net_exit_list)
 
 static struct pernet_operations ssf_net_ops = {
 	.init = ssf_net_init,
+	.pre_exit = ssf_net_pre_exit,
 	.exit = ssf_net_exit,
 	.exit_batch = ssf_net_exit_batch,
 	.id = &ssf_net_id,

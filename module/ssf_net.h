@@ -69,6 +69,9 @@ struct ssf_net {
 	struct ssf_policy __rcu *policy;	/* NULL: inactive */
 	bool hooks_on;
 	bool lockdown;				/* lockdown hooks registered */
+	bool ct_held;				/* nf_ct_netns_get() taken: the
+						 * published policy has ct rules
+						 */
 	u64 generation;
 	u32 next_id;				/* never reused; 0 is no rule */
 	struct xarray txns;			/* struct ssf_txn, by portid */
@@ -81,6 +84,7 @@ struct ssf_net {
 						 * transactions
 						 */
 	struct ssf_confirm confirm;
+	struct delayed_work set_expiry;		/* drops timed-out elements */
 	struct ratelimit_state ev_rs;		/* events */
 	atomic_t ev_suppressed;			/* events lost to @ev_rs */
 	struct ratelimit_state log_rs;		/* log and audit lines */
@@ -90,6 +94,7 @@ struct ssf_net {
 extern unsigned int ssf_net_id;
 extern struct workqueue_struct *ssf_wq;
 extern unsigned int ssf_max_rules;
+extern unsigned int ssf_max_set_elems;
 extern unsigned int ssf_event_rate;
 extern unsigned int ssf_log_rate;
 extern bool ssf_lockdown;
@@ -111,6 +116,11 @@ int ssf_net_publish_keep(struct ssf_net *sn, struct ssf_policy *p,
 			 struct netlink_ext_ack *extack, u32 *missing,
 			 struct ssf_policy **oldp);
 void ssf_net_flush(struct ssf_net *sn);
+
+/* ssf_setobj.c: element timeouts of the published policy's sets */
+void ssf_sets_expiry_init(struct ssf_net *sn);
+void ssf_sets_expiry_schedule(struct ssf_net *sn);
+void ssf_sets_expiry_exit(struct ssf_net *sn);
 
 /* ssf_confirm.c, writers under sn->lock */
 int ssf_confirm_publish(struct ssf_net *sn, struct ssf_policy *p,

@@ -42,6 +42,7 @@ static const struct nla_policy ssf_rule_del_policy[SSF_A_MAX + 1] = {
 
 static const struct nla_policy ssf_policy_add_policy[SSF_A_MAX + 1] = {
 	[SSF_A_DEFAULTS] = NLA_POLICY_NESTED(ssf_defaults_policy),
+	[SSF_A_SETS] = NLA_POLICY_NESTED_ARRAY(ssf_set_policy),
 	[SSF_A_MODE] = NLA_POLICY_MAX(NLA_U8, SSF_MODE_MAX),
 	[SSF_A_RULES] = NLA_POLICY_NESTED_ARRAY(ssf_rule_policy),
 	[SSF_A_VALIDATE] = NLA_POLICY_NESTED_ARRAY(ssf_check_policy),
@@ -59,6 +60,10 @@ static const struct nla_policy ssf_commit_policy[SSF_A_MAX + 1] = {
 	[SSF_A_COMMIT_FLAGS] = NLA_POLICY_MASK(NLA_U32, SSF_COMMIT_F_CHECK),
 	[SSF_A_CONFIRM_TIMEOUT] = NLA_POLICY_RANGE(NLA_U32, 1,
 						   SSF_CONFIRM_TIMEOUT_MAX),
+};
+
+const struct nla_policy ssf_set_policy_one[SSF_A_MAX + 1] = {
+	[SSF_A_SET] = NLA_POLICY_NESTED(ssf_set_policy),
 };
 
 static const struct nla_policy ssf_mode_set_policy[SSF_A_MAX + 1] = {
@@ -233,6 +238,15 @@ static const struct genl_ops ssf_genl_ops[] = {
 	       ssf_validate_set_policy),
 	SSF_OP(SSF_CMD_POLICY_CONFIRM, ssf_nl_policy_confirm, ssf_none_policy),
 	SSF_OP(SSF_CMD_MODE_SET, ssf_nl_mode_set, ssf_mode_set_policy),
+	{
+		.cmd = SSF_CMD_SET_GET,
+		.dumpit = ssf_nl_set_dump,
+		.policy = ssf_set_policy_one,
+		.maxattr = ARRAY_SIZE(ssf_set_policy_one) - 1,
+		.flags = GENL_UNS_ADMIN_PERM,
+	},
+	SSF_OP(SSF_CMD_SET_CHANGE, ssf_nl_set_change, ssf_set_policy_one),
+	SSF_OP(SSF_CMD_SET_TEST, ssf_nl_set_test, ssf_set_policy_one),
 };
 
 /* Events tell who talks to whom: joining needs CAP_NET_ADMIN in the netns. */

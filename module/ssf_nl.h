@@ -17,6 +17,10 @@ extern struct genl_family ssf_genl_family;
 extern const struct nla_policy ssf_check_policy[SSF_CHECK_A_MAX + 1];
 extern const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1];
 extern const struct nla_policy ssf_defaults_policy[SSF_DEFAULTS_A_MAX + 1];
+extern const struct nla_policy ssf_set_policy[SSF_SET_A_MAX + 1];
+extern const struct nla_policy ssf_set_policy_one[SSF_A_MAX + 1];
+
+struct ssf_txn;
 
 /* Index of SSF_MCGRP_EVENTS in the family's multicast groups. */
 #define SSF_MCGRP_EVENTS_ID	0
@@ -31,6 +35,15 @@ static inline struct ssf_net *ssf_nl_net(struct genl_info *info)
 {
 	return ssf_pernet(genl_info_net(info));
 }
+
+/*
+ * Where the set names of a rule are looked up: the sets a policy
+ * transaction declared (@t), or those of the published policy (@p).
+ */
+struct ssf_set_names {
+	const struct ssf_txn *t;
+	const struct ssf_policy *p;
+};
 
 /* ssf_netlink.c: reply helpers */
 void ssf_extack_set(struct netlink_ext_ack *extack, const struct nlattr *attr,
@@ -55,6 +68,7 @@ int ssf_reply_generation_send(struct genl_info *info, struct sk_buff *msg,
  */
 struct ssf_edit {
 	u8 cmd;
+	struct sk_buff *skb;		/* the request */
 	u32 skip;			/* index of a rule to leave out, or U32_MAX */
 	u32 extra;
 	int (*prepare)(struct ssf_net *sn, const struct ssf_policy *old,
@@ -68,7 +82,8 @@ int ssf_nl_edit(struct genl_info *info, struct ssf_edit *e);
 
 /* ssf_nl_rule.c */
 int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
-		    struct user_namespace *ns, struct netlink_ext_ack *extack);
+		    struct user_namespace *ns, const struct ssf_set_names *names,
+		    struct netlink_ext_ack *extack);
 int ssf_nl_rule_add(struct sk_buff *skb, struct genl_info *info);
 int ssf_nl_rule_del(struct sk_buff *skb, struct genl_info *info);
 int ssf_nl_rule_dump(struct sk_buff *skb, struct netlink_callback *cb);
@@ -82,6 +97,13 @@ int ssf_nl_policy_abort(struct sk_buff *skb, struct genl_info *info);
 int ssf_nl_policy_flush(struct sk_buff *skb, struct genl_info *info);
 int ssf_nl_policy_confirm(struct sk_buff *skb, struct genl_info *info);
 int ssf_nl_mode_set(struct sk_buff *skb, struct genl_info *info);
+
+/* ssf_nl_set.c */
+int ssf_nl_stage_sets(struct ssf_net *sn, struct ssf_txn *t,
+		      struct genl_info *info);
+int ssf_nl_set_change(struct sk_buff *skb, struct genl_info *info);
+int ssf_nl_set_dump(struct sk_buff *skb, struct netlink_callback *cb);
+int ssf_nl_set_test(struct sk_buff *skb, struct genl_info *info);
 
 /* ssf_nl_stats.c */
 int ssf_nl_status_get(struct sk_buff *skb, struct genl_info *info);

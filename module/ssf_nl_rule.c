@@ -15,6 +15,19 @@
 
 #include "ssf_nl.h"
 #include "ssf_owner.h"
+#include "ssf_txn.h"
+#include "ssf_setobj.h"
+
+/* not const: 6.1's NLA_POLICY_FULL_RANGE() takes a plain pointer */
+static struct netlink_range_validation ssf_limit_rate_range = {
+	.min = 1,
+	.max = SSF_LIMIT_RATE_MAX,
+};
+
+static struct netlink_range_validation ssf_limit_burst_range = {
+	.min = 1,
+	.max = SSF_LIMIT_BURST_MAX,
+};
 
 const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
 	[SSF_RULE_A_ID] = { .type = NLA_REJECT,
@@ -51,7 +64,112 @@ const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
 				    .len = SSF_LOG_PREFIX_MAX - 1 },
 	[SSF_RULE_A_COMMENT] = { .type = NLA_NUL_STRING,
 				 .len = SSF_COMMENT_MAX - 1 },
+	[SSF_RULE_A_SRC_SET] = { .type = NLA_NUL_STRING,
+				 .len = SSF_SET_NAME_MAX - 1 },
+	[SSF_RULE_A_DST_SET] = { .type = NLA_NUL_STRING,
+				 .len = SSF_SET_NAME_MAX - 1 },
+	[SSF_RULE_A_SPORT_SET] = { .type = NLA_NUL_STRING,
+				   .len = SSF_SET_NAME_MAX - 1 },
+	[SSF_RULE_A_DPORT_SET] = { .type = NLA_NUL_STRING,
+				   .len = SSF_SET_NAME_MAX - 1 },
+	[SSF_RULE_A_CT_STATE] = NLA_POLICY_MASK(NLA_U32, SSF_CT_ALL),
+	[SSF_RULE_A_LIMIT_RATE] = NLA_POLICY_FULL_RANGE(NLA_U32,
+							&ssf_limit_rate_range),
+	[SSF_RULE_A_LIMIT_UNIT] = NLA_POLICY_MAX(NLA_U8, SSF_LIMIT_UNIT_MAX),
+	[SSF_RULE_A_LIMIT_BURST] = NLA_POLICY_FULL_RANGE(NLA_U32,
+							 &ssf_limit_burst_range),
 };
+
+/* Each set word: its attribute, match bit and the set type it takes. */
+static const struct {
+	int attr;
+	u32 match;
+	u8 type;
+} ssf_rule_sets[SSF_RSET_NUM] = {
+	[SSF_RSET_SRC] = { SSF_RULE_A_SRC_SET, SSF_RM_SRC_SET, SSF_SET_ADDR },
+	[SSF_RSET_DST] = { SSF_RULE_A_DST_SET, SSF_RM_DST_SET, SSF_SET_ADDR },
+	[SSF_RSET_SPORT] = { SSF_RULE_A_SPORT_SET, SSF_RM_SPORT_SET,
+			     SSF_SET_PORT },
+	[SSF_RSET_DPORT] = { SSF_RULE_A_DPORT_SET, SSF_RM_DPORT_SET,
+			     SSF_SET_PORT },
+};
+
+/* The set @name in @names: its index and type, or -ENOENT. */
+static int ssf_set_names_find(const struct ssf_set_names *names,
+			      const char *name, u8 *type)
+{
+	int i;
+
+	if (names->t) {
+		i = ssf_txn_find_set(names->t, name);
+		if (i >= 0)
+			*type = names->t->sets[i].type;
+		return i;
+	}
+	i = ssf_policy_find_set(names->p, name);
+	if (i >= 0)
+		*type = names->p->sets[i]->type;
+	return i;
+}
+
+/* The set words: names resolved to indexes, each of the right type. */
+static int ssf_decode_sets(struct nlattr **tb, struct ssf_rule *r,
+			   const struct ssf_set_names *names,
+			   struct netlink_ext_ack *extack)
+{
+	const struct nlattr *a;
+	int i, idx;
+	u8 type;
+
+	for (i = 0; i < SSF_RSET_NUM; i++) {
+		a = tb[ssf_rule_sets[i].attr];
+		if (!a)
+			continue;
+		idx = ssf_set_names_find(names, nla_data(a), &type);
+		if (idx < 0) {
+			NL_SET_ERR_MSG_ATTR(extack, a,
+					    "no set of this name (a rule names a set declared before it)");
+			return -ENOENT;
+		}
+		if (type != ssf_rule_sets[i].type) {
+			if (type == SSF_SET_PORT)
+				NL_SET_ERR_MSG_ATTR(extack, a,
+						    "a port set cannot stand after src or dst");
+			else
+				NL_SET_ERR_MSG_ATTR(extack, a,
+						    "an address set cannot stand after sport or dport");
+			return -EINVAL;
+		}
+		r->set[i] = idx;
+		r->match |= ssf_rule_sets[i].match;
+	}
+	return 0;
+}
+
+/* ct state and limit. */
+static int ssf_decode_state(struct nlattr **tb, struct ssf_rule *r,
+			    struct netlink_ext_ack *extack)
+{
+	if (tb[SSF_RULE_A_CT_STATE]) {
+		r->ct_states = nla_get_u32(tb[SSF_RULE_A_CT_STATE]);
+		r->match |= SSF_RM_CT;
+	}
+	if (!tb[SSF_RULE_A_LIMIT_RATE] && !tb[SSF_RULE_A_LIMIT_UNIT] &&
+	    !tb[SSF_RULE_A_LIMIT_BURST])
+		return 0;
+	if (NL_REQ_ATTR_CHECK(extack, NULL, tb, SSF_RULE_A_LIMIT_RATE) ||
+	    NL_REQ_ATTR_CHECK(extack, NULL, tb, SSF_RULE_A_LIMIT_UNIT)) {
+		NL_SET_ERR_MSG(extack, "a limit needs a rate and a unit");
+		return -EINVAL;
+	}
+	r->limit_rate = nla_get_u32(tb[SSF_RULE_A_LIMIT_RATE]);
+	r->limit_unit = nla_get_u8(tb[SSF_RULE_A_LIMIT_UNIT]);
+	r->limit_burst = tb[SSF_RULE_A_LIMIT_BURST] ?
+			 nla_get_u32(tb[SSF_RULE_A_LIMIT_BURST]) :
+			 SSF_LIMIT_BURST_DEFAULT;
+	r->match |= SSF_RM_LIMIT;
+	return 0;
+}
 
 static void ssf_get_addr(union ssf_addr *a, const struct nlattr *attr)
 {
@@ -241,10 +359,12 @@ static int ssf_decode_extra(struct nlattr **tb, struct ssf_rule *r,
 
 /*
  * Decode and check one SSF_A_RULE nest into @r. Ids are mapped through
- * @ns, the user namespace of the requesting socket.
+ * @ns, the user namespace of the requesting socket; set names are looked
+ * up in @names.
  */
 int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
-		    struct user_namespace *ns, struct netlink_ext_ack *extack)
+		    struct user_namespace *ns, const struct ssf_set_names *names,
+		    struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[SSF_RULE_A_MAX + 1];
 	const char *err = NULL;
@@ -299,7 +419,9 @@ int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
 		r->match |= SSF_RM_SPORT;
 	if (dp)
 		r->match |= SSF_RM_DPORT;
-	ret = ssf_decode_extra(tb, r, ns, extack);
+	ret = ssf_decode_extra(tb, r, ns, extack) ?:
+	      ssf_decode_sets(tb, r, names, extack) ?:
+	      ssf_decode_state(tb, r, extack);
 	if (ret)
 		return ret;
 
@@ -323,6 +445,28 @@ static int ssf_put_ids(struct sk_buff *skb, int amin, int amax, bool gid,
 		hi = from_kuid_munged(ns, KUIDT_INIT(max));
 	}
 	if (nla_put_u32(skb, amin, lo) || nla_put_u32(skb, amax, hi))
+		return -EMSGSIZE;
+	return 0;
+}
+
+/* The set words, ct state and limit of @r in policy @p. */
+static int ssf_put_state(struct sk_buff *skb, const struct ssf_rule *r,
+			 const struct ssf_policy *p)
+{
+	int i;
+
+	for (i = 0; i < SSF_RSET_NUM; i++)
+		if ((r->match & ssf_rule_sets[i].match) &&
+		    nla_put_string(skb, ssf_rule_sets[i].attr,
+				   p->sets[r->set[i]]->name))
+			return -EMSGSIZE;
+	if ((r->match & SSF_RM_CT) &&
+	    nla_put_u32(skb, SSF_RULE_A_CT_STATE, r->ct_states))
+		return -EMSGSIZE;
+	if ((r->match & SSF_RM_LIMIT) &&
+	    (nla_put_u32(skb, SSF_RULE_A_LIMIT_RATE, r->limit_rate) ||
+	     nla_put_u8(skb, SSF_RULE_A_LIMIT_UNIT, r->limit_unit) ||
+	     nla_put_u32(skb, SSF_RULE_A_LIMIT_BURST, r->limit_burst)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -354,9 +498,9 @@ static int ssf_put_extra(struct sk_buff *skb, const struct ssf_rule *r,
 	return 0;
 }
 
-/* Put @pr as an SSF_A_RULE nest, ids shown as seen from @ns. */
-static int ssf_put_rule(struct sk_buff *skb, const struct ssf_prule *pr,
-		 struct user_namespace *ns)
+/* Put @pr of @p as an SSF_A_RULE nest, ids shown as seen from @ns. */
+static int ssf_put_rule(struct sk_buff *skb, const struct ssf_policy *p,
+			const struct ssf_prule *pr, struct user_namespace *ns)
 {
 	const struct ssf_rule *r = &pr->rule;
 	bool v4 = r->family == SSF_FAMILY_IPV4;
@@ -388,6 +532,7 @@ static int ssf_put_rule(struct sk_buff *skb, const struct ssf_prule *pr,
 	     (nla_put_u16(skb, SSF_RULE_A_DPORT_MIN, r->dport_min) ||
 	      nla_put_u16(skb, SSF_RULE_A_DPORT_MAX, r->dport_max))) ||
 	    ssf_put_extra(skb, r, ns) ||
+	    ssf_put_state(skb, r, p) ||
 	    nla_put_u64_64bit(skb, SSF_RULE_A_PACKETS, packets,
 			      SSF_RULE_A_PAD) ||
 	    nla_put_u64_64bit(skb, SSF_RULE_A_BYTES, bytes, SSF_RULE_A_PAD)) {
@@ -398,15 +543,23 @@ static int ssf_put_rule(struct sk_buff *skb, const struct ssf_prule *pr,
 	return 0;
 }
 
+/* Decoded under the lock: the rule's set names are the published policy's. */
 static int ssf_rule_add_prepare(struct ssf_net *sn,
 				const struct ssf_policy *old,
 				struct genl_info *info, struct ssf_edit *e)
 {
+	struct ssf_set_names names = { .p = old };
+	int ret;
+
 	if (old && old->nrules >= READ_ONCE(ssf_max_rules)) {
 		NL_SET_ERR_MSG(info->extack,
 			       "rule limit reached (module parameter max_rules)");
 		return -E2BIG;
 	}
+	ret = ssf_decode_rule(info->attrs[SSF_A_RULE], e->arg,
+			      ssf_nl_userns(e->skb), &names, info->extack);
+	if (ret)
+		return ret;
 	e->extra = 1;
 	return 0;
 }
@@ -429,18 +582,14 @@ int ssf_nl_rule_add(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ssf_edit e = {
 		.cmd = SSF_CMD_RULE_ADD,
+		.skb = skb,
 		.prepare = ssf_rule_add_prepare,
 		.build = ssf_rule_add_build,
 	};
 	struct ssf_rule r;
-	int ret;
 
 	if (GENL_REQ_ATTR_CHECK(info, SSF_A_RULE))
 		return -EINVAL;
-	ret = ssf_decode_rule(info->attrs[SSF_A_RULE], &r,
-			      ssf_nl_userns(skb), info->extack);
-	if (ret)
-		return ret;
 	e.arg = &r;
 	return ssf_nl_edit(info, &e);
 }
@@ -506,7 +655,7 @@ int ssf_nl_rule_dump(struct sk_buff *skb, struct netlink_callback *cb)
 		genl_dump_check_consistent(cb, hdr);
 		if (nla_put_u64_64bit(skb, SSF_A_GENERATION, p->generation,
 				      SSF_A_PAD) ||
-		    ssf_put_rule(skb, &p->rules[i], ssf_nl_userns(cb->skb))) {
+		    ssf_put_rule(skb, p, &p->rules[i], ssf_nl_userns(cb->skb))) {
 			genlmsg_cancel(skb, hdr);
 			ret = -EMSGSIZE;
 			break;

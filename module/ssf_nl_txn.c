@@ -90,11 +90,15 @@ int ssf_nl_policy_begin(struct sk_buff *skb, struct genl_info *info)
 static int ssf_nl_txn_stage(struct ssf_net *sn, struct ssf_txn *t,
 			    struct sk_buff *skb, struct genl_info *info)
 {
+	struct ssf_set_names names = { .t = t };
 	u8 defaults[SSF_DIR_MAX + 1];
 	struct ssf_rule r;
 	struct nlattr *a;
 	int rem, ret;
 
+	ret = ssf_txn_kind(t, SSF_TXN_POLICY, info->extack);
+	if (ret)
+		return ret;
 	if (info->attrs[SSF_A_DEFAULTS]) {
 		memcpy(defaults, t->defaults, sizeof(defaults));
 		ret = ssf_decode_defaults(info->attrs[SSF_A_DEFAULTS],
@@ -110,10 +114,17 @@ static int ssf_nl_txn_stage(struct ssf_net *sn, struct ssf_txn *t,
 		if (ret)
 			return ret;
 	}
+	/* before the rules: a rule names the sets declared so far */
+	if (info->attrs[SSF_A_SETS]) {
+		ret = ssf_nl_stage_sets(sn, t, info);
+		if (ret)
+			return ret;
+	}
 	if (!info->attrs[SSF_A_RULES])
 		return 0;
 	nla_for_each_nested(a, info->attrs[SSF_A_RULES], rem) {
-		ret = ssf_decode_rule(a, &r, ssf_nl_userns(skb), info->extack);
+		ret = ssf_decode_rule(a, &r, ssf_nl_userns(skb), &names,
+				      info->extack);
 		if (ret)
 			return ret;
 		ret = ssf_txn_add_rule(sn, t, &r);
@@ -182,6 +193,21 @@ again:
 	if (ret) {
 		ssf_txn_free(sn, t);
 		goto out_unlock;
+	}
+	if (t->kind == SSF_TXN_SETS) {
+		if (flags || confirm) {
+			NL_SET_ERR_MSG(info->extack,
+				       "set changes are committed as they are (no check, no confirm)");
+			ret = -EINVAL;
+		} else {
+			ret = ssf_txn_commit_sets(sn, t, info->extack);
+		}
+		ssf_txn_free(sn, t);
+		if (ret)
+			goto out_unlock;
+		gen = sn->generation;
+		mutex_unlock(&sn->lock);
+		return ssf_reply_generation_send(info, msg, hdr, gen, 0, 0);
 	}
 	/* frees t, but on -EAGAIN: modules to load, then commit it again */
 	ret = ssf_txn_commit(sn, t, flags, confirm, info->extack, &missing);

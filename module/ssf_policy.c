@@ -20,6 +20,8 @@
 #include "ssf_policy.h"
 #include "ssf_net.h"
 #include "ssf_kmod.h"
+#include "ssf_limit.h"
+#include "ssf_setobj.h"
 
 struct ssf_policy *ssf_policy_alloc(struct ssf_net *sn, u32 nrules)
 {
@@ -60,6 +62,9 @@ void ssf_policy_free(struct ssf_policy *p)
 		if (p->rules[i].pc)
 			ssf_ctr_put(&sn->ctrs, p->rules[i].ctr);
 	mutex_unlock(&sn->ctrs.lock);
+	for (i = 0; i < p->nsets; i++)
+		ssf_set_put(p->sets[i]);
+	kfree(p->sets);
 	ssf_kmod_put(p->kmods);
 	atomic_long_sub(p->mem, &sn->mem);
 	ssf_net_obj_put(sn);
@@ -111,9 +116,42 @@ struct ssf_policy *ssf_policy_copy(struct ssf_net *sn,
 		memcpy(p->defaults, old->defaults, sizeof(p->defaults));
 		p->mode = old->mode;
 		p->check = old->check;
+		/* the sets, with their elements, are shared */
+		if (ssf_policy_set_sets(p, old->sets, old->nsets)) {
+			ssf_policy_free(p);
+			return NULL;
+		}
+		for (i = 0; i < p->nsets; i++)
+			ssf_set_hold(p->sets[i]);
 	}
 	p->generation = sn->generation + 1;
 	return p;
+}
+
+/*
+ * Give @p the sets @sets[0 .. @n) in that order (the references are the
+ * caller's to transfer: @p puts them when it is freed).
+ */
+int ssf_policy_set_sets(struct ssf_policy *p, struct ssf_set **sets, u32 n)
+{
+	if (!n)
+		return 0;
+	p->sets = kmemdup(sets, n * sizeof(*sets), GFP_KERNEL_ACCOUNT);
+	if (!p->sets)
+		return -ENOMEM;
+	p->nsets = n;
+	return 0;
+}
+
+/* The index of the set called @name, or -ENOENT. */
+int ssf_policy_find_set(const struct ssf_policy *p, const char *name)
+{
+	u32 i;
+
+	for (i = 0; p && i < p->nsets; i++)
+		if (!strcmp(p->sets[i]->name, name))
+			return i;
+	return -ENOENT;
 }
 
 /*
@@ -150,6 +188,7 @@ int ssf_policy_new_ctrs(struct ssf_policy *p, u32 from)
 		if (ret)
 			break;
 		p->rules[i].pc = ssf_ctr_ptr(pool, p->rules[i].ctr);
+		p->rules[i].bucket = ssf_ctr_bucket(pool, p->rules[i].ctr);
 	}
 	mutex_unlock(&pool->lock);
 	return ret;
@@ -162,6 +201,7 @@ void ssf_policy_index(struct ssf_policy *p)
 	u8 d;
 
 	p->owner_dirs = 0;
+	p->ct = false;
 	for (d = 0; d <= SSF_DIR_MAX; d++) {
 		p->bydir[d] = p->index + pos;
 		p->ndir[d] = 0;
@@ -172,6 +212,8 @@ void ssf_policy_index(struct ssf_policy *p)
 			p->ndir[d]++;
 			if (p->rules[i].rule.match & SSF_RM_OWNER)
 				p->owner_dirs |= BIT(d);
+			if (p->rules[i].rule.match & SSF_RM_CT)
+				p->ct = true;
 		}
 	}
 }
@@ -205,6 +247,8 @@ static u32 ssf_policy_kmods(const struct ssf_policy *p)
 		if ((r->match & SSF_RM_OWNER) && r->dir == SSF_DIR_IN)
 			need |= ssf_kmod_pair(r->family, SSF_KMOD_SOCKET4,
 					      SSF_KMOD_SOCKET6);
+		if (r->match & SSF_RM_CT)
+			need |= SSF_KMOD_BIT(SSF_KMOD_CONNTRACK);
 	}
 	return need;
 }
@@ -239,9 +283,21 @@ const struct ssf_prule *ssf_policy_lookup(const struct ssf_policy *p, u8 dir,
 {
 	struct ssf_prule * const *rules = p->bydir[dir];
 	u32 i, n = p->ndir[dir];
+	u64 now = 0;
 
-	for (i = 0; i < n; i++)
-		if (ssf_rule_match(&rules[i]->rule, pkt, meta))
+	for (i = 0; i < n; i++) {
+		const struct ssf_rule *r = &rules[i]->rule;
+
+		if (!ssf_rule_match(r, pkt, meta))
+			continue;
+		if (!(r->match & SSF_RM_LIMIT))
 			return rules[i];
+		/* over its limit, the packet falls through to the next rule */
+		if (!now)
+			now = ktime_get_ns();
+		if (ssf_limit_take(rules[i]->bucket, now, r->limit_ns,
+				   r->limit_burst_ns))
+			return rules[i];
+	}
 	return NULL;
 }

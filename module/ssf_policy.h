@@ -18,8 +18,11 @@ struct netlink_ext_ack;
 struct ssf_prule {
 	struct ssf_rule rule;
 	struct ssf_ctr __percpu *pc;	/* the counter of slot @ctr */
+	struct ssf_atomic64 *bucket;	/* the limit state of slot @ctr */
 	u32 ctr;			/* slot in the netns' counter pool */
 };
+
+struct ssf_set;
 
 /*
  * The policy: immutable once published. Readers (hooks, dumps) access it
@@ -37,6 +40,9 @@ struct ssf_policy {
 					 * owner match (look the socket up)
 					 */
 	u32 kmods;			/* SSF_KMOD_BIT()s held (ssf_kmod.h) */
+	bool ct;			/* a rule matches on ct state */
+	u32 nsets;
+	struct ssf_set **sets;		/* held; rules name them by index */
 	struct ssf_check_cfg check;	/* validation actions and limits */
 	/* rules of direction d, in policy order: bydir[d][0 .. ndir[d]) */
 	struct ssf_prule **bydir[SSF_DIR_MAX + 1];
@@ -53,6 +59,8 @@ struct ssf_policy *ssf_policy_copy(struct ssf_net *sn,
 				   const struct ssf_policy *old, u32 skip,
 				   u32 extra);
 int ssf_policy_new_ctrs(struct ssf_policy *p, u32 from);
+int ssf_policy_set_sets(struct ssf_policy *p, struct ssf_set **sets, u32 n);
+int ssf_policy_find_set(const struct ssf_policy *p, const char *name);
 int ssf_policy_take_ids(struct ssf_policy *p, u32 from,
 			struct netlink_ext_ack *extack);
 void ssf_policy_index(struct ssf_policy *p);

@@ -6,6 +6,7 @@
  * metadata; callers keep the rule alive (RCU in the kernel).
  */
 #include "ssf_rule.h"
+#include "ssf_set.h"
 
 #ifndef __KERNEL__
 #include <errno.h>
@@ -154,10 +155,39 @@ static int ssf_check_meta(const struct ssf_rule *r, const char **err)
 	return 0;
 }
 
-#define SSF_RM_ALL	(SSF_RM_PROTO | SSF_RM_SRC | SSF_RM_DST |	\
-			 SSF_RM_SPORT | SSF_RM_DPORT | SSF_RM_IIF |	\
-			 SSF_RM_OIF | SSF_RM_UID | SSF_RM_GID |		\
-			 SSF_RM_CGROUP | SSF_RM_ICMP_TYPE)
+static const u64 ssf_limit_unit_ns[SSF_LIMIT_UNIT_MAX + 1] = {
+	[SSF_LIMIT_SECOND] = 1000000000ULL,
+	[SSF_LIMIT_MINUTE] = 60 * 1000000000ULL,
+	[SSF_LIMIT_HOUR] = 3600 * 1000000000ULL,
+};
+
+/* The stateful words: ct state and limit. */
+static int ssf_check_state(struct ssf_rule *r, const char **err)
+{
+	if (r->match & SSF_RM_CT) {
+		if (!r->ct_states || (r->ct_states & ~SSF_CT_ALL)) {
+			*err = "a ct state match needs one or more of new, established, related, invalid, untracked";
+			return -EINVAL;
+		}
+	}
+	if (!(r->match & SSF_RM_LIMIT))
+		return 0;
+	if (r->limit_unit > SSF_LIMIT_UNIT_MAX) {
+		*err = "unknown limit unit";
+		return -EINVAL;
+	}
+	if (!r->limit_rate || r->limit_rate > SSF_LIMIT_RATE_MAX) {
+		*err = "a limit rate is 1 to 1000000000 a unit";
+		return -EINVAL;
+	}
+	if (!r->limit_burst || r->limit_burst > SSF_LIMIT_BURST_MAX) {
+		*err = "a limit burst is 1 to 1000000 packets";
+		return -EINVAL;
+	}
+	r->limit_ns = ssf_limit_unit_ns[r->limit_unit] / r->limit_rate;
+	r->limit_burst_ns = r->limit_ns * r->limit_burst;
+	return 0;
+}
 
 int ssf_rule_check(struct ssf_rule *r, const char **err)
 {
@@ -190,7 +220,24 @@ int ssf_rule_check(struct ssf_rule *r, const char **err)
 		if (ret)
 			return ret;
 	}
-	if (r->match & (SSF_RM_SPORT | SSF_RM_DPORT)) {
+	if ((r->match & SSF_RM_SRC) && (r->match & SSF_RM_SRC_SET)) {
+		*err = "a rule has one src: an address or a set";
+		return -EINVAL;
+	}
+	if ((r->match & SSF_RM_DST) && (r->match & SSF_RM_DST_SET)) {
+		*err = "a rule has one dst: an address or a set";
+		return -EINVAL;
+	}
+	if ((r->match & SSF_RM_SPORT) && (r->match & SSF_RM_SPORT_SET)) {
+		*err = "a rule has one sport: a range or a set";
+		return -EINVAL;
+	}
+	if ((r->match & SSF_RM_DPORT) && (r->match & SSF_RM_DPORT_SET)) {
+		*err = "a rule has one dport: a range or a set";
+		return -EINVAL;
+	}
+	if (r->match & (SSF_RM_SPORT | SSF_RM_DPORT | SSF_RM_SPORT_SET |
+			SSF_RM_DPORT_SET)) {
 		if (!(r->match & SSF_RM_PROTO) || !ssf_proto_ported(r->proto)) {
 			*err = "a port match needs proto tcp, udp, sctp or udplite";
 			return -EINVAL;
@@ -205,6 +252,9 @@ int ssf_rule_check(struct ssf_rule *r, const char **err)
 		return -EINVAL;
 	}
 	ret = ssf_check_meta(r, err);
+	if (ret)
+		return ret;
+	ret = ssf_check_state(r, err);
 	if (ret)
 		return ret;
 	r->src_mask = smask;
@@ -257,6 +307,29 @@ bool ssf_rule_match(const struct ssf_rule *r, const struct ssf_pkt *pkt,
 		return false;
 	if ((m & SSF_RM_DST) && !ssf_addr_match(&r->dst, &r->dst_mask, &pkt->daddr))
 		return false;
+	if ((m & SSF_RM_CT) && !(meta->ct_state & r->ct_states))
+		return false;
+	if (m & SSF_RM_SETS) {
+		if ((m & (SSF_RM_SPORT_SET | SSF_RM_DPORT_SET)) &&
+		    !(pkt->flags & SSF_PKT_F_PORTS))
+			return false;
+		if ((m & SSF_RM_SRC_SET) &&
+		    !ssf_set_match_addr(ssf_meta_set(meta, r->set[SSF_RSET_SRC]),
+					pkt->family, &pkt->saddr))
+			return false;
+		if ((m & SSF_RM_DST_SET) &&
+		    !ssf_set_match_addr(ssf_meta_set(meta, r->set[SSF_RSET_DST]),
+					pkt->family, &pkt->daddr))
+			return false;
+		if ((m & SSF_RM_SPORT_SET) &&
+		    !ssf_set_match_port(ssf_meta_set(meta, r->set[SSF_RSET_SPORT]),
+					pkt->sport))
+			return false;
+		if ((m & SSF_RM_DPORT_SET) &&
+		    !ssf_set_match_port(ssf_meta_set(meta, r->set[SSF_RSET_DPORT]),
+					pkt->dport))
+			return false;
+	}
 	if ((m & SSF_RM_IIF) && !ssf_ifname_match(r->iif, meta->iif))
 		return false;
 	if ((m & SSF_RM_OIF) && !ssf_ifname_match(r->oif, meta->oif))

@@ -21,10 +21,35 @@ enum ssf_rule_match {
 	SSF_RM_GID	= 1 << 8,
 	SSF_RM_CGROUP	= 1 << 9,
 	SSF_RM_ICMP_TYPE = 1 << 10,
+	SSF_RM_SRC_SET	= 1 << 11,
+	SSF_RM_DST_SET	= 1 << 12,
+	SSF_RM_SPORT_SET = 1 << 13,
+	SSF_RM_DPORT_SET = 1 << 14,
+	SSF_RM_CT	= 1 << 15,
+	SSF_RM_LIMIT	= 1 << 16,
 };
+
+/* Every match bit there is; any other is refused by ssf_rule_check(). */
+#define SSF_RM_ALL	((SSF_RM_LIMIT << 1) - 1)
 
 /* The matches that need the packet's local socket (struct ssf_meta). */
 #define SSF_RM_OWNER	(SSF_RM_UID | SSF_RM_GID | SSF_RM_CGROUP)
+#define SSF_RM_SETS	(SSF_RM_SRC_SET | SSF_RM_DST_SET | SSF_RM_SPORT_SET | \
+			 SSF_RM_DPORT_SET)
+
+/* A rule's set words, as indexes into ssf_rule.set[]. */
+enum ssf_rule_set_slot {
+	SSF_RSET_SRC,
+	SSF_RSET_DST,
+	SSF_RSET_SPORT,
+	SSF_RSET_DPORT,
+	SSF_RSET_NUM
+};
+
+/* Sets one policy may hold: a rule names them by a u8 index. */
+#define SSF_SETS_MAX	256
+
+struct ssf_set_data;
 
 /*
  * What a hook knows about a packet beyond its bytes. Filled in by the
@@ -41,7 +66,11 @@ struct ssf_meta {
 	u32 flags;		/* enum ssf_meta_flags */
 	u32 uid;		/* owner (kernel-global ids in ssf.ko) */
 	u32 gid;
+	u8 ct_state;		/* one enum ssf_ct_state bit; 0 when the policy
+				 * has no ct match (not looked at)
+				 */
 	const void *cgroup;	/* opaque, for ssf_meta_cgroup_under() */
+	const void *sets;	/* opaque, for ssf_meta_set() */
 };
 
 /*
@@ -50,6 +79,13 @@ struct ssf_meta {
  * world: ssf_owner.c in ssf.ko, the tests in userspace.
  */
 bool ssf_meta_cgroup_under(const struct ssf_meta *m, u64 id, u16 level);
+
+/*
+ * The content of set @idx of the policy the packet is matched against
+ * (@m->sets). Provided by each world: ssf_set_kern.c in ssf.ko (an RCU
+ * read of the set's current content), the tests in userspace.
+ */
+const struct ssf_set_data *ssf_meta_set(const struct ssf_meta *m, u8 idx);
 
 struct ssf_rule {
 	u32 id;
@@ -70,6 +106,15 @@ struct ssf_rule {
 	u32 uid_min, uid_max;	/* in ssf.ko: kernel-global (mapped) ids */
 	u32 gid_min, gid_max;
 	u64 cgroup_id;
+	u8 set[SSF_RSET_NUM];	/* index of each set word's set in the
+				 * policy's sets
+				 */
+	u8 ct_states;		/* enum ssf_ct_state bits */
+	u8 limit_unit;		/* enum ssf_limit_unit */
+	u32 limit_rate;		/* packets per unit */
+	u32 limit_burst;
+	u64 limit_ns;		/* derived by ssf_rule_check(): ns a token */
+	u64 limit_burst_ns;	/* ns a full bucket reaches ahead */
 	char iif[SSF_IFNAME_MAX];
 	char oif[SSF_IFNAME_MAX];
 	/* not looked at by the matcher */
@@ -89,8 +134,11 @@ int ssf_rule_check(struct ssf_rule *r, const char **err);
 
 /* True when @r matches @pkt and @meta (direction is not looked at: the
  * caller keeps one list per direction). Packets without ports never match
- * port ranges; packets without an owner (@meta->flags) never match owner
- * matches.
+ * port ranges or port sets; packets without an owner (@meta->flags) never
+ * match owner matches. Every word is tested but `limit`: a rule with
+ * SSF_RM_LIMIT matches only if, after this, ssf_limit_take() (ssf_limit.h)
+ * on the rule's bucket says so, which the caller does last because it
+ * uses up a token.
  */
 bool ssf_rule_match(const struct ssf_rule *r, const struct ssf_pkt *pkt,
 		    const struct ssf_meta *meta);

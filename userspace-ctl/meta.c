@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The userspace side of module/ssf_rule.h's ssf_meta_cgroup_under().
+ * The userspace side of module/ssf_rule.h's ssf_meta_cgroup_under() and
+ * ssf_meta_set().
  */
 #include "ssf_rule.h"
 
@@ -15,4 +16,12 @@ bool ssf_meta_cgroup_under(const struct ssf_meta *m, u64 id, u16 level)
 	(void)id;
 	(void)level;
 	return false;
+}
+
+/* Likewise: no packet is matched, so no set is looked into. */
+const struct ssf_set_data *ssf_meta_set(const struct ssf_meta *m, u8 idx)
+{
+	(void)m;
+	(void)idx;
+	return NULL;
 }

@@ -163,7 +163,7 @@ static const struct rule_case rule_reject_cases[] = {
 	{ "dir 255", { .dir = 255 }, "direction" },
 	{ "action", { .action = SSF_ACT_MAX + 1 }, "action" },
 	{ "family", { .family = SSF_FAMILY_MAX + 1 }, "family" },
-	{ "match bit", { .match = SSF_RM_ICMP_TYPE << 1 }, "unknown match" },
+	{ "match bit", { .match = SSF_RM_ALL + 1 }, "unknown match" },
 	{ "match top bit", { .match = 1U << 31 }, "unknown match" },
 	{ "src without family", { .match = SSF_RM_SRC, .src_plen = 8 },
 	  "family" },

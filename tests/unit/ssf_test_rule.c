@@ -52,6 +52,17 @@ bool ssf_meta_cgroup_under(const struct ssf_meta *m, u64 id, u16 level)
 	return level <= c->level && c->anc[level] == id;
 }
 
+/*
+ * The userspace world's sets: @m->sets is an array of set contents, one
+ * per index a rule names.
+ */
+const struct ssf_set_data *ssf_meta_set(const struct ssf_meta *m, u8 idx)
+{
+	const struct ssf_set_data * const *sets = m->sets;
+
+	return sets[idx];
+}
+
 /* root 1 ─┬─ 10 (system) ─── 100 (system/sshd) ─── 1000 (sshd/x)
  *         └─ 20 (user)   ─── 200 (user/app)
  */
@@ -126,7 +137,7 @@ static const struct rule_case rule_cases[] = {
 	{ "dir", { .dir = SSF_DIR_MAX + 1 }, "unknown direction" },
 	{ "action", { .action = SSF_ACT_MAX + 1 }, "unknown action" },
 	{ "family", { .family = SSF_FAMILY_MAX + 1 }, "unknown family" },
-	{ "match bit after icmp type", { .match = SSF_RM_ICMP_TYPE << 1 },
+	{ "match bit after the last", { .match = SSF_RM_ALL + 1 },
 	  "unknown match" },
 	{ "match top bit", { .match = 1U << 31 }, "unknown match" },
 	{ "src without family", { .match = SSF_RM_SRC }, "needs family" },
@@ -607,6 +618,7 @@ static u32 rnd_near(u32 lo, u32 hi)
 	}
 }
 
+/* the words the random rules use (not sets, ct state or limit) */
 #define RM_ALL	((SSF_RM_ICMP_TYPE << 1) - 1)
 
 /* A direction the interface and owner matches of @match allow. */

@@ -191,6 +191,9 @@ enum ssf_cmd {
 	SSF_CMD_POLICY_CONFIRM,
 	SSF_CMD_MODE_SET,
 	SSF_CMD_EVENT,		/* notifications on SSF_MCGRP_EVENTS only */
+	SSF_CMD_SET_GET,
+	SSF_CMD_SET_CHANGE,
+	SSF_CMD_SET_TEST,
 
 	__SSF_CMD_MAX
 };
@@ -220,6 +223,9 @@ enum ssf_attr {
 	SSF_A_MAX_RULES,	/* u32, this netns' rule limit */
 	SSF_A_MEMORY,		/* u64, bytes this netns' ssf state holds */
 	SSF_A_LOCKDOWN,		/* u8, 1 while lockdown holds (status) */
+	SSF_A_SETS,		/* nest of SSF_A_SET */
+	SSF_A_SET,		/* nest, SSF_SET_A_* */
+	SSF_A_SET_MATCH,	/* u8, SSF_CMD_SET_TEST reply */
 
 	__SSF_A_MAX
 };
@@ -319,6 +325,14 @@ enum ssf_rule_attr {
 	SSF_RULE_A_FLAGS,	/* u32, enum ssf_rule_flags */
 	SSF_RULE_A_LOG_PREFIX,	/* string, < SSF_LOG_PREFIX_MAX bytes */
 	SSF_RULE_A_COMMENT,	/* string, < SSF_COMMENT_MAX bytes */
+	SSF_RULE_A_SRC_SET,	/* string, a set name (< SSF_SET_NAME_MAX) */
+	SSF_RULE_A_DST_SET,	/* string */
+	SSF_RULE_A_SPORT_SET,	/* string */
+	SSF_RULE_A_DPORT_SET,	/* string */
+	SSF_RULE_A_CT_STATE,	/* u32, enum ssf_ct_state bits */
+	SSF_RULE_A_LIMIT_RATE,	/* u32, 1..SSF_LIMIT_RATE_MAX */
+	SSF_RULE_A_LIMIT_UNIT,	/* u8, enum ssf_limit_unit */
+	SSF_RULE_A_LIMIT_BURST,	/* u32, 1..SSF_LIMIT_BURST_MAX */
 
 	__SSF_RULE_A_MAX
 };
@@ -429,9 +443,98 @@ enum ssf_event_attr {
 	SSF_EVENT_A_KUID,	/* u32, the same uid as the initial user
 				 * namespace sees it (kernel-global)
 				 */
+	SSF_EVENT_A_CT_STATE,	/* u32, one enum ssf_ct_state bit: the
+				 * packet's, when the deciding rule has a
+				 * ct state match
+				 */
 
 	__SSF_EVENT_A_MAX
 };
 #define SSF_EVENT_A_MAX (__SSF_EVENT_A_MAX - 1)
+
+/* Connection tracking states (SSF_RULE_A_CT_STATE is a mask of them). */
+enum ssf_ct_state {
+	SSF_CT_NEW		= 1 << 0,
+	SSF_CT_ESTABLISHED	= 1 << 1,
+	SSF_CT_RELATED		= 1 << 2,
+	SSF_CT_INVALID		= 1 << 3,	/* not tracked, not untracked */
+	SSF_CT_UNTRACKED	= 1 << 4,	/* marked notrack */
+};
+#define SSF_CT_ALL		0x1f
+
+enum ssf_limit_unit {
+	SSF_LIMIT_SECOND,
+	SSF_LIMIT_MINUTE,
+	SSF_LIMIT_HOUR,
+
+	__SSF_LIMIT_UNIT_MAX
+};
+#define SSF_LIMIT_UNIT_MAX (__SSF_LIMIT_UNIT_MAX - 1)
+#define SSF_LIMIT_RATE_MAX	1000000000	/* per unit */
+#define SSF_LIMIT_BURST_MAX	1000000
+#define SSF_LIMIT_BURST_DEFAULT	5
+
+#define SSF_SET_NAME_MAX	32	/* with the NUL */
+/* Elements one set may hold: module parameter max_set_elems, at most ... */
+#define SSF_SET_ELEMS_DEFAULT	4194304
+#define SSF_SET_ELEMS_LIMIT	16777216
+
+enum ssf_set_type {
+	SSF_SET_ADDR = 1,	/* IPv4 and IPv6 addresses, prefixes, ranges */
+	SSF_SET_PORT,		/* ports and port ranges */
+
+	__SSF_SET_TYPE_MAX
+};
+#define SSF_SET_TYPE_MAX (__SSF_SET_TYPE_MAX - 1)
+
+/* What SSF_CMD_SET_CHANGE does to a set's elements. */
+enum ssf_set_op {
+	SSF_SET_OP_ADD,		/* add (an element already there: no-op,
+				 * its timeout renewed)
+				 */
+	SSF_SET_OP_DEL,		/* delete (an absent element: no-op) */
+	SSF_SET_OP_FLUSH,	/* delete every element */
+	SSF_SET_OP_REPLACE,	/* every element, atomically: flush + add */
+
+	__SSF_SET_OP_MAX
+};
+#define SSF_SET_OP_MAX (__SSF_SET_OP_MAX - 1)
+
+enum ssf_set_attr {
+	SSF_SET_A_UNSPEC,
+	SSF_SET_A_PAD,
+	SSF_SET_A_NAME,		/* string, < SSF_SET_NAME_MAX bytes */
+	SSF_SET_A_TYPE,		/* u8, enum ssf_set_type */
+	SSF_SET_A_TIMEOUT,	/* u32, seconds, 1..SSF_SET_TIMEOUT_MAX */
+	SSF_SET_A_OP,		/* u8, enum ssf_set_op */
+	SSF_SET_A_ELEMS,	/* nest of SSF_SET_A_ELEM */
+	SSF_SET_A_ELEM,		/* nest, SSF_ELEM_A_* */
+	SSF_SET_A_COUNT,	/* u32, elements (replies) */
+	SSF_SET_A_MEMORY,	/* u64, bytes (replies) */
+	SSF_SET_A_DUMP_ELEMS,	/* flag: SSF_CMD_SET_GET dumps elements */
+
+	__SSF_SET_A_MAX
+};
+#define SSF_SET_A_MAX (__SSF_SET_A_MAX - 1)
+#define SSF_SET_TIMEOUT_MAX	(365 * 24 * 3600)
+
+/*
+ * A set element. Address sets: SSF_ELEM_A_ADDR alone is an address, with
+ * SSF_ELEM_A_PLEN a prefix, with SSF_ELEM_A_ADDR_HI a range (same family,
+ * not reversed). Port sets: SSF_ELEM_A_PORT alone, or with _PORT_HI a
+ * range.
+ */
+enum ssf_elem_attr {
+	SSF_ELEM_A_UNSPEC,
+	SSF_ELEM_A_ADDR,	/* binary, 4 or 16 bytes */
+	SSF_ELEM_A_ADDR_HI,	/* binary, the same length */
+	SSF_ELEM_A_PLEN,	/* u8 */
+	SSF_ELEM_A_PORT,	/* u16 */
+	SSF_ELEM_A_PORT_HI,	/* u16 */
+	SSF_ELEM_A_TIMEOUT,	/* u32, seconds; in replies: seconds left */
+
+	__SSF_ELEM_A_MAX
+};
+#define SSF_ELEM_A_MAX (__SSF_ELEM_A_MAX - 1)
 
 #endif /* _UAPI_LINUX_SSF_H */
