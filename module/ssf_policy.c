@@ -31,18 +31,10 @@ struct ssf_policy *ssf_policy_alloc(struct ssf_net *sn, u32 nrules)
 	p = kvzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!p)
 		return NULL;
-	if (nrules) {
-		p->index = kvcalloc(nrules, sizeof(*p->index),
-				    GFP_KERNEL_ACCOUNT);
-		if (!p->index) {
-			kvfree(p);
-			return NULL;
-		}
-	}
 	p->nrules = nrules;
 	p->next_id = sn->next_id;
 	p->owner = sn;
-	p->mem = size + nrules * sizeof(*p->index);
+	p->mem = size;
 	ssf_check_cfg_init(&p->check);
 	ssf_net_obj_get(sn);
 	atomic_long_add(p->mem, &sn->mem);
@@ -68,7 +60,7 @@ void ssf_policy_free(struct ssf_policy *p)
 	ssf_kmod_put(p->kmods);
 	atomic_long_sub(p->mem, &sn->mem);
 	ssf_net_obj_put(sn);
-	kvfree(p->index);
+	ssf_cls_release(&p->cls);
 	kvfree(p);
 }
 
@@ -194,28 +186,34 @@ int ssf_policy_new_ctrs(struct ssf_policy *p, u32 from)
 	return ret;
 }
 
-/* Build the per-direction index once, at commit time, not per packet. */
-void ssf_policy_index(struct ssf_policy *p)
+/*
+ * What the packet path needs, built once at commit and never per packet:
+ * the classifier, and which directions look up the owner socket and
+ * whether any rule needs the connection tracking state.
+ */
+int ssf_policy_index(struct ssf_policy *p)
 {
-	u32 i, pos = 0;
-	u8 d;
+	size_t before = p->cls.mem;
+	u32 i;
+	int ret;
 
 	p->owner_dirs = 0;
 	p->ct = false;
-	for (d = 0; d <= SSF_DIR_MAX; d++) {
-		p->bydir[d] = p->index + pos;
-		p->ndir[d] = 0;
-		for (i = 0; i < p->nrules; i++) {
-			if (p->rules[i].rule.dir != d)
-				continue;
-			p->index[pos++] = &p->rules[i];
-			p->ndir[d]++;
-			if (p->rules[i].rule.match & SSF_RM_OWNER)
-				p->owner_dirs |= BIT(d);
-			if (p->rules[i].rule.match & SSF_RM_CT)
-				p->ct = true;
-		}
+	for (i = 0; i < p->nrules; i++) {
+		const struct ssf_rule *r = &p->rules[i].rule;
+
+		if (r->match & SSF_RM_OWNER)
+			p->owner_dirs |= BIT(r->dir);
+		if (r->match & SSF_RM_CT)
+			p->ct = true;
 	}
+	ssf_cls_release(&p->cls);
+	ret = ssf_cls_build(&p->cls, &p->rules[0].rule, p->nrules,
+			    sizeof(p->rules[0]));
+	p->mem += p->cls.mem - before;
+	if (p->owner)
+		atomic_long_add((long)(p->cls.mem - before), &p->owner->mem);
+	return ret;
 }
 
 /* The modules of @fam's families (SSF_FAMILY_ANY: both). */
@@ -267,7 +265,9 @@ int ssf_policy_finish(struct ssf_policy *p, struct netlink_ext_ack *extack,
 	int ret;
 
 	*missing = 0;
-	ssf_policy_index(p);
+	ret = ssf_policy_index(p);
+	if (ret)
+		return ret;
 	if (p->kmods == need)
 		return 0;
 	ret = ssf_kmod_get(need & ~p->kmods, missing);
@@ -277,27 +277,33 @@ int ssf_policy_finish(struct ssf_policy *p, struct netlink_ext_ack *extack,
 	return 0;
 }
 
+/*
+ * The first match among the classifier's candidates, which come in policy
+ * order and include every rule that can match: the linear scan's answer.
+ */
 const struct ssf_prule *ssf_policy_lookup(const struct ssf_policy *p, u8 dir,
 					  const struct ssf_pkt *pkt,
 					  const struct ssf_meta *meta)
 {
-	struct ssf_prule * const *rules = p->bydir[dir];
-	u32 i, n = p->ndir[dir];
+	struct ssf_cls_cur cur;
 	u64 now = 0;
+	u32 i;
 
-	for (i = 0; i < n; i++) {
-		const struct ssf_rule *r = &rules[i]->rule;
+	ssf_cls_start(&p->cls, dir, pkt, &cur);
+	while ((i = ssf_cls_next(&cur)) != U32_MAX) {
+		const struct ssf_prule *pr = &p->rules[i];
+		const struct ssf_rule *r = &pr->rule;
 
 		if (!ssf_rule_match(r, pkt, meta))
 			continue;
 		if (!(r->match & SSF_RM_LIMIT))
-			return rules[i];
+			return pr;
 		/* over its limit, the packet falls through to the next rule */
 		if (!now)
 			now = ktime_get_ns();
-		if (ssf_limit_take(rules[i]->bucket, now, r->limit_ns,
+		if (ssf_limit_take(pr->bucket, now, r->limit_ns,
 				   r->limit_burst_ns))
-			return rules[i];
+			return pr;
 	}
 	return NULL;
 }

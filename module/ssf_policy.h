@@ -7,6 +7,7 @@
 #include <linux/workqueue.h>
 
 #include "ssf_ctr.h"
+#include "ssf_cls.h"
 
 #include "ssf_rule.h"
 #include "ssf_check.h"
@@ -44,12 +45,11 @@ struct ssf_policy {
 	u32 nsets;
 	struct ssf_set **sets;		/* held; rules name them by index */
 	struct ssf_check_cfg check;	/* validation actions and limits */
-	/* rules of direction d, in policy order: bydir[d][0 .. ndir[d]) */
-	struct ssf_prule **bydir[SSF_DIR_MAX + 1];
-	u32 ndir[SSF_DIR_MAX + 1];
-	struct ssf_prule **index;	/* storage behind bydir */
+	struct ssf_cls cls;		/* the classifier over @rules */
 	struct ssf_net *owner;		/* for object accounting */
-	size_t mem;			/* bytes of this object and its index */
+	size_t mem;			/* bytes of this object (classifier
+					 * included once built)
+					 */
 	struct rcu_work free_work;
 	struct ssf_prule rules[];	/* policy order */
 };
@@ -63,7 +63,7 @@ int ssf_policy_set_sets(struct ssf_policy *p, struct ssf_set **sets, u32 n);
 int ssf_policy_find_set(const struct ssf_policy *p, const char *name);
 int ssf_policy_take_ids(struct ssf_policy *p, u32 from,
 			struct netlink_ext_ack *extack);
-void ssf_policy_index(struct ssf_policy *p);
+int ssf_policy_index(struct ssf_policy *p);
 int ssf_policy_finish(struct ssf_policy *p, struct netlink_ext_ack *extack,
 		      u32 *missing);
 /* Free @p now: it was never published. */

@@ -2,7 +2,7 @@
 /*
  * Helpers shared by the ssf_rule and ssf_owner KUnit suites: a policy
  * built from a rule array as a commit builds it (every rule checked, the
- * index made), and the index of the rule ssf_policy_lookup() picks.
+ * classifier built), and the index of the rule ssf_policy_lookup() picks.
  *
  * The policy is KUnit-managed memory, released when the test ends; it is
  * never published, so the lookup's rcu_read_lock() is only there to
@@ -27,8 +27,6 @@ ssf_kunit_policy(struct kunit *test, const struct ssf_rule *rules,
 
 	pol = kunit_kzalloc(test, struct_size(pol, rules, n), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, pol);
-	pol->index = kunit_kcalloc(test, n, sizeof(*pol->index), GFP_KERNEL);
-	KUNIT_ASSERT_NOT_NULL(test, pol->index);
 	pol->nrules = n;
 	for (i = 0; i < n; i++) {
 		const char *err = NULL;
@@ -38,7 +36,9 @@ ssf_kunit_policy(struct kunit *test, const struct ssf_rule *rules,
 				    ssf_rule_check(&pol->rules[i].rule, &err),
 				    0, "rule %u: %s", i, err);
 	}
-	ssf_policy_index(pol);
+	KUNIT_ASSERT_EQ(test, ssf_policy_index(pol), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test,
+			(kunit_action_t *)ssf_cls_release, &pol->cls), 0);
 	return pol;
 }
 

@@ -1,0 +1,462 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The compiled classifier (ssf_cls.h), shared by ssf.ko and userspace.
+ *
+ * Build. The rules of one direction and family are split by which of the
+ * four fields src, dst, sport, dport are "large" in them (a wildcard, or
+ * a prefix or range covering at least half of the field, as EffiCuts
+ * does): a tree of rules that are all large in a field never cuts that
+ * field, so wide rules are not copied into every slice of narrow ones.
+ * Each part gets a tree. A node cuts the field, and the number of slices,
+ * that leave its biggest child smallest without copying rules more than
+ * SSF_CLS_SPREAD times over; a node becomes a leaf when it holds
+ * SSF_CLS_LEAF rules or fewer, when no cut helps, at SSF_CLS_DEPTH, or
+ * when the whole classifier has used its budget of rule copies (lists
+ * stay correct, only longer).
+ *
+ * Lookup. Each tree of the packet's direction and family gives a leaf;
+ * their lists, each in policy order, are merged in policy order, so the
+ * caller tries candidates exactly in the order the linear matcher would.
+ *
+ * Locking: none. A classifier is built aside and never changes after.
+ */
+#include "ssf_cls.h"
+
+#ifndef __KERNEL__
+#include <errno.h>
+#endif
+
+#define SSF_CLS_DEPTH	24	/* levels at most */
+#define SSF_CLS_BITS	8	/* 256 children at most */
+#define SSF_CLS_SPREAD	4	/* rule copies over rules, a node */
+
+/* What a rule can match, field by field; and the region of a node. */
+struct ssf_cls_box {
+	u64 lo[SSF_CLS_NDIM], hi[SSF_CLS_NDIM];
+};
+
+struct ssf_cls_region {
+	u64 lo[SSF_CLS_NDIM];
+	u8 w[SSF_CLS_NDIM];	/* the region is lo .. lo + 2^w - 1 */
+};
+
+static const u8 ssf_cls_width[2][SSF_CLS_NDIM] = {
+	{ 32, 32, 16, 16, 8 },	/* IPv4 */
+	{ 64, 64, 16, 16, 8 },	/* IPv6: the first 64 address bits */
+};
+
+/* The build's state. */
+struct ssf_cls_bctx {
+	struct ssf_cls *c;
+	const struct ssf_rule *rules;
+	size_t stride;
+	int fam;		/* 0: IPv4, 1: IPv6 */
+	struct ssf_cls_box *box;	/* per rule */
+	u8 *cover;		/* per rule: can it cover a region? */
+	u64 budget;		/* rule copies left in leaf lists */
+};
+
+static const struct ssf_rule *ssf_cls_rule(const struct ssf_cls_bctx *b, u32 i)
+{
+	return (const void *)((const char *)b->rules + (size_t)i * b->stride);
+}
+
+static u64 ssf_cls_max(const struct ssf_cls_bctx *b, int d)
+{
+	u8 w = ssf_cls_width[b->fam][d];
+
+	return w == 64 ? ~0ULL : (1ULL << w) - 1;
+}
+
+/* The first 32 or 64 bits of @a, host order. */
+static u64 ssf_cls_addr_key(const union ssf_addr *a, int fam)
+{
+	if (!fam)
+		return be32_to_cpu(a->w[0]);
+	return ((u64)be32_to_cpu(a->w[0]) << 32) | be32_to_cpu(a->w[1]);
+}
+
+static void ssf_cls_addr_box(const struct ssf_cls_bctx *b, int d,
+			     const union ssf_addr *a, const union ssf_addr *m,
+			     struct ssf_cls_box *box)
+{
+	u64 net = ssf_cls_addr_key(a, b->fam);
+	u64 mask = ssf_cls_addr_key(m, b->fam);
+
+	box->lo[d] = net & mask;
+	box->hi[d] = (net & mask) | (~mask & ssf_cls_max(b, d));
+}
+
+/* Fill @box for rule @r in the tree's family; false if it has no place. */
+static bool ssf_cls_rule_box(const struct ssf_cls_bctx *b,
+			     const struct ssf_rule *r, struct ssf_cls_box *box,
+			     u8 *cover)
+{
+	u32 cond = r->match & ~(u32)(SSF_RM_PROTO | SSF_RM_SRC | SSF_RM_DST |
+				     SSF_RM_SPORT | SSF_RM_DPORT);
+	int d;
+
+	if (r->family != SSF_FAMILY_ANY &&
+	    r->family != (b->fam ? SSF_FAMILY_IPV6 : SSF_FAMILY_IPV4))
+		return false;
+	for (d = 0; d < SSF_CLS_NDIM; d++) {
+		box->lo[d] = 0;
+		box->hi[d] = ssf_cls_max(b, d);
+	}
+	/*
+	 * A rule "covers" a region it contains when it matches every packet
+	 * there: no word outside the five fields, no port match (packets
+	 * without ports do not match one), no IPv6 prefix longer than the 64
+	 * bits the tree sees.
+	 */
+	*cover = !cond && !(r->match & (SSF_RM_SPORT | SSF_RM_DPORT));
+	if (r->match & SSF_RM_SRC) {
+		ssf_cls_addr_box(b, SSF_CLS_SRC, &r->src, &r->src_mask, box);
+		if (b->fam && r->src_plen > 64)
+			*cover = 0;
+	}
+	if (r->match & SSF_RM_DST) {
+		ssf_cls_addr_box(b, SSF_CLS_DST, &r->dst, &r->dst_mask, box);
+		if (b->fam && r->dst_plen > 64)
+			*cover = 0;
+	}
+	if (r->match & SSF_RM_SPORT) {
+		box->lo[SSF_CLS_SPORT] = r->sport_min;
+		box->hi[SSF_CLS_SPORT] = r->sport_max;
+	}
+	if (r->match & SSF_RM_DPORT) {
+		box->lo[SSF_CLS_DPORT] = r->dport_min;
+		box->hi[SSF_CLS_DPORT] = r->dport_max;
+	}
+	if (r->match & SSF_RM_PROTO)
+		box->lo[SSF_CLS_PROTO] = box->hi[SSF_CLS_PROTO] = r->proto;
+	return true;
+}
+
+/* Which of src, dst, sport, dport @box covers half of or more. */
+static u32 ssf_cls_category(const struct ssf_cls_bctx *b,
+			    const struct ssf_cls_box *box)
+{
+	u32 cat = 0;
+	int d;
+
+	for (d = SSF_CLS_SRC; d <= SSF_CLS_DPORT; d++)
+		if (box->hi[d] - box->lo[d] >= ssf_cls_max(b, d) / 2)
+			cat |= 1U << d;
+	return cat;
+}
+
+static bool ssf_cls_meets(const struct ssf_cls_box *box,
+			  const struct ssf_cls_region *reg, int d)
+{
+	u64 last = reg->lo[d] + ((reg->w[d] == 64 ? ~0ULL :
+				  (1ULL << reg->w[d]) - 1));
+
+	return box->lo[d] <= last && box->hi[d] >= reg->lo[d];
+}
+
+static bool ssf_cls_contains(const struct ssf_cls_box *box,
+			     const struct ssf_cls_region *reg)
+{
+	int d;
+
+	for (d = 0; d < SSF_CLS_NDIM; d++) {
+		u64 last = reg->lo[d] + (reg->w[d] == 64 ? ~0ULL :
+					 (1ULL << reg->w[d]) - 1);
+
+		if (box->lo[d] > reg->lo[d] || box->hi[d] < last)
+			return false;
+	}
+	return true;
+}
+
+static int ssf_cls_grow(void **arr, u32 *cap, u32 need, size_t size,
+			size_t *mem)
+{
+	u32 ncap;
+	void *a;
+
+	if (need <= *cap)
+		return 0;
+	ncap = *cap ? *cap : 64;
+	while (ncap < need) {
+		if (ncap > U32_MAX / 2)
+			return -ENOMEM;
+		ncap *= 2;
+	}
+	a = ssf_alloc_array(ncap, size);
+	if (!a)
+		return -ENOMEM;
+	if (*cap)
+		memcpy(a, *arr, (size_t)*cap * size);
+	ssf_free(*arr);
+	*arr = a;
+	*mem += (size_t)(ncap - *cap) * size;
+	*cap = ncap;
+	return 0;
+}
+
+static int ssf_cls_new_nodes(struct ssf_cls *c, u32 n, u32 *first)
+{
+	int ret;
+
+	ret = ssf_cls_grow((void **)&c->nodes, &c->cap_nodes, c->nnodes + n,
+			   sizeof(*c->nodes), &c->mem);
+	if (ret)
+		return ret;
+	memset(&c->nodes[c->nnodes], 0, n * sizeof(*c->nodes));
+	*first = c->nnodes;
+	c->nnodes += n;
+	return 0;
+}
+
+static int ssf_cls_leaf(struct ssf_cls_bctx *b, u32 node, const u32 *idx,
+			u32 n, u32 depth)
+{
+	struct ssf_cls *c = b->c;
+	int ret;
+
+	ret = ssf_cls_grow((void **)&c->list, &c->cap_list, c->nlist + n,
+			   sizeof(*c->list), &c->mem);
+	if (ret)
+		return ret;
+	memcpy(&c->list[c->nlist], idx, n * sizeof(*idx));
+	c->nodes[node].off = c->nlist;
+	c->nodes[node].count = n;
+	c->nodes[node].bits = 0;
+	c->nlist += n;
+	if (depth > c->depth)
+		c->depth = depth;
+	return 0;
+}
+
+/*
+ * The best cut of the @n rules @idx in @reg: field *@dim, 2^*@bits
+ * slices. False when none makes the biggest slice smaller than @n.
+ */
+static bool ssf_cls_choose(const struct ssf_cls_bctx *b,
+			   const struct ssf_cls_region *reg, const u32 *idx,
+			   u32 n, u32 *hist, u8 *dim, u8 *bits)
+{
+	u64 best_max = n, best_sum = 0;
+	bool found = false;
+	u32 i, k, nk;
+	u8 bt;
+	int d;
+
+	for (d = 0; d < SSF_CLS_NDIM; d++) {
+		for (bt = 1; bt <= SSF_CLS_BITS && bt <= reg->w[d]; bt++) {
+			u8 sh = reg->w[d] - bt;
+			u64 sum = 0, max = 0, run = 0;
+
+			nk = 1U << bt;
+			memset(hist, 0, (nk + 1) * sizeof(*hist));
+			for (i = 0; i < n; i++) {
+				const struct ssf_cls_box *x = &b->box[idx[i]];
+				u64 lo = x->lo[d] > reg->lo[d] ?
+					 x->lo[d] - reg->lo[d] : 0;
+				u64 hi = x->hi[d] - reg->lo[d];
+				u64 top = (sh == 63 ? ~0ULL >> 1 :
+					   (nk << sh) - 1);
+
+				if (hi > top || x->hi[d] < reg->lo[d])
+					hi = top;
+				hist[lo >> sh]++;
+				hist[(hi >> sh) + 1]--;
+				sum += (hi >> sh) - (lo >> sh) + 1;
+			}
+			for (k = 0; k < nk; k++) {
+				run += hist[k];
+				if (run > max)
+					max = run;
+			}
+			if (sum > (u64)SSF_CLS_SPREAD * n + nk)
+				break;	/* more slices only copy more */
+			if (max < best_max ||
+			    (found && max == best_max && sum < best_sum)) {
+				best_max = max;
+				best_sum = sum;
+				*dim = d;
+				*bits = bt;
+				found = true;
+			}
+		}
+	}
+	return found;
+}
+
+static int ssf_cls_node(struct ssf_cls_bctx *b, u32 node,
+			const struct ssf_cls_region *reg, const u32 *idx,
+			u32 n, u32 depth)
+{
+	struct ssf_cls_region sub;
+	u32 *hist, *lists;
+	u32 first, i, k, nk, m;
+	u8 dim, bits, sh;
+	int ret;
+
+	if (n <= SSF_CLS_LEAF || depth >= SSF_CLS_DEPTH || b->budget < n)
+		return ssf_cls_leaf(b, node, idx, n, depth);
+	hist = ssf_alloc_array((1U << SSF_CLS_BITS) + 1, sizeof(*hist));
+	if (!hist)
+		return -ENOMEM;
+	if (!ssf_cls_choose(b, reg, idx, n, hist, &dim, &bits)) {
+		ssf_free(hist);
+		return ssf_cls_leaf(b, node, idx, n, depth);
+	}
+	ssf_free(hist);
+	nk = 1U << bits;
+	sh = reg->w[dim] - bits;
+	ret = ssf_cls_new_nodes(b->c, nk, &first);
+	if (ret)
+		return ret;
+	b->c->nodes[node].off = first;
+	b->c->nodes[node].bits = bits;
+	b->c->nodes[node].dim = dim;
+	b->c->nodes[node].shift = sh;
+	lists = ssf_alloc_array(n, sizeof(*lists));
+	if (!lists)
+		return -ENOMEM;
+	sub = *reg;
+	sub.w[dim] = sh;
+	for (k = 0; k < nk && !ret; k++) {
+		sub.lo[dim] = reg->lo[dim] + ((u64)k << sh);
+		for (i = 0, m = 0; i < n; i++) {
+			const struct ssf_cls_box *x = &b->box[idx[i]];
+
+			if (!ssf_cls_meets(x, &sub, dim))
+				continue;
+			lists[m++] = idx[i];
+			/* nothing after it is a first match here */
+			if (b->cover[idx[i]] && ssf_cls_contains(x, &sub))
+				break;
+		}
+		b->budget -= b->budget < m ? b->budget : m;
+		ret = ssf_cls_node(b, first + k, &sub, lists, m, depth + 1);
+	}
+	ssf_free(lists);
+	return ret;
+}
+
+/* The trees of one direction and family, one per category. */
+static int ssf_cls_trees(struct ssf_cls_bctx *b, u8 dir, u32 n)
+{
+	struct ssf_cls_region reg = {};
+	u32 cnt[SSF_CLS_CATS] = {}, cat, i, m, node;
+	u32 *idx, *cats;
+	int ret = 0, d;
+
+	idx = ssf_alloc_array(n, sizeof(*idx));
+	cats = ssf_alloc_array(n, sizeof(*cats));
+	if (!idx || !cats) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	for (d = 0; d < SSF_CLS_NDIM; d++)
+		reg.w[d] = ssf_cls_width[b->fam][d];
+	for (i = 0; i < n; i++) {
+		const struct ssf_rule *r = ssf_cls_rule(b, i);
+
+		cats[i] = U32_MAX;
+		if (r->dir != dir ||
+		    !ssf_cls_rule_box(b, r, &b->box[i], &b->cover[i]))
+			continue;
+		cats[i] = ssf_cls_category(b, &b->box[i]);
+		cnt[cats[i]]++;
+	}
+	for (cat = 0; cat < SSF_CLS_CATS && !ret; cat++) {
+		if (!cnt[cat])
+			continue;
+		for (i = 0, m = 0; i < n; i++) {
+			if (cats[i] != cat)
+				continue;
+			idx[m++] = i;
+			/* it matches every packet: nothing after it can */
+			if (b->cover[i] && ssf_cls_contains(&b->box[i], &reg))
+				break;
+		}
+		ret = ssf_cls_new_nodes(b->c, 1, &node);
+		if (ret)
+			break;
+		b->c->root[dir][b->fam][b->c->ntrees[dir][b->fam]++] = node;
+		ret = ssf_cls_node(b, node, &reg, idx, m, 1);
+	}
+out:
+	ssf_free(idx);
+	ssf_free(cats);
+	return ret;
+}
+
+/* Rule copies all leaves together may hold: beyond, leaves get longer. */
+static u64 ssf_cls_budget(u32 n)
+{
+	return 64ULL * n + (1U << 20);
+}
+
+int ssf_cls_build(struct ssf_cls *c, const struct ssf_rule *rules, u32 n,
+		  size_t stride)
+{
+	struct ssf_cls_bctx b = {
+		.c = c,
+		.rules = rules,
+		.stride = stride,
+		.budget = ssf_cls_budget(n),
+	};
+	int ret = 0;
+	u8 dir;
+
+	memset(c, 0, sizeof(*c));
+	b.box = ssf_alloc_array(n, sizeof(*b.box));
+	b.cover = ssf_alloc_array(n, sizeof(*b.cover));
+	if (!b.box || !b.cover) {
+		ret = -ENOMEM;
+		goto out;
+	}
+	for (dir = 0; dir <= SSF_DIR_MAX && !ret; dir++)
+		for (b.fam = 0; b.fam < 2 && !ret; b.fam++)
+			ret = ssf_cls_trees(&b, dir, n);
+out:
+	ssf_free(b.box);
+	ssf_free(b.cover);
+	if (ret)
+		ssf_cls_release(c);
+	return ret;
+}
+
+void ssf_cls_start(const struct ssf_cls *c, u8 dir, const struct ssf_pkt *pkt,
+		   struct ssf_cls_cur *cur)
+{
+	int fam = pkt->family == SSF_FAMILY_IPV6;
+	bool ports = pkt->flags & SSF_PKT_F_PORTS;
+	u64 key[SSF_CLS_NDIM];
+	u32 t;
+
+	key[SSF_CLS_SRC] = ssf_cls_addr_key(&pkt->saddr, fam);
+	key[SSF_CLS_DST] = ssf_cls_addr_key(&pkt->daddr, fam);
+	/* no ports: only rules without a port match can match, and those
+	 * are in every slice of the port fields
+	 */
+	key[SSF_CLS_SPORT] = ports ? pkt->sport : 0;
+	key[SSF_CLS_DPORT] = ports ? pkt->dport : 0;
+	key[SSF_CLS_PROTO] = pkt->proto;
+	cur->k = 0;
+	if (pkt->family != SSF_FAMILY_IPV4 && pkt->family != SSF_FAMILY_IPV6)
+		return;
+	for (t = 0; t < c->ntrees[dir][fam]; t++) {
+		const struct ssf_cls_node *nd = &c->nodes[c->root[dir][fam][t]];
+
+		while (nd->bits)
+			nd = &c->nodes[nd->off + ((key[nd->dim] >> nd->shift) &
+						  ((1U << nd->bits) - 1))];
+		cur->p[cur->k] = &c->list[nd->off];
+		cur->end[cur->k] = &c->list[nd->off + nd->count];
+		cur->k++;
+	}
+}
+
+void ssf_cls_release(struct ssf_cls *c)
+{
+	ssf_free(c->nodes);
+	ssf_free(c->list);
+	memset(c, 0, sizeof(*c));
+}

@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The compiled classifier: built once per policy at commit, it takes a
+ * packet to the few rules that can match it, in policy order; the
+ * first of them that ssf_rule_match() (and the limit) accepts is the
+ * first match of the whole policy. Shared by ssf.ko and userspace (tests
+ * compare it with the reference linear matcher on random policies).
+ *
+ * Structure: one decision tree per direction and family (rules of family
+ * any are in both), cutting the space of five fields - source and
+ * destination address (IPv6: their first 64 bits), source and destination
+ * port, protocol - into equal power-of-two slices, HiCuts-style. An inner
+ * node says which field and which bits of it pick the child; a leaf holds
+ * the indexes of the rules whose box (the values of the five fields they
+ * can match) meets the leaf's region, in policy order. A rule that
+ * matches every packet of a region ends that region's list: nothing after
+ * it can be a first match there. Every other word of a rule (interfaces,
+ * owner, ICMP type, sets, ct state, limit, IPv6 address bits past 64) is
+ * left to ssf_rule_match() on the candidates: the tree only ever drops
+ * rules that cannot match.
+ *
+ * Lookup cost: one step per tree level (a shift, a mask, a load) and a
+ * linear scan of at most SSF_CLS_LEAF rules in almost every leaf, whatever
+ * the number of rules. Documentation/design.rst says why this structure.
+ */
+#ifndef _SSF_CLS_H
+#define _SSF_CLS_H
+
+#include "ssf_rule.h"
+
+/* The fields a tree cuts. */
+enum ssf_cls_dim {
+	SSF_CLS_SRC,
+	SSF_CLS_DST,
+	SSF_CLS_SPORT,
+	SSF_CLS_DPORT,
+	SSF_CLS_PROTO,
+	SSF_CLS_NDIM
+};
+
+/* A leaf aims at this many rules or fewer. */
+#define SSF_CLS_LEAF		8
+
+struct ssf_cls_node {
+	u32 off;		/* inner: first child in nodes[];
+				 * leaf: first rule in list[]
+				 */
+	u32 count;		/* leaf: rules in its list */
+	u8 bits;		/* inner: log2 of the children; 0: a leaf */
+	u8 dim;			/* inner: enum ssf_cls_dim */
+	u8 shift;		/* inner: child = (key >> shift) & mask */
+};
+
+/* Trees of one direction and family: at most one per category. */
+#define SSF_CLS_CATS	16
+
+struct ssf_cls {
+	struct ssf_cls_node *nodes;
+	u32 nnodes, cap_nodes;
+	u32 *list;		/* rule indexes, a run per leaf */
+	u32 nlist, cap_list;
+	/* [dir][0: IPv4, 1: IPv6]: the roots of its trees */
+	u32 root[SSF_DIR_MAX + 1][2][SSF_CLS_CATS];
+	u8 ntrees[SSF_DIR_MAX + 1][2];
+	u32 depth;		/* of the deepest leaf, for reports */
+	size_t mem;		/* bytes of the arrays */
+};
+
+/* The candidate lists of one packet, one per tree, merged as they go. */
+struct ssf_cls_cur {
+	const u32 *p[SSF_CLS_CATS], *end[SSF_CLS_CATS];
+	u32 k;
+};
+
+/*
+ * Build @c for the @n rules at @rules, @stride bytes apart (so that the
+ * rules may sit inside bigger objects), every one checked by
+ * ssf_rule_check(). 0 or -ENOMEM; on error nothing is left to free.
+ */
+int ssf_cls_build(struct ssf_cls *c, const struct ssf_rule *rules, u32 n,
+		  size_t stride);
+void ssf_cls_release(struct ssf_cls *c);
+
+/*
+ * Start on the candidates for @pkt in direction @dir; ssf_cls_next() then
+ * gives them in policy order. Every rule that matches @pkt is among them.
+ */
+void ssf_cls_start(const struct ssf_cls *c, u8 dir, const struct ssf_pkt *pkt,
+		   struct ssf_cls_cur *cur);
+
+/* The next candidate's rule index, or U32_MAX when there is none left. */
+static inline u32 ssf_cls_next(struct ssf_cls_cur *cur)
+{
+	u32 best = U32_MAX, bj = 0, j;
+
+	for (j = 0; j < cur->k; j++) {
+		if (cur->p[j] < cur->end[j] && *cur->p[j] < best) {
+			best = *cur->p[j];
+			bj = j;
+		}
+	}
+	if (best != U32_MAX)
+		cur->p[bj]++;
+	return best;
+}
+
+#endif /* _SSF_CLS_H */
