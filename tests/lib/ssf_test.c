@@ -4,7 +4,7 @@
  *
  * A child running an SSF_TEST_PROC test writes to an unlinked temporary
  * file instead of the runner's stdout: its diagnostics as they are, and a
- * line "@ssf-case <0|1> <name>" where the runner would print "ok N". The
+ * line "@ssf-case <0|1> <checks> <name>" where the runner would print "ok N". The
  * runner copies the file out in registration order and numbers the cases,
  * so the output reads the same however the children were scheduled, and a
  * child never blocks on a pipe nobody reads.
@@ -27,6 +27,7 @@ static struct ssf_test *tests, **tests_tail = &tests;
 static char case_name[160];
 static bool case_open, case_implicit, in_child;
 static unsigned int case_checks, case_failed, n_cases, n_passed, n_failed;
+static unsigned long n_checks;
 
 void ssf_test_register(struct ssf_test *t)
 {
@@ -35,8 +36,9 @@ void ssf_test_register(struct ssf_test *t)
 	tests_tail = &t->next;
 }
 
-static void case_report(bool ok, const char *name)
+static void case_report(bool ok, unsigned int checks, const char *name)
 {
+	n_checks += checks;
 	n_cases++;
 	if (ok)
 		n_passed++;
@@ -56,9 +58,9 @@ static void case_end(void)
 		printf("# %s: checked nothing\n", case_name);
 	ok = case_checks && !case_failed;
 	if (in_child)
-		printf(SSF_CASE_MARK "%d %s\n", ok, case_name);
+		printf(SSF_CASE_MARK "%d %u %s\n", ok, case_checks, case_name);
 	else
-		case_report(ok, case_name);
+		case_report(ok, case_checks, case_name);
 }
 
 static void case_begin(bool implicit, const char *fmt, va_list ap)
@@ -204,9 +206,11 @@ static void job_start(struct job *j)
 /* Copy out what the child wrote; its cases and its death count. */
 static void job_report(struct job *j)
 {
+	unsigned int ok, checks;
 	size_t size = 0;
 	char *line = NULL;
 	bool died;
+	int name;
 
 	if (j->out) {
 		rewind(j->out);
@@ -216,8 +220,11 @@ static void job_report(struct job *j)
 				continue;
 			}
 			line[strcspn(line, "\n")] = '\0';
-			case_report(line[strlen(SSF_CASE_MARK)] == '1',
-				    line + strlen(SSF_CASE_MARK) + 2);
+			if (sscanf(line, SSF_CASE_MARK "%u %u %n", &ok, &checks,
+				   &name) == 2)
+				case_report(ok == 1, checks, line + name);
+			else
+				printf("%s\n", line);
 		}
 		free(line);
 		fclose(j->out);
@@ -227,7 +234,7 @@ static void job_report(struct job *j)
 	if (died) {
 		printf("# %s: the test process died (status %#x)\n", j->t->name,
 		       j->status);
-		case_report(false, j->t->name);
+		case_report(false, 0, j->t->name);
 	}
 }
 
@@ -305,6 +312,7 @@ int main(int argc, char **argv)
 	run_procs(only);
 	tmp_remove();
 	printf("1..%u\n", n_cases);
+	printf("# %lu checks\n", n_checks);
 	printf("%u passed, %u failed\n", n_passed, n_failed);
 	return n_failed || !n_cases ? 1 : 0;
 }

@@ -24,7 +24,7 @@ static int t_parse(struct nl_msg *msg, struct nlattr **tb)
 	return genlmsg_parse(nlmsg_hdr(msg), 0, tb, SSF_A_MAX, ssf_a_policy);
 }
 
-static void t_encoding(void)
+SSF_TEST(attrs_encoding)
 {
 	static const char text[] =
 		"fwd proto tcp src 10.0.0.0/8 dst 10.1.2.3 sport 1-2 dport 22 drop";
@@ -124,7 +124,7 @@ out:
 	nlmsg_free(msg);
 }
 
-static void t_roundtrip(void)
+SSF_TEST(attrs_roundtrip)
 {
 	uint64_t seed = 0x0123456789abcdefULL;
 	struct nlattr *tb[SSF_A_MAX + 1];
@@ -204,7 +204,7 @@ static void t_fill_no_dir(struct nl_msg *m)
 	nla_put_u8(m, SSF_RULE_A_ACTION, SSF_ACT_DROP);
 }
 
-static void t_decode(void)
+SSF_TEST(attrs_decode)
 {
 	struct ssf_rulex x;
 
@@ -224,7 +224,7 @@ static void t_decode(void)
 	CHECK_STR(t_get(t_fill_no_dir, &x), "rule without a direction or an action");
 }
 
-static void t_status(void)
+SSF_TEST(attrs_status)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
 	struct ssf_status st;
@@ -270,7 +270,7 @@ static void t_status(void)
 	nlmsg_free(msg);
 }
 
-static void t_stats(void)
+SSF_TEST(attrs_stats)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest, *d;
 	struct ssf_stats s;
@@ -311,7 +311,7 @@ static void t_stats(void)
 	nlmsg_free(msg);
 }
 
-static void t_names(void)
+SSF_TEST(attrs_names)
 {
 	struct ssf_apath p = { .depth = 0 };
 
@@ -334,12 +334,3 @@ static void t_names(void)
 	CHECK(ssf_rule_attr_word(SSF_RULE_A_PACKETS) == NULL);
 }
 
-void ssf_test_attrs(void)
-{
-	t_encoding();
-	t_roundtrip();
-	t_decode();
-	t_status();
-	t_stats();
-	t_names();
-}

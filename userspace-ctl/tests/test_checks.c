@@ -28,18 +28,18 @@ static void t_file_err(int line, const char *text, size_t len,
 	int ret;
 
 	ret = ssf_polparse(text, len, &pf, &e);
-	ssf_t_check_int(ret, -EINVAL, __FILE__, line, text);
-	ssf_t_check_str(ret ? e.msg : "(parsed)", msg, __FILE__, line, text);
-	ssf_t_check_int(e.line, want_line, __FILE__, line, text);
+	t_check_int(ret, -EINVAL, __FILE__, line, text);
+	t_check_str(ret ? e.msg : "(parsed)", msg, __FILE__, line, text);
+	t_check_int(e.line, want_line, __FILE__, line, text);
 	/* nothing is left behind */
-	ssf_t_check(!pf.checks && !pf.nchecks && !pf.rules && !pf.has_exthdr_max,
-		    __FILE__, line, text);
+	t_check(!pf.checks && !pf.nchecks && !pf.rules && !pf.has_exthdr_max,
+		__FILE__, line, "%s", text);
 	if (!ret)
 		ssf_polfile_free(&pf);
 }
 
 /* Every check name with every action, and "all". */
-static void t_names(void)
+SSF_TEST(checks_names)
 {
 	static const char *const acts[] = { "off", "audit", "drop" };
 	struct ssf_polfile pf;
@@ -81,7 +81,7 @@ static void t_names(void)
 	ssf_polfile_free(&pf);
 }
 
-static void t_file(void)
+SSF_TEST(checks_file)
 {
 	static const char text[] =
 		"# validation\n"
@@ -143,7 +143,7 @@ static void t_file(void)
 	}
 }
 
-static void t_file_errors(void)
+SSF_TEST(checks_file_errors)
 {
 	VFILE_ERR("rule in accept\nvalidate tcp-synfin drop\n", 2,
 		  "unknown validation check \"tcp-synfin\" (\"ssfctl validate show\" lists them)");
@@ -242,7 +242,7 @@ out:
 	return ok;
 }
 
-static void t_statements(void)
+SSF_TEST(checks_statements)
 {
 	uint64_t seed = 0xc0ffee1234ULL;
 	char text[4096];
@@ -345,7 +345,7 @@ static char *t_json(t_json_fn fn, const struct ssf_checks *c)
 		free(_s);				\
 	} while (0)
 
-static void t_printers(void)
+SSF_TEST(checks_printers)
 {
 	struct ssf_checks *c = malloc(sizeof(*c));
 	char buf[SSF_CHECK_ACT_STRLEN];
@@ -414,7 +414,7 @@ static int t_parse(struct nl_msg *msg, struct nlattr **tb)
 	return genlmsg_parse(nlmsg_hdr(msg), 0, tb, SSF_A_MAX, ssf_a_policy);
 }
 
-static void t_encode(void)
+SSF_TEST(checks_encode)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *ctb[SSF_CHECK_A_MAX + 1];
 	struct nl_msg *msg = t_msg();
@@ -471,7 +471,7 @@ static const char *t_decode_one(const void *name, int len, int act,
 	return why;
 }
 
-static void t_decode(void)
+SSF_TEST(checks_decode)
 {
 	struct ssf_checks *c = malloc(sizeof(*c));
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
@@ -576,7 +576,7 @@ out:
 	free(c);
 }
 
-static void t_attr_names(void)
+SSF_TEST(checks_attr_names)
 {
 	struct ssf_apath p = { .depth = 2 };
 
@@ -594,14 +594,3 @@ static void t_attr_names(void)
 	CHECK(ssf_attr_name(&p, 2, 1) == NULL);
 }
 
-void ssf_test_checks(void)
-{
-	t_names();
-	t_file();
-	t_file_errors();
-	t_statements();
-	t_printers();
-	t_encode();
-	t_decode();
-	t_attr_names();
-}

@@ -17,7 +17,7 @@
 #include "harness.h"
 #include "fake_kernel.h"
 
-static void t_words_cli(void)
+SSF_TEST_PROC(ctl_words_cli)
 {
 	struct ssf_fake_cfg cfg = { .preload = 0 };
 	char path[128], path2[128], want[512], *shown;
@@ -95,7 +95,7 @@ static void t_words_cli(void)
 	ssf_t_fake_stop();
 }
 
-static void t_check(void)
+SSF_TEST_PROC(ctl_check)
 {
 	struct ssf_fake_cfg cfg = { .reject_rule = 2 };
 	struct ssf_t_run r;
@@ -129,7 +129,7 @@ static void t_check(void)
 	ssf_t_fake_stop();
 }
 
-static void t_confirm(void)
+SSF_TEST_PROC(ctl_confirm)
 {
 	struct ssf_fake_cfg cfg = { .preload = 0 };
 	struct ssf_t_run r;
@@ -190,7 +190,7 @@ static void t_confirm(void)
 	ssf_t_fake_stop();
 }
 
-static void t_mode(void)
+SSF_TEST_PROC(ctl_mode)
 {
 	struct ssf_fake_cfg cfg = { .preload = 0 };
 	struct ssf_t_run r;
@@ -232,7 +232,7 @@ static void t_mode(void)
 }
 
 /* 12,000 rules: many POLICY_ADD messages, one commit, all of them kept. */
-static void t_big(void)
+SSF_TEST_PROC(ctl_big)
 {
 	struct ssf_fake_cfg cfg = { .preload = 0 };
 	size_t len = 0, k;
@@ -295,7 +295,7 @@ static void t_big(void)
 	"\"oif\":\"b\",\"action\":\"accept\"}\n"					\
 	"{\"type\":\"revert\",\"generation\":9}\n"
 
-static void t_monitor(void)
+SSF_TEST_PROC(ctl_monitor)
 {
 	struct ssf_fake_cfg cfg = { .events = true };
 	struct ssf_t_run r;
@@ -330,7 +330,7 @@ static void t_monitor(void)
  * A reader on a pipe sees each event at once (the monitor is still
  * running), and SIGTERM then ends it with status 0.
  */
-static void t_monitor_signal(void)
+SSF_TEST_PROC(ctl_monitor_signal)
 {
 	struct ssf_fake_cfg cfg = { .events = true };
 	char buf[4096], err[128];
@@ -346,7 +346,7 @@ static void t_monitor_signal(void)
 		CHECK(!"pipe");
 		return;
 	}
-	snprintf(err, sizeof(err), "%s/monitor.err", ssf_t_dir);
+	snprintf(err, sizeof(err), "%s/monitor.err", ssf_test_tmpdir());
 	fflush(stdout);
 	pid = fork();
 	if (pid == 0) {
@@ -355,7 +355,7 @@ static void t_monitor_signal(void)
 		close(fds[1]);
 		if (!freopen(err, "w", stderr))
 			_exit(126);
-		execl(ssf_t_ssfctl, ssf_t_ssfctl, "monitor", "--json", NULL);
+		execl(ssf_t_ssfctl(), ssf_t_ssfctl(), "monitor", "--json", NULL);
 		_exit(127);
 	}
 	close(fds[1]);
@@ -380,13 +380,3 @@ static void t_monitor_signal(void)
 	ssf_t_fake_stop();
 }
 
-const struct ssf_t_group ssf_t_ctl_groups[] = {
-	{ "ctl: new words", t_words_cli },
-	{ "ctl: check", t_check },
-	{ "ctl: confirm", t_confirm },
-	{ "ctl: mode", t_mode },
-	{ "ctl: big", t_big },
-	{ "ctl: monitor", t_monitor },
-	{ "ctl: monitor signal", t_monitor_signal },
-	{ NULL, NULL },
-};

@@ -158,7 +158,7 @@ static void t_fill_short_u32(struct nl_msg *m)
 	nla_put_u8(m, SSF_EVENT_A_RULE_ID, 1);
 }
 
-static void t_events(void)
+SSF_TEST(event_events)
 {
 	char *h, *j;
 
@@ -205,7 +205,7 @@ static void t_events(void)
 }
 
 /* STATUS_GET: mode, max_rules and confirm_left. */
-static void t_status_attrs(void)
+SSF_TEST(event_status_attrs)
 {
 	struct nlattr *tb[SSF_A_MAX + 1];
 	struct nl_msg *m = t_msg(SSF_CMD_STATUS_GET);
@@ -229,7 +229,7 @@ static void t_status_attrs(void)
 }
 
 /* Rule strings from the kernel: NUL-terminated and fitting, or refused. */
-static void t_rule_strings(void)
+SSF_TEST(event_rule_strings)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
 	struct nl_msg *m = t_msg(SSF_CMD_RULE_GET);
@@ -262,9 +262,3 @@ static void t_rule_strings(void)
 	nlmsg_free(m);
 }
 
-void ssf_test_event(void)
-{
-	t_events();
-	t_status_attrs();
-	t_rule_strings();
-}

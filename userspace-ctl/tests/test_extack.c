@@ -75,7 +75,7 @@ static void t_error(struct t_buf *t, int error, u16 flags, u32 req_len)
 	t_align(t);
 }
 
-static void t_errors(void)
+SSF_TEST(extack_errors)
 {
 	struct ssf_extack ea;
 	struct t_buf t;
@@ -155,7 +155,7 @@ static void t_errors(void)
 	CHECK_INT(ssf_extack_from_error((void *)t.b, 4, &ea), -1);
 }
 
-static void t_done(void)
+SSF_TEST(extack_done)
 {
 	struct nlmsghdr h = { .nlmsg_type = NLMSG_DONE, .nlmsg_flags = NLM_F_MULTI };
 	struct ssf_extack ea;
@@ -204,7 +204,7 @@ static struct nlattr *t_child(struct nlattr *nest, int type, int nth)
 	return NULL;
 }
 
-static void t_path(void)
+SSF_TEST(extack_path)
 {
 	static const char *const rules[] = {
 		"in accept",
@@ -293,7 +293,7 @@ out:
 	nlmsg_free(msg);
 }
 
-static void t_detail(void)
+SSF_TEST(extack_detail)
 {
 	struct ssf_nl nl;
 	char s[256];
@@ -344,10 +344,3 @@ static void t_detail(void)
 	CHECK_STR(s, "");
 }
 
-void ssf_test_extack(void)
-{
-	t_errors();
-	t_done();
-	t_path();
-	t_detail();
-}

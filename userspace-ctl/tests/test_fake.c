@@ -37,9 +37,8 @@ bool ssf_t_fake_start(const struct ssf_fake_cfg *cfg)
 {
 	char port[16];
 
-	if (ssf_fake_start(&t_fk, cfg, ssf_t_dir)) {
-		printf("# skipped: no netlink between processes here\n");
-		ssf_t_skipped++;
+	if (ssf_fake_start(&t_fk, cfg, ssf_test_tmpdir())) {
+		CHECK(!"the fake kernel starts (netlink between processes)");
 		return false;
 	}
 	snprintf(port, sizeof(port), "%u", t_fk.port);
@@ -68,22 +67,6 @@ const char *ssf_t_fake_log(void)
 	return buf;
 }
 
-bool ssf_t_starts(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
-int ssf_t_count(const char *hay, const char *needle)
-{
-	int n = 0;
-
-	while ((hay = strstr(hay, needle))) {
-		n++;
-		hay += strlen(needle);
-	}
-	return n;
-}
-
 /* A 600-rule policy: rule k (from 1) is on line k + 2. */
 static void t_big_policy(char *path, size_t size, char **text)
 {
@@ -98,7 +81,7 @@ static void t_big_policy(char *path, size_t size, char **text)
 	*text = s;
 }
 
-static void t_normal(void)
+SSF_TEST_PROC(fake_normal)
 {
 	struct ssf_fake_cfg cfg = { .reject_rule = 0 };
 	char path[128], path2[128], *big, *shown;
@@ -241,7 +224,7 @@ static void t_normal(void)
 	ssf_t_fake_stop();
 }
 
-static void t_rejected_rule(void)
+SSF_TEST_PROC(fake_rejected_rule)
 {
 	struct ssf_fake_cfg cfg = { .reject_rule = 301 };
 	char path[128], want[256], *big;
@@ -263,7 +246,7 @@ static void t_rejected_rule(void)
 	ssf_t_fake_stop();
 }
 
-static void t_busy_commit(void)
+SSF_TEST_PROC(fake_busy_commit)
 {
 	struct ssf_fake_cfg cfg = { .commit_busy = true };
 	struct ssf_t_run r;
@@ -277,7 +260,7 @@ static void t_busy_commit(void)
 	ssf_t_fake_stop();
 }
 
-static void t_eperm(void)
+SSF_TEST_PROC(fake_eperm)
 {
 	struct ssf_fake_cfg cfg = { .eperm = true };
 	struct ssf_t_run r;
@@ -299,7 +282,7 @@ static void t_eperm(void)
 	ssf_t_fake_stop();
 }
 
-static void t_dumps(void)
+SSF_TEST_PROC(fake_dumps)
 {
 	struct ssf_fake_cfg cfg = { .dump_intr = 2, .preload = 5 };
 	struct ssf_t_run r;
@@ -424,7 +407,7 @@ static void t_smoke(bool coalesced)
 	ssf_t_fake_stop();
 }
 
-static void t_rule_add_errors(void)
+SSF_TEST_PROC(fake_rule_add_errors)
 {
 	struct ssf_fake_cfg cfg = { .miss_dir = true };
 	struct ssf_t_run r;
@@ -446,7 +429,7 @@ static void t_rule_add_errors(void)
 	ssf_t_fake_stop();
 }
 
-static void t_no_traffic(void)
+SSF_TEST_PROC(fake_no_traffic)
 {
 	struct ssf_fake_cfg cfg = { .no_family = false };
 	struct ssf_t_run r;
@@ -472,25 +455,13 @@ static void t_no_traffic(void)
 	ssf_t_fake_stop();
 }
 
-static void t_smoke_apart(void)
+SSF_TEST_PROC(fake_smoke_apart)
 {
 	t_smoke(false);
 }
 
-static void t_smoke_coalesced(void)
+SSF_TEST_PROC(fake_smoke_coalesced)
 {
 	t_smoke(true);
 }
 
-const struct ssf_t_group ssf_t_fake_groups[] = {
-	{ "fake: smoke, DONE apart", t_smoke_apart },
-	{ "fake: smoke, DONE coalesced", t_smoke_coalesced },
-	{ "fake: normal", t_normal },
-	{ "fake: rejected rule", t_rejected_rule },
-	{ "fake: busy commit", t_busy_commit },
-	{ "fake: eperm", t_eperm },
-	{ "fake: dumps", t_dumps },
-	{ "fake: rule add errors", t_rule_add_errors },
-	{ "fake: no traffic", t_no_traffic },
-	{ NULL, NULL },
-};

@@ -46,7 +46,7 @@ static void t_str(int line, const char *in, size_t len, const char *want)
 {
 	char *s = t_json_string(in, len);
 
-	ssf_t_check_str(s, want, __FILE__, line, want);
+	t_check_str(s, want, __FILE__, line, want);
 	free(s);
 }
 
@@ -82,7 +82,7 @@ static void t_top_array(struct ssf_json *j)
 	ssf_json_arr_close(j);
 }
 
-void ssf_test_json(void)
+SSF_TEST(json_writer)
 {
 	char *s;
 

@@ -28,10 +28,10 @@ static void t_fmt(int line, const char *in, const char *want)
 	char s[SSF_RULE_STRLEN];
 
 	ssf_rule_fmt(s, sizeof(s), &r);
-	ssf_t_check_str(s, want, __FILE__, line, in);
+	t_check_str(s, want, __FILE__, line, in);
 }
 
-static void t_rule_text(void)
+SSF_TEST(print_rule_text)
 {
 	char s[SSF_RULE_STRLEN];
 	struct ssf_rule r;
@@ -73,7 +73,7 @@ static void t_rule_text(void)
 	CHECK_INT(n, strlen("in proto tcp dport 22 accept"));
 }
 
-static void t_statements(void)
+SSF_TEST(print_statements)
 {
 	u8 def[SSF_DIR_MAX + 1] = { SSF_ACT_DROP, SSF_ACT_ACCEPT, SSF_ACT_DROP };
 	struct ssf_rule r = t_parse("out proto udp dport 53 accept");
@@ -92,7 +92,7 @@ static void t_statements(void)
 	free(buf);
 }
 
-static void t_prefix_ports(void)
+SSF_TEST(print_prefix_ports)
 {
 	union ssf_addr a = { .b = { 10, 0, 0, 1 } };
 	char s[SSF_PREFIX_STRLEN];
@@ -125,7 +125,7 @@ static char *t_json_rule(const struct ssf_rule *r)
 	return buf;
 }
 
-static void t_rule_json(void)
+SSF_TEST(print_rule_json)
 {
 	struct ssf_rule r;
 	char *s;
@@ -165,10 +165,3 @@ static void t_rule_json(void)
 	free(s);
 }
 
-void ssf_test_print(void)
-{
-	t_rule_text();
-	t_statements();
-	t_prefix_ports();
-	t_rule_json();
-}

@@ -42,7 +42,7 @@ static void t_defaults(u8 *act)
 		act[r] = (u8)ssf_reason_default(r);
 }
 
-static void t_show(void)
+SSF_TEST_PROC(validate_show)
 {
 	struct ssf_fake_cfg cfg = { .reject_rule = 0 };
 	static char want[8192];
@@ -130,7 +130,7 @@ static void t_show(void)
 }
 
 /* Bad words: exit 2 with the usage, nothing sent (not even GETFAMILY). */
-static void t_set_usage(void)
+SSF_TEST_PROC(validate_set_usage)
 {
 	static const char *const usage =
 		"usage: ssfctl validate set <check>|all drop|audit|off | ip6-exthdr-max <0-64>\n";
@@ -183,7 +183,7 @@ static void t_set_usage(void)
 }
 
 /* A kernel that does not know a name (older module): file and line. */
-static void t_kernel_rejects(void)
+SSF_TEST_PROC(validate_kernel_rejects)
 {
 	struct ssf_fake_cfg cfg = { .reject_check = "tcp-null" };
 	char path[128], want[256];
@@ -213,7 +213,7 @@ static void t_kernel_rejects(void)
 }
 
 /* Loads: defaults first, then the file's lines in order; show round-trips. */
-static void t_load(void)
+SSF_TEST_PROC(validate_load)
 {
 	struct ssf_fake_cfg cfg = { .reject_rule = 0 };
 	static char want[8192];
@@ -281,7 +281,7 @@ static void t_load(void)
 }
 
 /* Thousands of validate lines: several messages, each < 64 KiB, in order. */
-static void t_many(void)
+SSF_TEST_PROC(validate_many)
 {
 	struct ssf_fake_cfg cfg = { .reject_rule = 0 };
 	size_t len = 0, cap = 1 << 20;
@@ -335,11 +335,3 @@ static void t_many(void)
 	free(text);
 }
 
-const struct ssf_t_group ssf_t_validate_groups[] = {
-	{ "validate: show and set", t_show },
-	{ "validate: usage", t_set_usage },
-	{ "validate: kernel rejects", t_kernel_rejects },
-	{ "validate: policy load", t_load },
-	{ "validate: many lines", t_many },
-	{ NULL, NULL },
-};

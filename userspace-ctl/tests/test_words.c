@@ -93,17 +93,17 @@ static void t_words_fmt(int line, const char *in, const char *want)
 	struct ssf_rule r, back;
 
 	if (ssf_polparse_rule_res(in, strlen(in), &t_res, &r, &e)) {
-		ssf_t_check_str(e.msg, "(no error)", __FILE__, line, in);
+		t_check_str(e.msg, "(no error)", __FILE__, line, in);
 		return;
 	}
 	ssf_rule_fmt_nm(s, sizeof(s), &r, &t_nm);
-	ssf_t_check_str(s, want, __FILE__, line, in);
+	t_check_str(s, want, __FILE__, line, in);
 	/* and the printed words read back to the same rule */
 	if (ssf_polparse_rule_res(s, strlen(s), &t_res, &back, &e))
-		ssf_t_check_str(e.msg, "(no error reading it back)", __FILE__,
+		t_check_str(e.msg, "(no error reading it back)", __FILE__,
 				line, s);
 	else
-		ssf_t_check(ssf_t_rule_eq(&r, &back), __FILE__, line, s);
+		t_check(ssf_t_rule_eq(&r, &back), __FILE__, line, "%s", s);
 }
 
 #define WERR(in, msg) t_words_err(__LINE__, in, sizeof(in) - 1, msg)
@@ -114,8 +114,8 @@ static void t_words_err(int line, const char *in, size_t len, const char *msg)
 	int ret;
 
 	ret = ssf_polparse_rule_res(in, len, &t_res, &r, &e);
-	ssf_t_check_int(ret, -EINVAL, __FILE__, line, in);
-	ssf_t_check_str(ret ? e.msg : "(parsed)", msg, __FILE__, line, in);
+	t_check_int(ret, -EINVAL, __FILE__, line, in);
+	t_check_str(ret ? e.msg : "(parsed)", msg, __FILE__, line, in);
 }
 
 static struct ssf_rule t_rule(const char *in)
@@ -129,7 +129,7 @@ static struct ssf_rule t_rule(const char *in)
 	return r;
 }
 
-static void t_new_words(void)
+SSF_TEST(words_new_words)
 {
 	struct ssf_rule r;
 
@@ -224,7 +224,7 @@ static void t_new_words(void)
 	WORDS("in drop comment \"a#b\" # c", "in drop comment \"a#b\"");
 }
 
-static void t_word_errors(void)
+SSF_TEST(words_word_errors)
 {
 	char s[300];
 
@@ -309,7 +309,7 @@ static void t_word_errors(void)
 }
 
 /* Names without a resolver: refused with a clear message. */
-static void t_no_resolver(void)
+SSF_TEST(words_no_resolver)
 {
 	struct ssf_polerr e;
 	struct ssf_rule r;
@@ -324,7 +324,7 @@ static void t_no_resolver(void)
 }
 
 /* The system's resolver and namer: root is 0 everywhere. */
-static void t_system_names(void)
+SSF_TEST(words_system_names)
 {
 	char buf[SSF_RULE_STRLEN], dir[] = "/tmp/ssfctl-words.XXXXXX";
 	char path[64], why[256];
@@ -364,11 +364,9 @@ static void t_system_names(void)
 	rmdir(path);
 	rmdir(dir);
 	root = ssf_cgroup_root();
-	if (!root) {
-		printf("# skipped: no cgroup2 mount here\n");
-		ssf_t_skipped++;
+	if (!T_OK(root, "a cgroup2 mount at %s or %s", SSF_CGROUP_ROOT,
+		  SSF_CGROUP_ROOT_HYBRID))
 		return;
-	}
 	/* the root cgroup, both ways, and through the parser */
 	CHECK_INT(ssf_cgroup_id(root, "/", &id, why, sizeof(why)), 0);
 	CHECK(ssf_cgroup_path(root, id, buf, sizeof(buf)) != NULL);
@@ -389,7 +387,7 @@ static void t_system_names(void)
 }
 
 /* "ssfctl rule add" words: the shell already split them. */
-static void t_argv(void)
+SSF_TEST(words_argv)
 {
 	char *a1[] = { "out", "drop", "log", "my prefix", "comment",
 		       "a \"quoted\" # text" };
@@ -424,7 +422,7 @@ static void t_argv(void)
 	CHECK_STR(e.msg, "missing direction (in, out or fwd)");
 }
 
-static void t_mode_stmt(void)
+SSF_TEST(words_mode_stmt)
 {
 	static const char ok[] = "mode audit\ndefault in reject\nrule in drop\n";
 	struct ssf_polfile pf;
@@ -485,7 +483,7 @@ static void t_mode_stmt(void)
 }
 
 /* Words that need quoting are quoted; the rest are left bare. */
-static void t_word_fmt(void)
+SSF_TEST(words_word_fmt)
 {
 	char s[64];
 
@@ -510,7 +508,7 @@ static void t_word_fmt(void)
 }
 
 /* JSON of a rule with every new field, names from the namer. */
-static void t_json(void)
+SSF_TEST(words_json)
 {
 	struct ssf_rule r = t_rule("out proto tcp dport 25 oif eth0 uid alice "
 				   "gid 1-2 cgroup /a/b reject log \"M \" audit "
@@ -554,7 +552,7 @@ static void t_json(void)
 }
 
 /* Random rules with names: rule -> text with names -> the same rule. */
-static void t_roundtrip_names(void)
+SSF_TEST(words_roundtrip_names)
 {
 	static char text[SSF_RULE_STRLEN];
 	uint64_t seed = 0xfeedface12345ULL;
@@ -579,15 +577,3 @@ static void t_roundtrip_names(void)
 	CHECK_INT(bad, 0);
 }
 
-void ssf_test_words(void)
-{
-	t_new_words();
-	t_word_errors();
-	t_no_resolver();
-	t_system_names();
-	t_argv();
-	t_mode_stmt();
-	t_word_fmt();
-	t_json();
-	t_roundtrip_names();
-}
