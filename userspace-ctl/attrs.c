@@ -124,7 +124,7 @@ bool ssf_attr_get_str(const struct nlattr *a, char *dst, size_t size)
 	return true;
 }
 
-const char *ssf_status_get_attrs(struct nlattr **tb, struct ssf_status *st)
+const char *ssf_status_get_attrs(struct nlattr **tb, struct ssfctl_status *st)
 {
 	struct nlattr *dtb[SSF_DEFAULTS_A_MAX + 1];
 	u8 dir;
@@ -165,7 +165,7 @@ const char *ssf_status_get_attrs(struct nlattr **tb, struct ssf_status *st)
 	return NULL;
 }
 
-const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssf_stats *s)
+const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssfctl_stats *s)
 {
 	struct nlattr *stb[SSF_STATS_A_MAX + 1];
 	struct nlattr *dtb[SSF_DSTATS_A_MAX + 1];
@@ -195,7 +195,7 @@ const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssf_stats *s)
 }
 
 /* One SSF_A_CHECK nest into @s. */
-static const char *ssf_check_get(struct nlattr *nest, struct ssf_check_state *s)
+static const char *ssf_check_get(struct nlattr *nest, struct ssfctl_check_state *s)
 {
 	struct nlattr *tb[SSF_CHECK_A_MAX + 1];
 	struct nlattr *name;

@@ -14,7 +14,7 @@
 #include "extack.h"
 #include "checks.h"
 
-struct ssf_status {
+struct ssfctl_status {
 	u64 generation;
 	u32 rules;
 	u32 objects;
@@ -29,26 +29,26 @@ struct ssf_status {
 };
 
 /* An SSF_CMD_EVENT: each member valid when its has_ bit is set. */
-enum ssf_event_has {
-	SSF_EV_DIR	= 1 << 0,
-	SSF_EV_FAMILY	= 1 << 1,
-	SSF_EV_PROTO	= 1 << 2,
-	SSF_EV_SRC	= 1 << 3,
-	SSF_EV_DST	= 1 << 4,
-	SSF_EV_SPORT	= 1 << 5,
-	SSF_EV_DPORT	= 1 << 6,
-	SSF_EV_RULE	= 1 << 7,
-	SSF_EV_REASON	= 1 << 8,
-	SSF_EV_UID	= 1 << 9,
-	SSF_EV_IIF	= 1 << 10,
-	SSF_EV_OIF	= 1 << 11,
-	SSF_EV_SUPPRESSED = 1 << 12,
-	SSF_EV_ACTION	= 1 << 13,
-	SSF_EV_GENERATION = 1 << 14,
+enum ssfctl_event_has {
+	SSFCTL_EV_DIR	= 1 << 0,
+	SSFCTL_EV_FAMILY	= 1 << 1,
+	SSFCTL_EV_PROTO	= 1 << 2,
+	SSFCTL_EV_SRC	= 1 << 3,
+	SSFCTL_EV_DST	= 1 << 4,
+	SSFCTL_EV_SPORT	= 1 << 5,
+	SSFCTL_EV_DPORT	= 1 << 6,
+	SSFCTL_EV_RULE	= 1 << 7,
+	SSFCTL_EV_REASON	= 1 << 8,
+	SSFCTL_EV_UID	= 1 << 9,
+	SSFCTL_EV_IIF	= 1 << 10,
+	SSFCTL_EV_OIF	= 1 << 11,
+	SSFCTL_EV_SUPPRESSED = 1 << 12,
+	SSFCTL_EV_ACTION	= 1 << 13,
+	SSFCTL_EV_GENERATION = 1 << 14,
 };
 
-struct ssf_event {
-	u32 has;			/* enum ssf_event_has */
+struct ssfctl_event {
+	u32 has;			/* enum ssfctl_event_has */
 	u8 type;			/* enum ssf_event_type */
 	u8 dir;
 	u8 family;
@@ -67,7 +67,7 @@ struct ssf_event {
 };
 
 /* A rule as the kernel reports it. */
-struct ssf_rulex {
+struct ssfctl_rulex {
 	struct ssf_rule r;
 	u64 packets;
 	u64 bytes;
@@ -75,20 +75,20 @@ struct ssf_rulex {
 	bool has_generation;
 };
 
-struct ssf_rulelist {
-	struct ssf_rulex *v;
+struct ssfctl_rulelist {
+	struct ssfctl_rulex *v;
 	size_t n;
 	size_t cap;
 };
 
 /* Per-direction counters, indexed by SSF_DSTATS_A_*. */
-struct ssf_dstats {
+struct ssfctl_dstats {
 	bool present;
 	u64 v[SSF_DSTATS_A_MAX + 1];
 };
 
-struct ssf_stats {
-	struct ssf_dstats dir[SSF_DIR_MAX + 1];
+struct ssfctl_stats {
+	struct ssfctl_dstats dir[SSF_DIR_MAX + 1];
 	struct ssf_checks checks;	/* per-reason counters, if sent */
 };
 
@@ -107,16 +107,16 @@ int ssf_defaults_put(struct nl_msg *msg, const u8 defaults[SSF_DIR_MAX + 1]);
 int ssf_check_put(struct nl_msg *msg, const char *name, u8 action);
 
 /* Decoders: NULL on success, else what is wrong with the reply. */
-const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x);
-const char *ssf_status_get_attrs(struct nlattr **tb, struct ssf_status *st);
-const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssf_stats *s);
+const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x);
+const char *ssf_status_get_attrs(struct nlattr **tb, struct ssfctl_status *st);
+const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssfctl_stats *s);
 /*
  * SSF_A_VALIDATE and SSF_A_IP6_EXTHDR_MAX into @c (cleared first; absent
  * attributes leave c->present, c->has_exthdr_max false).
  */
 const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c);
 /* The SSF_A_EVENT nest of an SSF_CMD_EVENT message into @ev. */
-const char *ssf_event_get(struct nlattr *nest, struct ssf_event *ev);
+const char *ssf_event_get(struct nlattr *nest, struct ssfctl_event *ev);
 
 /*
  * A string attribute into @dst (@size bytes): NUL-terminated within its
@@ -125,8 +125,8 @@ const char *ssf_event_get(struct nlattr *nest, struct ssf_event *ev);
 bool ssf_attr_get_str(const struct nlattr *a, char *dst, size_t size);
 
 /* Append a copy of @x; -ENOMEM or 0. */
-int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x);
-void ssf_rulelist_free(struct ssf_rulelist *rl);
+int ssf_rulelist_add(struct ssfctl_rulelist *rl, const struct ssfctl_rulex *x);
+void ssf_rulelist_free(struct ssfctl_rulelist *rl);
 
 /*
  * The name of attribute @type inside the nest at @p->e[@depth - 1] (at the

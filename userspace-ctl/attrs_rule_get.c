@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Decoding a rule: an SSF_A_RULE nest of a reply -> struct ssf_rulex,
+ * Decoding a rule: an SSF_A_RULE nest of a reply -> struct ssfctl_rulex,
  * validated with a libnl policy (lengths) and by hand (strings, pairs of
  * attributes); unknown attributes from a newer kernel are ignored. And the
  * list the rules of a dump are collected in.
@@ -116,7 +116,7 @@ static const char *ssf_rule_get_meta(struct nlattr **tb, struct ssf_rule *r)
 	return NULL;
 }
 
-const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x)
+const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x)
 {
 	struct nlattr *tb[SSF_RULE_A_MAX + 1];
 	struct ssf_rule *r = &x->r;
@@ -175,9 +175,9 @@ const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x)
 	return NULL;
 }
 
-int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x)
+int ssf_rulelist_add(struct ssfctl_rulelist *rl, const struct ssfctl_rulex *x)
 {
-	struct ssf_rulex *v;
+	struct ssfctl_rulex *v;
 	size_t cap;
 
 	if (rl->n == rl->cap) {
@@ -194,7 +194,7 @@ int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x)
 	return 0;
 }
 
-void ssf_rulelist_free(struct ssf_rulelist *rl)
+void ssf_rulelist_free(struct ssfctl_rulelist *rl)
 {
 	free(rl->v);
 	rl->v = NULL;

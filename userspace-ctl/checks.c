@@ -12,7 +12,7 @@
 
 void ssf_checks_init(struct ssf_checks *c)
 {
-	struct ssf_check_state *s;
+	struct ssfctl_check_state *s;
 	unsigned int r;
 
 	memset(c, 0, sizeof(*c));
@@ -38,7 +38,7 @@ const char *ssf_check_act_str(u8 action, char *buf, size_t size)
 
 void ssf_print_checks_stmts(FILE *f, const struct ssf_checks *c)
 {
-	const struct ssf_check_state *s;
+	const struct ssfctl_check_state *s;
 	enum ssf_reason r;
 	size_t i;
 
@@ -66,7 +66,7 @@ static int ssf_u64_width(u64 v)
 void ssf_print_checks_table(FILE *f, const struct ssf_checks *c)
 {
 	char act[SSF_CHECK_ACT_STRLEN];
-	const struct ssf_check_state *s;
+	const struct ssfctl_check_state *s;
 	int wname = 5, wpk = 7, n;
 	enum ssf_reason r;
 	size_t i;
@@ -128,7 +128,7 @@ void ssf_print_reasons(FILE *f, const struct ssf_checks *c)
 
 void ssf_checks_json(struct ssf_json *j, const struct ssf_checks *c)
 {
-	const struct ssf_check_state *s;
+	const struct ssfctl_check_state *s;
 	const char *name;
 	size_t i;
 

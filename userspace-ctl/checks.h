@@ -22,7 +22,7 @@
 #define SSF_CHECK_ACT_STRLEN	16
 
 /* One check: its name, action (enum ssf_check_act) and counter. */
-struct ssf_check_state {
+struct ssfctl_check_state {
 	char name[SSF_CHECK_NAME_MAX];
 	u8 action;
 	u64 packets;
@@ -30,7 +30,7 @@ struct ssf_check_state {
 
 /* Every check, in the kernel's order. */
 struct ssf_checks {
-	struct ssf_check_state v[SSF_CHECKS_MAX];
+	struct ssfctl_check_state v[SSF_CHECKS_MAX];
 	size_t n;
 	bool present;			/* the reply had SSF_A_VALIDATE */
 	bool has_exthdr_max;		/* ... and SSF_A_IP6_EXTHDR_MAX */

@@ -21,11 +21,11 @@ void ssf_err(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-void ssf_print_usage(FILE *f, const char *path, const struct ssf_command *c,
+void ssf_print_usage(FILE *f, const char *path, const struct ssfctl_command *c,
 		     bool full)
 {
-	const struct ssf_command *s;
-	const struct ssf_option *o;
+	const struct ssfctl_command *s;
+	const struct ssfctl_option *o;
 	size_t w = 0, n;
 
 	fprintf(f, "usage: %s%s%s\n", path, c->args[0] ? " " : "", c->args);
@@ -67,7 +67,7 @@ void ssf_print_usage(FILE *f, const char *path, const struct ssf_command *c,
 	fprintf(f, "\n");
 }
 
-int ssf_usage_err(const struct ssf_ctx *ctx, const char *fmt, ...)
+int ssf_usage_err(const struct ssfctl_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -84,7 +84,7 @@ int ssf_usage_err(const struct ssf_ctx *ctx, const char *fmt, ...)
 	return 2;
 }
 
-int ssf_arg_uint(const struct ssf_ctx *ctx, const char *what, const char *s,
+int ssf_arg_uint(const struct ssfctl_ctx *ctx, const char *what, const char *s,
 		 u32 max, u32 *out)
 {
 	unsigned long long v = 0;

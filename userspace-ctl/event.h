@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Events (SSF_CMD_EVENT, decoded into struct ssf_event by attrs_event.c) as one
+ * Events (SSF_CMD_EVENT, decoded into struct ssfctl_event by attrs_event.c) as one
  * human line or one JSON object a line; "ssfctl monitor" prints them.
  */
 #ifndef _SSFCTL_EVENT_H
@@ -17,7 +17,7 @@
  *   audit out udp [2001:db8::1]:53 -> [2001:db8::2]:53 default would reject
  *   revert: the previous policy is back, generation 7
  */
-void ssf_event_print(FILE *f, const struct ssf_event *ev);
+void ssf_event_print(FILE *f, const struct ssfctl_event *ev);
 
 /*
  * {"type":"drop","dir":"in","family":"ipv4","proto":"tcp","src":"10.0.0.1",
@@ -25,6 +25,6 @@ void ssf_event_print(FILE *f, const struct ssf_event *ev);
  *  "iif":"...","oif":"...","action":"drop","suppressed":N,"generation":N},
  * keys only when the event has them, and a newline.
  */
-void ssf_event_json(FILE *f, const struct ssf_event *ev);
+void ssf_event_json(FILE *f, const struct ssfctl_event *ev);
 
 #endif /* _SSFCTL_EVENT_H */

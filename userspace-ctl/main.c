@@ -11,12 +11,12 @@
 
 #include "ssfctl.h"
 
-static const struct ssf_option ssf_monitor_opts[] = {
+static const struct ssfctl_option ssf_monitor_opts[] = {
 	{ "count", "<n>", "exit after <n> events" },
 	{ NULL, NULL, NULL },
 };
 
-static const struct ssf_command ssf_cmds[] = {
+static const struct ssfctl_command ssf_cmds[] = {
 	{ "status", ssf_cmd_status, NULL, "[--json]",
 	  "show whether ssf is active, its generation, mode, defaults and counts",
 	  NULL, NULL },
@@ -42,13 +42,13 @@ static const struct ssf_command ssf_cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
-static const struct ssf_command ssf_root = {
+static const struct ssfctl_command ssf_root = {
 	"ssfctl", NULL, ssf_cmds, "[--json] <command> [<args>]",
 	"configure ssf, the Secure Socket Filter", NULL, NULL,
 };
 
-static void ssf_ctx_set(struct ssf_ctx *ctx, const char *path,
-			const struct ssf_command *c)
+static void ssf_ctx_set(struct ssfctl_ctx *ctx, const char *path,
+			const struct ssfctl_command *c)
 {
 	const char *sp = strchr(path, ' ');
 
@@ -59,7 +59,7 @@ static void ssf_ctx_set(struct ssf_ctx *ctx, const char *path,
 
 enum { SSF_OPT_OK, SSF_OPT_HELP, SSF_OPT_BAD };
 
-static int ssf_opt(struct ssf_ctx *ctx, const char *a)
+static int ssf_opt(struct ssfctl_ctx *ctx, const char *a)
 {
 	if (!strcmp(a, "--json") || !strcmp(a, "-j")) {
 		ctx->json = true;
@@ -80,10 +80,10 @@ static bool ssf_is_opt(const char *a)
  * "--name=value"): 1 if it was one (*i moved past its value), 0 if not, 2
  * after a usage error.
  */
-static int ssf_leaf_opt(struct ssf_ctx *ctx, const struct ssf_command *c,
+static int ssf_leaf_opt(struct ssfctl_ctx *ctx, const struct ssfctl_command *c,
 			int argc, char **argv, int *i)
 {
-	const struct ssf_option *o;
+	const struct ssfctl_option *o;
 	const char *a = argv[*i], *eq;
 	size_t n;
 	int k;
@@ -115,8 +115,8 @@ static int ssf_leaf_opt(struct ssf_ctx *ctx, const struct ssf_command *c,
 }
 
 /* Run the leaf @c with the words after its name. */
-static int ssf_run_leaf(struct ssf_ctx *ctx, const char *path,
-			const struct ssf_command *c, int argc, char **argv)
+static int ssf_run_leaf(struct ssfctl_ctx *ctx, const char *path,
+			const struct ssfctl_command *c, int argc, char **argv)
 {
 	bool help = false, opts = true;
 	int i, n = 0, ret;
@@ -154,10 +154,10 @@ static int ssf_run_leaf(struct ssf_ctx *ctx, const char *path,
 	return c->fn(ctx, n, argv);
 }
 
-static int ssf_run(struct ssf_ctx *ctx, const char *path,
-		   const struct ssf_command *group, int argc, char **argv)
+static int ssf_run(struct ssfctl_ctx *ctx, const char *path,
+		   const struct ssfctl_command *group, int argc, char **argv)
 {
-	const struct ssf_command *c;
+	const struct ssfctl_command *c;
 	char sub[128];
 
 	ssf_ctx_set(ctx, path, group);
@@ -190,7 +190,7 @@ static int ssf_run(struct ssf_ctx *ctx, const char *path,
 
 int main(int argc, char **argv)
 {
-	struct ssf_ctx ctx = { .json = false };
+	struct ssfctl_ctx ctx = { .json = false };
 	int ret;
 
 	ret = ssf_run(&ctx, "ssfctl", &ssf_root, argc - 1, argv + 1);

@@ -32,10 +32,10 @@
 #define SSF_NL_TIMEOUT_S	60
 #define SSF_NL_BUFSIZE		(1 << 20)
 
-struct ssf_nl_state {
-	struct ssf_nl *nl;
+struct ssfctl_nl_state {
+	struct ssfctl_nl *nl;
 	u32 seq;
-	ssf_nl_reply_fn fn;
+	ssfctl_nl_reply_fn fn;
 	void *arg;
 	unsigned long nmsgs;	/* messages read, ours or not */
 	bool done;
@@ -60,7 +60,7 @@ static u32 ssf_nl_test_peer(void)
 }
 #endif
 
-int ssf_nl_open(struct ssf_nl *nl)
+int ssf_nl_open(struct ssfctl_nl *nl)
 {
 	struct timeval tv = { .tv_sec = SSF_NL_TIMEOUT_S };
 	int one = 1, fd, ret;
@@ -113,7 +113,7 @@ fail:
 	return -1;
 }
 
-void ssf_nl_close(struct ssf_nl *nl)
+void ssf_nl_close(struct ssfctl_nl *nl)
 {
 	/* Closing the socket also aborts a transaction it still owns. */
 	if (nl->sk)
@@ -121,7 +121,7 @@ void ssf_nl_close(struct ssf_nl *nl)
 	nl->sk = NULL;
 }
 
-struct nl_msg *ssf_nl_msg(struct ssf_nl *nl, u8 cmd, bool dump, size_t size)
+struct nl_msg *ssf_nl_msg(struct ssfctl_nl *nl, u8 cmd, bool dump, size_t size)
 {
 	struct nl_msg *msg;
 
@@ -138,7 +138,7 @@ struct nl_msg *ssf_nl_msg(struct ssf_nl *nl, u8 cmd, bool dump, size_t size)
 
 static int ssf_nl_on_msg_in(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 
 	(void)msg;
 	st->nmsgs++;
@@ -147,7 +147,7 @@ static int ssf_nl_on_msg_in(struct nl_msg *msg, void *arg)
 
 static int ssf_nl_on_seq(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 	struct sockaddr_nl *src = nlmsg_get_src(msg);
 
 	if (nlmsg_hdr(msg)->nlmsg_seq != st->seq || src->nl_pid != st->nl->peer)
@@ -157,7 +157,7 @@ static int ssf_nl_on_seq(struct nl_msg *msg, void *arg)
 
 static int ssf_nl_on_valid(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 	struct nlattr *tb[SSF_A_MAX + 1];
 	const char *why;
 
@@ -177,7 +177,7 @@ static int ssf_nl_on_valid(struct nl_msg *msg, void *arg)
 
 static int ssf_nl_on_intr(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 
 	(void)msg;
 	st->intr = true;
@@ -186,7 +186,7 @@ static int ssf_nl_on_intr(struct nl_msg *msg, void *arg)
 
 static int ssf_nl_on_ack(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 
 	(void)msg;
 	st->done = true;
@@ -195,7 +195,7 @@ static int ssf_nl_on_ack(struct nl_msg *msg, void *arg)
 
 static int ssf_nl_on_done(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 
 	ssf_extack_from_done(nlh, nlh->nlmsg_len, &st->nl->ack);
@@ -208,7 +208,7 @@ static int ssf_nl_on_error(struct sockaddr_nl *nla, struct nlmsgerr *e,
 {
 	/* libnl hands us the payload; the header is right before it */
 	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 
 	(void)nla;
 	if (ssf_extack_from_error(nlh, nlh->nlmsg_len, &st->nl->ack) < 0 ||
@@ -218,10 +218,10 @@ static int ssf_nl_on_error(struct sockaddr_nl *nla, struct nlmsgerr *e,
 	return NL_STOP;
 }
 
-int ssf_nl_call(struct ssf_nl *nl, struct nl_msg *msg, ssf_nl_reply_fn fn,
+int ssf_nl_call(struct ssfctl_nl *nl, struct nl_msg *msg, ssfctl_nl_reply_fn fn,
 		void *arg, bool *intr)
 {
-	struct ssf_nl_state st = { .nl = nl, .fn = fn, .arg = arg };
+	struct ssfctl_nl_state st = { .nl = nl, .fn = fn, .arg = arg };
 	struct nlmsghdr *req;
 	struct nl_cb *cb;
 	unsigned long before;
@@ -297,12 +297,12 @@ static const char *ssf_nl_gen_reply(struct nlattr **tb, void *arg)
 	return NULL;
 }
 
-int ssf_nl_do(struct ssf_nl *nl, struct nl_msg *msg, u64 *gen)
+int ssf_nl_do(struct ssfctl_nl *nl, struct nl_msg *msg, u64 *gen)
 {
 	return ssf_nl_call(nl, msg, ssf_nl_gen_reply, gen, NULL);
 }
 
-int ssf_nl_simple(struct ssf_nl *nl, u8 cmd, const char *what, bool quiet,
+int ssf_nl_simple(struct ssfctl_nl *nl, u8 cmd, const char *what, bool quiet,
 		  u64 *gen)
 {
 	struct nl_msg *msg;
@@ -344,7 +344,7 @@ static void ssf_nl_path_str(const struct ssf_apath *p, char *buf, size_t size)
 	}
 }
 
-void ssf_nl_detail(const struct ssf_nl *nl, char *buf, size_t size)
+void ssf_nl_detail(const struct ssfctl_nl *nl, char *buf, size_t size)
 {
 	const struct ssf_extack *ea = &nl->ack;
 	char path[160];
@@ -372,7 +372,7 @@ void ssf_nl_detail(const struct ssf_nl *nl, char *buf, size_t size)
 	}
 }
 
-void ssf_nl_perror(const struct ssf_nl *nl, const char *fmt, ...)
+void ssf_nl_perror(const struct ssfctl_nl *nl, const char *fmt, ...)
 {
 	char what[256], detail[SSF_EXTACK_MSG_MAX + 64];
 	va_list ap;

@@ -12,7 +12,7 @@
 
 #include "extack.h"
 
-struct ssf_nl {
+struct ssfctl_nl {
 	struct nl_sock *sk;
 	int family;
 	u32 peer;			/* port replies come from: 0, the kernel */
@@ -26,17 +26,17 @@ struct ssf_nl {
  * Called with the validated top-level attributes of each reply message.
  * Returns NULL, or what is wrong (the exchange then fails with it).
  */
-typedef const char *(*ssf_nl_reply_fn)(struct nlattr **tb, void *arg);
+typedef const char *(*ssfctl_nl_reply_fn)(struct nlattr **tb, void *arg);
 
 /* Open the socket and resolve the family; prints the error and returns -1. */
-int ssf_nl_open(struct ssf_nl *nl);
-void ssf_nl_close(struct ssf_nl *nl);
+int ssf_nl_open(struct ssfctl_nl *nl);
+void ssf_nl_close(struct ssfctl_nl *nl);
 
 /*
  * A new request for @cmd: a dump if @dump, else a "do" that is acked.
  * @size is the buffer size (0: one page). NULL when out of memory.
  */
-struct nl_msg *ssf_nl_msg(struct ssf_nl *nl, u8 cmd, bool dump, size_t size);
+struct nl_msg *ssf_nl_msg(struct ssfctl_nl *nl, u8 cmd, bool dump, size_t size);
 
 /*
  * Send @msg (the caller still owns and frees it) and read the replies up to
@@ -45,7 +45,7 @@ struct nl_msg *ssf_nl_msg(struct ssf_nl *nl, u8 cmd, bool dump, size_t size);
  * Returns 0, or -1 with the failure recorded in @nl (for ssf_nl_perror());
  * on a kernel error, the error offsets are resolved against @msg.
  */
-int ssf_nl_call(struct ssf_nl *nl, struct nl_msg *msg, ssf_nl_reply_fn fn,
+int ssf_nl_call(struct ssfctl_nl *nl, struct nl_msg *msg, ssfctl_nl_reply_fn fn,
 		void *arg, bool *intr);
 
 /*
@@ -53,23 +53,23 @@ int ssf_nl_call(struct ssf_nl *nl, struct nl_msg *msg, ssf_nl_reply_fn fn,
  * *@gen gets it (left alone when the reply has none; @gen may be NULL).
  * 0 or -1 as ssf_nl_call().
  */
-int ssf_nl_do(struct ssf_nl *nl, struct nl_msg *msg, u64 *gen);
+int ssf_nl_do(struct ssfctl_nl *nl, struct nl_msg *msg, u64 *gen);
 
 /*
  * A request for @cmd without attributes, through ssf_nl_do(). On failure
  * prints "<what>: ..." unless @quiet.
  */
-int ssf_nl_simple(struct ssf_nl *nl, u8 cmd, const char *what, bool quiet,
+int ssf_nl_simple(struct ssfctl_nl *nl, u8 cmd, const char *what, bool quiet,
 		  u64 *gen);
 
 /* "ssfctl: <what>: <extack message> (<strerror>)", from the last failure. */
 __attribute__((format(printf, 2, 3)))
-void ssf_nl_perror(const struct ssf_nl *nl, const char *fmt, ...);
+void ssf_nl_perror(const struct ssfctl_nl *nl, const char *fmt, ...);
 
 /*
  * The failure of the last call as text, without strerror: the extack
  * message, or "missing attribute X", or "invalid attribute X"; "" if none.
  */
-void ssf_nl_detail(const struct ssf_nl *nl, char *buf, size_t size);
+void ssf_nl_detail(const struct ssfctl_nl *nl, char *buf, size_t size);
 
 #endif /* _SSFCTL_NETLINK_H */

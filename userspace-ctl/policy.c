@@ -90,7 +90,7 @@ static int ssf_read_input(const char *path, char **bufp, size_t *lenp)
 }
 
 /* Where a POLICY_ADD load is, and what the message being sent holds. */
-struct ssf_load {
+struct ssfctl_load {
 	const struct ssf_polfile *pf;
 	const char *name;		/* the file, for messages */
 	const char *what;		/* "policy load", for messages */
@@ -104,7 +104,7 @@ struct ssf_load {
 	bool exthdr;
 };
 
-static bool ssf_load_done(const struct ssf_load *l)
+static bool ssf_load_done(const struct ssfctl_load *l)
 {
 	return l->defaults_sent && l->check == l->pf->nchecks &&
 	       l->rule == l->pf->nrules &&
@@ -112,7 +112,7 @@ static bool ssf_load_done(const struct ssf_load *l)
 }
 
 /* The kernel rejected a POLICY_ADD: say which line of the file, if it can. */
-static void ssf_add_perror(const struct ssf_nl *nl, const struct ssf_load *l)
+static void ssf_add_perror(const struct ssfctl_nl *nl, const struct ssfctl_load *l)
 {
 	const struct ssf_polfile *pf = l->pf;
 	const struct ssf_apath *p = NULL;
@@ -160,7 +160,7 @@ static bool ssf_msg_room(struct nl_msg *msg)
 }
 
 /* The validate lines that fit, in order, then ip6-exthdr-max. */
-static int ssf_add_checks(struct nl_msg *msg, struct ssf_load *l)
+static int ssf_add_checks(struct nl_msg *msg, struct ssfctl_load *l)
 {
 	const struct ssf_polfile *pf = l->pf;
 	struct nlattr *nest;
@@ -189,7 +189,7 @@ static int ssf_add_checks(struct nl_msg *msg, struct ssf_load *l)
 	return 0;
 }
 
-static int ssf_add_rules(struct nl_msg *msg, struct ssf_load *l)
+static int ssf_add_rules(struct nl_msg *msg, struct ssfctl_load *l)
 {
 	const struct ssf_polfile *pf = l->pf;
 	struct nlattr *nest;
@@ -216,9 +216,9 @@ static int ssf_add_rules(struct nl_msg *msg, struct ssf_load *l)
  * One POLICY_ADD: the defaults (first message), the validate lines, then
  * rules, as many as fit below SSF_ADD_MAX_BYTES.
  */
-static int ssf_add_batch(struct ssf_nl *nl, struct ssf_load *l)
+static int ssf_add_batch(struct ssfctl_nl *nl, struct ssfctl_load *l)
 {
-	struct ssf_load next = *l;
+	struct ssfctl_load next = *l;
 	struct nl_msg *msg;
 	int ret = -1;
 
@@ -256,14 +256,14 @@ out:
 }
 
 /* What a transaction ends with: a commit, a commit-confirm, or a check. */
-struct ssf_commit_req {
+struct ssfctl_commit_req {
 	u64 generation;			/* the policy it was based on */
 	u32 flags;			/* enum ssf_commit_flags */
 	u32 confirm;			/* seconds, 0: none */
 };
 
-static int ssf_commit(struct ssf_nl *nl, const char *what,
-		      const struct ssf_commit_req *c, u64 *new_gen)
+static int ssf_commit(struct ssfctl_nl *nl, const char *what,
+		      const struct ssfctl_commit_req *c, u64 *new_gen)
 {
 	struct nl_msg *msg;
 	int ret;
@@ -292,7 +292,7 @@ static int ssf_commit(struct ssf_nl *nl, const char *what,
 }
 
 /* Read and parse the policy file @path ("-": stdin); prints errors. */
-static int ssf_policy_parse(const struct ssf_ctx *ctx, const char *path,
+static int ssf_policy_parse(const struct ssfctl_ctx *ctx, const char *path,
 			    const char *name, struct ssf_polfile *pf)
 {
 	struct ssf_polerr perr;
@@ -326,13 +326,13 @@ static int ssf_policy_parse(const struct ssf_ctx *ctx, const char *path,
  * the commit @c asks for (its generation filled in here). Returns the exit
  * status; prints errors.
  */
-static int ssf_policy_txn(struct ssf_ctx *ctx, int argc, char **argv,
-			  struct ssf_commit_req *c, size_t *nrules, u64 *gen)
+static int ssf_policy_txn(struct ssfctl_ctx *ctx, int argc, char **argv,
+			  struct ssfctl_commit_req *c, size_t *nrules, u64 *gen)
 {
 	struct ssf_polfile pf;
-	struct ssf_status st;
-	struct ssf_load l;
-	struct ssf_nl nl;
+	struct ssfctl_status st;
+	struct ssfctl_load l;
+	struct ssfctl_nl nl;
 	const char *name;
 	int ret = -1;
 
@@ -372,9 +372,9 @@ out:
 	return ret ? 1 : 0;
 }
 
-static int ssf_policy_load(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_policy_load(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_commit_req c = { .flags = 0 };
+	struct ssfctl_commit_req c = { .flags = 0 };
 	size_t nrules = 0;
 	u64 gen = 0;
 	int ret;
@@ -405,9 +405,9 @@ static int ssf_policy_load(struct ssf_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static int ssf_policy_check(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_policy_check(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_commit_req c = { .flags = SSF_COMMIT_F_CHECK };
+	struct ssfctl_commit_req c = { .flags = SSF_COMMIT_F_CHECK };
 	size_t nrules = 0;
 	u64 gen = 0;
 	int ret;
@@ -422,9 +422,9 @@ static int ssf_policy_check(struct ssf_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static int ssf_policy_confirm(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_policy_confirm(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	u64 gen = 0;
 	int ret;
 
@@ -455,10 +455,10 @@ static int ssf_policy_confirm(struct ssf_ctx *ctx, int argc, char **argv)
  * in. VALIDATE_GET carries no generation; a change after STATUS_GET moves
  * the generation the dump (or the second STATUS_GET) sees.
  */
-static int ssf_policy_read(struct ssf_nl *nl, struct ssf_status *st,
-			   struct ssf_checks *c, struct ssf_rulelist *rl)
+static int ssf_policy_read(struct ssfctl_nl *nl, struct ssfctl_status *st,
+			   struct ssf_checks *c, struct ssfctl_rulelist *rl)
 {
-	struct ssf_status st2;
+	struct ssfctl_status st2;
 	int try;
 
 	for (try = 0; try < SSF_DUMP_TRIES; try++) {
@@ -481,9 +481,9 @@ static int ssf_policy_read(struct ssf_nl *nl, struct ssf_status *st,
 	return -1;
 }
 
-static void ssf_policy_json(const struct ssf_status *st,
+static void ssf_policy_json(const struct ssfctl_status *st,
 			    const struct ssf_checks *c,
-			    const struct ssf_rulelist *rl)
+			    const struct ssfctl_rulelist *rl)
 {
 	struct ssf_json j;
 	const char *a;
@@ -512,12 +512,12 @@ static void ssf_policy_json(const struct ssf_status *st,
 	ssf_json_end(&j);
 }
 
-static int ssf_policy_show(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_policy_show(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_rulelist rl = { .n = 0 };
+	struct ssfctl_rulelist rl = { .n = 0 };
 	struct ssf_checks *c;
-	struct ssf_status st;
-	struct ssf_nl nl;
+	struct ssfctl_status st;
+	struct ssfctl_nl nl;
 	size_t i;
 	int ret = 1;
 
@@ -549,9 +549,9 @@ out:
 	return ret ? 1 : 0;
 }
 
-static int ssf_policy_flush(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_policy_flush(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	int ret;
 
 	if (argc)
@@ -563,13 +563,13 @@ static int ssf_policy_flush(struct ssf_ctx *ctx, int argc, char **argv)
 	return ret ? 1 : 0;
 }
 
-static const struct ssf_option ssf_load_opts[] = {
+static const struct ssfctl_option ssf_load_opts[] = {
 	{ "confirm", "<seconds>",
 	  "revert unless \"policy confirm\" comes within <seconds>" },
 	{ NULL, NULL, NULL },
 };
 
-const struct ssf_command ssf_policy_cmds[] = {
+const struct ssfctl_command ssf_policy_cmds[] = {
 	{ "load", ssf_policy_load, NULL, "[--confirm <seconds>] <file|->",
 	  "replace the whole policy with a file's, atomically",
 	  SSF_POLPARSE_FILE_HELP "\n" SSF_POLPARSE_GRAMMAR

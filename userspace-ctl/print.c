@@ -16,14 +16,14 @@
 #include "print.h"
 #include "names.h"
 
-struct ssf_sb {
+struct ssfctl_sb {
 	char *buf;
 	size_t size;
 	size_t len;		/* what the text needs, may exceed size */
 };
 
 __attribute__((format(printf, 2, 3)))
-static void ssf_sb_add(struct ssf_sb *b, const char *fmt, ...)
+static void ssf_sb_add(struct ssfctl_sb *b, const char *fmt, ...)
 {
 	size_t room = b->len < b->size ? b->size - b->len : 0;
 	va_list ap;
@@ -68,7 +68,7 @@ static bool ssf_word_special(unsigned char c)
 
 size_t ssf_word_fmt(char *buf, size_t size, const char *s, bool force)
 {
-	struct ssf_sb b = { .buf = buf, .size = size };
+	struct ssfctl_sb b = { .buf = buf, .size = size };
 	size_t i, n = strlen(s);
 	bool quote = force || !n;
 
@@ -94,7 +94,7 @@ size_t ssf_word_fmt(char *buf, size_t size, const char *s, bool force)
 }
 
 /* " <word> <value>" with the value made a policy word. */
-static void ssf_sb_word(struct ssf_sb *b, const char *word, const char *val,
+static void ssf_sb_word(struct ssfctl_sb *b, const char *word, const char *val,
 			bool force)
 {
 	size_t room;
@@ -111,7 +111,7 @@ static bool ssf_looks_numeric(const char *s)
 }
 
 /* uid/gid: the name when the range is one id that has one, else numbers. */
-static void ssf_sb_owner(struct ssf_sb *b, const char *word, u32 lo, u32 hi,
+static void ssf_sb_owner(struct ssfctl_sb *b, const char *word, u32 lo, u32 hi,
 			 const char *(*name)(u32 id, char *buf, size_t size))
 {
 	char s[256];
@@ -131,7 +131,7 @@ static void ssf_sb_owner(struct ssf_sb *b, const char *word, u32 lo, u32 hi,
 }
 
 /* "icmp-type echo-request", or the number when it has no name. */
-static void ssf_sb_icmp(struct ssf_sb *b, const struct ssf_rule *r)
+static void ssf_sb_icmp(struct ssfctl_sb *b, const struct ssf_rule *r)
 {
 	const char *word = r->family == SSF_FAMILY_IPV6 ? "icmp6-type" :
 							  "icmp-type";
@@ -144,9 +144,9 @@ static void ssf_sb_icmp(struct ssf_sb *b, const struct ssf_rule *r)
 }
 
 size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssf_rule *r,
-		       const struct ssf_namer *nm)
+		       const struct ssfctl_namer *nm)
 {
-	struct ssf_sb b = { .buf = buf, .size = size };
+	struct ssfctl_sb b = { .buf = buf, .size = size };
 	char s[4096];
 	const char *name;
 
@@ -255,7 +255,7 @@ void ssf_print_mode(FILE *f, u8 mode)
 }
 
 void ssf_print_rule_stmt(FILE *f, const struct ssf_rule *r,
-			 const struct ssf_namer *nm)
+			 const struct ssfctl_namer *nm)
 {
 	char s[SSF_RULE_STRLEN];
 
@@ -286,7 +286,7 @@ static void ssf_json_range(struct ssf_json *j, const char *key, u32 lo, u32 hi)
 }
 
 void ssf_rule_json(struct ssf_json *j, const struct ssf_rule *r,
-		   const struct ssf_namer *nm)
+		   const struct ssfctl_namer *nm)
 {
 	char s[SSF_RULE_STRLEN];
 	const char *name;

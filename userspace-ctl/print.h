@@ -35,7 +35,7 @@ char *ssf_ports_fmt(char *buf, size_t size, u16 min, u16 max);
  * when it has none (the number is printed). resolve.c has ssfctl's; a NULL
  * namer or member prints numbers.
  */
-struct ssf_namer {
+struct ssfctl_namer {
 	const char *(*user)(u32 uid, char *buf, size_t size);
 	const char *(*group)(u32 gid, char *buf, size_t size);
 	/* the cgroup's path below the cgroup2 root, "/" for the root */
@@ -49,7 +49,7 @@ struct ssf_namer {
  * NUL-terminated when @size > 0.
  */
 size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssf_rule *r,
-		       const struct ssf_namer *nm);
+		       const struct ssfctl_namer *nm);
 /* The same with numbers only. */
 size_t ssf_rule_fmt(char *buf, size_t size, const struct ssf_rule *r);
 
@@ -66,7 +66,7 @@ void ssf_print_defaults(FILE *f, const u8 defaults[SSF_DIR_MAX + 1]);
 /* "mode <mode>" unless it is enforce (what a file without one means). */
 void ssf_print_mode(FILE *f, u8 mode);
 void ssf_print_rule_stmt(FILE *f, const struct ssf_rule *r,
-			 const struct ssf_namer *nm);
+			 const struct ssfctl_namer *nm);
 
 /*
  * The members of @r into the JSON object being written: "id", "dir",
@@ -76,6 +76,6 @@ void ssf_print_rule_stmt(FILE *f, const struct ssf_rule *r,
  * "text" (the rule words, names from @nm).
  */
 void ssf_rule_json(struct ssf_json *j, const struct ssf_rule *r,
-		   const struct ssf_namer *nm);
+		   const struct ssfctl_namer *nm);
 
 #endif /* _SSFCTL_PRINT_H */

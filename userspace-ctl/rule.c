@@ -17,8 +17,8 @@
 
 static const char *ssf_dump_reply(struct nlattr **tb, void *arg)
 {
-	struct ssf_rulelist *rl = arg;
-	struct ssf_rulex x;
+	struct ssfctl_rulelist *rl = arg;
+	struct ssfctl_rulex x;
 	const char *why;
 
 	if (!tb[SSF_A_RULE])
@@ -36,7 +36,7 @@ static const char *ssf_dump_reply(struct nlattr **tb, void *arg)
 }
 
 /* All the rules of one dump carry the generation of one policy. */
-static bool ssf_rules_consistent(const struct ssf_rulelist *rl)
+static bool ssf_rules_consistent(const struct ssfctl_rulelist *rl)
 {
 	size_t i;
 
@@ -47,7 +47,7 @@ static bool ssf_rules_consistent(const struct ssf_rulelist *rl)
 	return true;
 }
 
-int ssf_rules_dump(struct ssf_nl *nl, struct ssf_rulelist *rl)
+int ssf_rules_dump(struct ssfctl_nl *nl, struct ssfctl_rulelist *rl)
 {
 	struct nl_msg *msg;
 	bool intr;
@@ -74,14 +74,14 @@ int ssf_rules_dump(struct ssf_nl *nl, struct ssf_rulelist *rl)
 	return -1;
 }
 
-struct ssf_add_reply {
+struct ssfctl_add_reply {
 	u32 id;
 	bool got;
 };
 
 static const char *ssf_add_reply(struct nlattr **tb, void *arg)
 {
-	struct ssf_add_reply *q = arg;
+	struct ssfctl_add_reply *q = arg;
 
 	if (!tb[SSF_A_RULE_ID])
 		return "reply without the new rule's id";
@@ -90,14 +90,14 @@ static const char *ssf_add_reply(struct nlattr **tb, void *arg)
 	return NULL;
 }
 
-static int ssf_rule_add(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_rule_add(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_add_reply q = { .got = false };
+	struct ssfctl_add_reply q = { .got = false };
 	const struct ssf_apath *p;
 	struct ssf_polerr perr;
 	struct ssf_rule r;
 	struct nl_msg *msg;
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	const char *word;
 	int ret;
 
@@ -165,10 +165,10 @@ static bool ssf_parse_id(const char *s, u32 *id)
 	return true;
 }
 
-static int ssf_rule_del(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_rule_del(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
 	struct nl_msg *msg;
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	int ret = 1;
 	u32 id;
 
@@ -216,11 +216,11 @@ static int ssf_digits(u64 v)
 	return n;
 }
 
-static void ssf_rules_print(const struct ssf_rulelist *rl)
+static void ssf_rules_print(const struct ssfctl_rulelist *rl)
 {
 	int wid = 2, wpk = 7, wby = 5;
 	static char text[SSF_RULE_STRLEN];
-	const struct ssf_rulex *x;
+	const struct ssfctl_rulex *x;
 	size_t i;
 
 	if (!rl->n) {
@@ -247,7 +247,7 @@ static void ssf_rules_print(const struct ssf_rulelist *rl)
 }
 
 /* The rules as a JSON array (shared with policy show). */
-void ssf_rules_json(struct ssf_json *j, const struct ssf_rulelist *rl)
+void ssf_rules_json(struct ssf_json *j, const struct ssfctl_rulelist *rl)
 {
 	size_t i;
 
@@ -262,11 +262,11 @@ void ssf_rules_json(struct ssf_json *j, const struct ssf_rulelist *rl)
 	ssf_json_arr_close(j);
 }
 
-static int ssf_rule_list(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_rule_list(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_rulelist rl = { .n = 0 };
+	struct ssfctl_rulelist rl = { .n = 0 };
 	struct ssf_json j;
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	int ret;
 
 	if (argc)
@@ -289,7 +289,7 @@ out:
 	return ret ? 1 : 0;
 }
 
-const struct ssf_command ssf_rule_cmds[] = {
+const struct ssfctl_command ssf_rule_cmds[] = {
 	{ "add", ssf_rule_add, NULL, "<rule words>",
 	  "append a rule to the policy and print its id",
 	  SSF_POLPARSE_GRAMMAR

@@ -11,24 +11,24 @@
 
 #include "ssf_rule.h"
 
-struct ssf_command;
+struct ssfctl_command;
 
 /* Options of one leaf command beyond --json and --help. */
 #define SSF_MAX_OPTS	4
 
-struct ssf_option {
+struct ssfctl_option {
 	const char *name;		/* "confirm" for --confirm */
 	const char *arg;		/* "<seconds>", or NULL: a flag */
 	const char *help;
 };
 
-struct ssf_ctx {
+struct ssfctl_ctx {
 	bool json;			/* --json */
 	/* per entry of cmd->opts: its value ("" for a flag), NULL if not given */
 	const char *opt[SSF_MAX_OPTS];
 	const char *path;		/* "ssfctl rule add", for usage lines */
 	const char *what;		/* "rule add", for messages */
-	const struct ssf_command *cmd;	/* the leaf being run */
+	const struct ssfctl_command *cmd;	/* the leaf being run */
 };
 
 /*
@@ -36,36 +36,36 @@ struct ssf_ctx {
  * NULL name). @fn gets the positional arguments (options removed) and
  * returns the exit status: 0, 1 (failed) or 2 (usage).
  */
-struct ssf_command {
+struct ssfctl_command {
 	const char *name;
-	int (*fn)(struct ssf_ctx *ctx, int argc, char **argv);
-	const struct ssf_command *sub;
+	int (*fn)(struct ssfctl_ctx *ctx, int argc, char **argv);
+	const struct ssfctl_command *sub;
 	const char *args;		/* usage after the command words */
 	const char *help;		/* one line */
 	const char *details;		/* more for --help, or NULL */
-	const struct ssf_option *opts;	/* a leaf's own options, ending with
+	const struct ssfctl_option *opts;	/* a leaf's own options, ending with
 					 * a NULL name; or NULL
 					 */
 };
 
-extern const struct ssf_command ssf_rule_cmds[];
-extern const struct ssf_command ssf_policy_cmds[];
-extern const struct ssf_command ssf_validate_cmds[];
+extern const struct ssfctl_command ssf_rule_cmds[];
+extern const struct ssfctl_command ssf_policy_cmds[];
+extern const struct ssfctl_command ssf_validate_cmds[];
 
-int ssf_cmd_status(struct ssf_ctx *ctx, int argc, char **argv);
-int ssf_cmd_stats(struct ssf_ctx *ctx, int argc, char **argv);
-int ssf_cmd_mode(struct ssf_ctx *ctx, int argc, char **argv);
-int ssf_cmd_monitor(struct ssf_ctx *ctx, int argc, char **argv);
+int ssf_cmd_status(struct ssfctl_ctx *ctx, int argc, char **argv);
+int ssf_cmd_stats(struct ssfctl_ctx *ctx, int argc, char **argv);
+int ssf_cmd_mode(struct ssfctl_ctx *ctx, int argc, char **argv);
+int ssf_cmd_monitor(struct ssfctl_ctx *ctx, int argc, char **argv);
 
 /*
  * A number 0..@max for option or argument @what; prints a usage error and
  * returns 2 if it is not one, 0 otherwise.
  */
-int ssf_arg_uint(const struct ssf_ctx *ctx, const char *what, const char *s,
+int ssf_arg_uint(const struct ssfctl_ctx *ctx, const char *what, const char *s,
 		 u32 max, u32 *out);
 
 /* "usage: <path> <args>", and with @full the help texts. */
-void ssf_print_usage(FILE *f, const char *path, const struct ssf_command *c,
+void ssf_print_usage(FILE *f, const char *path, const struct ssfctl_command *c,
 		     bool full);
 
 /* "ssfctl: <message>" on stderr. */
@@ -74,23 +74,23 @@ void ssf_err(const char *fmt, ...);
 
 /* "ssfctl: <path>: <message>" and the command's usage on stderr; returns 2. */
 __attribute__((format(printf, 2, 3)))
-int ssf_usage_err(const struct ssf_ctx *ctx, const char *fmt, ...);
+int ssf_usage_err(const struct ssfctl_ctx *ctx, const char *fmt, ...);
 
 /* Shared fetches; each prints its own error and returns -1 on failure. */
-struct ssf_nl;
-struct ssf_status;
-struct ssf_rulelist;
+struct ssfctl_nl;
+struct ssfctl_status;
+struct ssfctl_rulelist;
 struct ssf_checks;
 
-int ssf_status_get(struct ssf_nl *nl, struct ssf_status *st);
+int ssf_status_get(struct ssfctl_nl *nl, struct ssfctl_status *st);
 /* VALIDATE_GET: every check's action and counter, and the limits. */
-int ssf_checks_fetch(struct ssf_nl *nl, struct ssf_checks *c);
+int ssf_checks_fetch(struct ssfctl_nl *nl, struct ssf_checks *c);
 /* A rule dump, retried while the kernel flags it inconsistent. */
-int ssf_rules_dump(struct ssf_nl *nl, struct ssf_rulelist *rl);
+int ssf_rules_dump(struct ssfctl_nl *nl, struct ssfctl_rulelist *rl);
 
 struct ssf_json;
 /* The rules as a JSON array of objects (rule list, policy show). */
-void ssf_rules_json(struct ssf_json *j, const struct ssf_rulelist *rl);
+void ssf_rules_json(struct ssf_json *j, const struct ssfctl_rulelist *rl);
 
 /* How often a dump that raced with a policy change is retried. */
 #define SSF_DUMP_TRIES	5

@@ -15,7 +15,7 @@
 #include "names.h"
 #include "json.h"
 
-static const struct ssf_name ssf_dstats_names[] = {
+static const struct ssfctl_name ssf_dstats_names[] = {
 	{ "packets",  SSF_DSTATS_A_PACKETS },
 	{ "accepted", SSF_DSTATS_A_ACCEPTED },
 	{ "dropped",  SSF_DSTATS_A_DROPPED },
@@ -25,22 +25,22 @@ static const struct ssf_name ssf_dstats_names[] = {
 	{ "audited",  SSF_DSTATS_A_AUDITED },
 };
 
-struct ssf_stats_req {
-	struct ssf_stats *s;
+struct ssfctl_stats_req {
+	struct ssfctl_stats *s;
 	bool got;
 };
 
 static const char *ssf_stats_reply(struct nlattr **tb, void *arg)
 {
-	struct ssf_stats_req *q = arg;
+	struct ssfctl_stats_req *q = arg;
 
 	q->got = true;
 	return ssf_stats_get_attrs(tb, q->s);
 }
 
-static int ssf_stats_get(struct ssf_nl *nl, struct ssf_stats *s)
+static int ssf_stats_get(struct ssfctl_nl *nl, struct ssfctl_stats *s)
 {
-	struct ssf_stats_req q = { .s = s };
+	struct ssfctl_stats_req q = { .s = s };
 	struct nl_msg *msg;
 	int ret;
 
@@ -62,8 +62,8 @@ static int ssf_stats_get(struct ssf_nl *nl, struct ssf_stats *s)
 	return 0;
 }
 
-static void ssf_stats_print_json(const struct ssf_stats *s,
-				 const struct ssf_rulelist *rl)
+static void ssf_stats_print_json(const struct ssfctl_stats *s,
+				 const struct ssfctl_rulelist *rl)
 {
 	struct ssf_json j;
 	size_t i, k;
@@ -96,8 +96,8 @@ static void ssf_stats_print_json(const struct ssf_stats *s,
 	ssf_json_end(&j);
 }
 
-static void ssf_stats_print(const struct ssf_stats *s,
-			    const struct ssf_rulelist *rl)
+static void ssf_stats_print(const struct ssfctl_stats *s,
+			    const struct ssfctl_rulelist *rl)
 {
 	int w[ARRAY_SIZE(ssf_dstats_names)], wid = 4, wpk = 7, n;
 	char num[24];
@@ -141,11 +141,11 @@ static void ssf_stats_print(const struct ssf_stats *s,
 		       rl->v[i].r.id, wpk, rl->v[i].packets, rl->v[i].bytes);
 }
 
-int ssf_cmd_stats(struct ssf_ctx *ctx, int argc, char **argv)
+int ssf_cmd_stats(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_rulelist rl = { .n = 0 };
-	struct ssf_stats *s;
-	struct ssf_nl nl;
+	struct ssfctl_rulelist rl = { .n = 0 };
+	struct ssfctl_stats *s;
+	struct ssfctl_nl nl;
 	int ret = 1;
 
 	if (argc)

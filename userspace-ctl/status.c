@@ -12,22 +12,22 @@
 #include "names.h"
 #include "json.h"
 
-struct ssf_status_req {
-	struct ssf_status *st;
+struct ssfctl_status_req {
+	struct ssfctl_status *st;
 	bool got;
 };
 
 static const char *ssf_status_reply(struct nlattr **tb, void *arg)
 {
-	struct ssf_status_req *q = arg;
+	struct ssfctl_status_req *q = arg;
 
 	q->got = true;
 	return ssf_status_get_attrs(tb, q->st);
 }
 
-int ssf_status_get(struct ssf_nl *nl, struct ssf_status *st)
+int ssf_status_get(struct ssfctl_nl *nl, struct ssfctl_status *st)
 {
-	struct ssf_status_req q = { .st = st };
+	struct ssfctl_status_req q = { .st = st };
 	struct nl_msg *msg;
 	int ret;
 
@@ -63,7 +63,7 @@ static const char *ssf_mode_str(u8 mode)
 	return name ? name : "?";
 }
 
-static void ssf_status_print_json(const struct ssf_status *st)
+static void ssf_status_print_json(const struct ssfctl_status *st)
 {
 	struct ssf_json j;
 	u8 dir;
@@ -90,7 +90,7 @@ static void ssf_status_print_json(const struct ssf_status *st)
 	ssf_json_end(&j);
 }
 
-static void ssf_status_print(const struct ssf_status *st)
+static void ssf_status_print(const struct ssfctl_status *st)
 {
 	printf("active:      %s\n", st->active ? "yes" : "no");
 	printf("generation:  %" PRIu64 "\n", st->generation);
@@ -111,10 +111,10 @@ static void ssf_status_print(const struct ssf_status *st)
 	       ssf_action_str(st->defaults[SSF_DIR_FWD]));
 }
 
-int ssf_cmd_status(struct ssf_ctx *ctx, int argc, char **argv)
+int ssf_cmd_status(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_status st;
-	struct ssf_nl nl;
+	struct ssfctl_status st;
+	struct ssfctl_nl nl;
 	int ret;
 
 	if (argc)
@@ -132,10 +132,10 @@ int ssf_cmd_status(struct ssf_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-static int ssf_mode_set(struct ssf_ctx *ctx, u8 mode)
+static int ssf_mode_set(struct ssfctl_ctx *ctx, u8 mode)
 {
 	struct nl_msg *msg;
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	u64 gen = 0;
 	int ret = 1;
 
@@ -160,10 +160,10 @@ out:
 	return ret;
 }
 
-int ssf_cmd_mode(struct ssf_ctx *ctx, int argc, char **argv)
+int ssf_cmd_mode(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_status st;
-	struct ssf_nl nl;
+	struct ssfctl_status st;
+	struct ssfctl_nl nl;
 	int mode, ret;
 
 	if (argc > 1)

@@ -15,14 +15,14 @@
 #include "checks.h"
 #include "json.h"
 
-struct ssf_checks_req {
+struct ssfctl_checks_req {
 	struct ssf_checks *c;
 	bool got;
 };
 
 static const char *ssf_checks_reply(struct nlattr **tb, void *arg)
 {
-	struct ssf_checks_req *q = arg;
+	struct ssfctl_checks_req *q = arg;
 	const char *why;
 
 	why = ssf_checks_get_attrs(tb, q->c);
@@ -34,9 +34,9 @@ static const char *ssf_checks_reply(struct nlattr **tb, void *arg)
 	return NULL;
 }
 
-int ssf_checks_fetch(struct ssf_nl *nl, struct ssf_checks *c)
+int ssf_checks_fetch(struct ssfctl_nl *nl, struct ssf_checks *c)
 {
-	struct ssf_checks_req q = { .c = c };
+	struct ssfctl_checks_req q = { .c = c };
 	struct nl_msg *msg;
 	int ret;
 
@@ -58,11 +58,11 @@ int ssf_checks_fetch(struct ssf_nl *nl, struct ssf_checks *c)
 	return 0;
 }
 
-static int ssf_validate_show(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_validate_show(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
 	struct ssf_checks *c;
 	struct ssf_json j;
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	int ret = 1;
 
 	if (argc)
@@ -92,14 +92,14 @@ out:
 	return ret;
 }
 
-struct ssf_gen_req {
+struct ssfctl_gen_req {
 	u64 generation;
 	bool got;
 };
 
 static const char *ssf_gen_reply(struct nlattr **tb, void *arg)
 {
-	struct ssf_gen_req *q = arg;
+	struct ssfctl_gen_req *q = arg;
 
 	if (!tb[SSF_A_GENERATION])
 		return "reply without the new generation";
@@ -109,13 +109,13 @@ static const char *ssf_gen_reply(struct nlattr **tb, void *arg)
 }
 
 /* What "validate set" sets. */
-struct ssf_vset {
+struct ssfctl_vset {
 	const char *name;	/* a check, "all", or NULL: ip6-exthdr-max */
 	u8 value;		/* enum ssf_check_act, or the limit */
 };
 
 /* The words into @v: 0, or the usage error's exit status. */
-static int ssf_vset_parse(struct ssf_ctx *ctx, char **argv, struct ssf_vset *v)
+static int ssf_vset_parse(struct ssfctl_ctx *ctx, char **argv, struct ssfctl_vset *v)
 {
 	unsigned long n;
 	char *end;
@@ -144,7 +144,7 @@ static int ssf_vset_parse(struct ssf_ctx *ctx, char **argv, struct ssf_vset *v)
 }
 
 /* SSF_A_VALIDATE with one SSF_A_CHECK, or SSF_A_IP6_EXTHDR_MAX. */
-static int ssf_vset_put(struct nl_msg *msg, const struct ssf_vset *v)
+static int ssf_vset_put(struct nl_msg *msg, const struct ssfctl_vset *v)
 {
 	struct nlattr *nest;
 	int ret;
@@ -160,12 +160,12 @@ static int ssf_vset_put(struct nl_msg *msg, const struct ssf_vset *v)
 	return nla_nest_end(msg, nest);
 }
 
-static int ssf_validate_set(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_validate_set(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_gen_req q = { .got = false };
+	struct ssfctl_gen_req q = { .got = false };
 	struct nl_msg *msg;
-	struct ssf_vset v = { .name = NULL };
-	struct ssf_nl nl;
+	struct ssfctl_vset v = { .name = NULL };
+	struct ssfctl_nl nl;
 	int ret;
 
 	if (argc != 2)
@@ -200,7 +200,7 @@ out:
 	return ret;
 }
 
-const struct ssf_command ssf_validate_cmds[] = {
+const struct ssfctl_command ssf_validate_cmds[] = {
 	{ "show", ssf_validate_show, NULL, "[--json]",
 	  "list every check with its action, default and packet counter",
 	  "Documentation/validation.rst says what each check catches.\n", NULL },

@@ -36,7 +36,7 @@
 #define FK_DUMP_DGRAM	(16384 - 320)
 
 struct fk_state {
-	const struct ssf_fake_cfg *cfg;
+	const struct ssfctl_fake_cfg *cfg;
 	int fd;
 	FILE *log;
 	struct sockaddr_nl peer;
@@ -44,11 +44,11 @@ struct fk_state {
 	u32 next_id;
 	bool active;
 	u8 defaults[SSF_DIR_MAX + 1];
-	struct ssf_rulex *rules;
+	struct ssfctl_rulex *rules;
 	size_t nrules;
 	bool txn;
 	u8 txn_defaults[SSF_DIR_MAX + 1];
-	struct ssf_rulex *txn_rules;
+	struct ssfctl_rulex *txn_rules;
 	size_t txn_nrules;
 	struct ssf_check_cfg check;	/* the checks of the policy */
 	struct ssf_check_cfg txn_check;
@@ -324,7 +324,7 @@ static void fk_getfamily(struct fk_state *s, const struct nlmsghdr *req)
 		fk_events(s, req);
 }
 
-static void fk_put_rule(struct nl_msg *m, const struct ssf_rulex *x)
+static void fk_put_rule(struct nl_msg *m, const struct ssfctl_rulex *x)
 {
 	struct nlattr *nest;
 
@@ -372,7 +372,7 @@ static void fk_status(struct fk_state *s, const struct nlmsghdr *req)
 }
 
 /* Decode and check one SSF_A_RULE nest; 0 or a negative errno. */
-static int fk_rule(struct nlattr *nest, struct ssf_rulex *x, const char **why)
+static int fk_rule(struct nlattr *nest, struct ssfctl_rulex *x, const char **why)
 {
 	*why = ssf_rule_get(nest, x);
 	if (*why)
@@ -390,7 +390,7 @@ static void fk_rule_add(struct fk_state *s, const struct nlmsghdr *req,
 			struct nlattr **tb)
 {
 	char text[SSF_RULE_STRLEN];
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 	struct nl_msg *m;
 	const char *why;
 	int err;
@@ -660,7 +660,7 @@ static void fk_policy_add(struct fk_state *s, const struct nlmsghdr *req,
 	struct nlattr *dtb[SSF_DEFAULTS_A_MAX + 1], *a, *bad;
 	static char vlog[1 << 16], vtxt[(1 << 16) + 64];
 	char defs[16] = "-", mode[16] = "";
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 	const char *why;
 	int rem, n = 0, err;
 
@@ -988,11 +988,11 @@ static void fk_serve(struct fk_state *s)
 	}
 }
 
-int ssf_fake_start(struct ssf_fake *fk, const struct ssf_fake_cfg *cfg,
+int ssf_fake_start(struct ssfctl_fake *fk, const struct ssfctl_fake_cfg *cfg,
 		   const char *dir)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	static struct ssf_rulex rules[FK_MAX_RULES], txn[FK_MAX_RULES];
+	static struct ssfctl_rulex rules[FK_MAX_RULES], txn[FK_MAX_RULES];
 	struct fk_state s = { .cfg = cfg, .next_id = 1, .rules = rules,
 			      .txn_rules = txn };
 	socklen_t alen = sizeof(sa);
@@ -1038,7 +1038,7 @@ int ssf_fake_start(struct ssf_fake *fk, const struct ssf_fake_cfg *cfg,
 	_exit(0);
 }
 
-void ssf_fake_stop(struct ssf_fake *fk)
+void ssf_fake_stop(struct ssfctl_fake *fk)
 {
 	if (fk->pid > 0) {
 		kill(fk->pid, SIGKILL);

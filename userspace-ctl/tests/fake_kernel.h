@@ -13,7 +13,7 @@
 
 #include "ssf_types.h"
 
-struct ssf_fake_cfg {
+struct ssfctl_fake_cfg {
 	bool no_family;		/* GETFAMILY "ssf": ENOENT */
 	bool eperm;		/* every ssf command: EPERM, no extack */
 	int reject_rule;	/* POLICY_ADD: reject the txn's rule #n (from 1) */
@@ -39,15 +39,15 @@ struct ssf_fake_cfg {
 				 */
 };
 
-struct ssf_fake {
+struct ssfctl_fake {
 	pid_t pid;
 	u32 port;
 	char log[128];
 };
 
 /* Fork the fake; 0, or -1 if netlink between processes is not allowed. */
-int ssf_fake_start(struct ssf_fake *fk, const struct ssf_fake_cfg *cfg,
+int ssf_fake_start(struct ssfctl_fake *fk, const struct ssfctl_fake_cfg *cfg,
 		   const char *dir);
-void ssf_fake_stop(struct ssf_fake *fk);
+void ssf_fake_stop(struct ssfctl_fake *fk);
 
 #endif /* _SSFCTL_FAKE_KERNEL_H */

@@ -41,8 +41,8 @@ int ssf_t_count(const char *hay, const char *needle);
 bool ssf_t_starts(const char *s, const char *prefix);
 
 /* Against the fake kernel (test_fake.c); false: it did not start. */
-struct ssf_fake_cfg;
-bool ssf_t_fake_start(const struct ssf_fake_cfg *cfg);
+struct ssfctl_fake_cfg;
+bool ssf_t_fake_start(const struct ssfctl_fake_cfg *cfg);
 void ssf_t_fake_stop(void);
 /* The fake's request log so far. */
 const char *ssf_t_fake_log(void);

@@ -14,7 +14,7 @@
 
 static struct nl_msg *t_msg(void)
 {
-	struct ssf_nl nl = { .family = 0x20 };
+	struct ssfctl_nl nl = { .family = 0x20 };
 
 	return ssf_nl_msg(&nl, SSF_CMD_RULE_ADD, false, 8192);
 }
@@ -30,7 +30,7 @@ SSF_TEST(attrs_encoding)
 		"fwd proto tcp src 10.0.0.0/8 dst 10.1.2.3 sport 1-2 dport 22 drop";
 	struct nlattr *tb[SSF_A_MAX + 1], *a;
 	struct ssf_polerr e;
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 	struct ssf_rule r;
 	struct nl_msg *msg;
 	int rem, n = 0;
@@ -128,7 +128,7 @@ SSF_TEST(attrs_roundtrip)
 {
 	uint64_t seed = 0x0123456789abcdefULL;
 	struct nlattr *tb[SSF_A_MAX + 1];
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 	struct ssf_rule r;
 	struct nl_msg *msg;
 	int i, bad = 0;
@@ -146,7 +146,7 @@ SSF_TEST(attrs_roundtrip)
 }
 
 /* A reply's rule nest built by hand, as the kernel would send it. */
-static const char *t_get(void (*fill)(struct nl_msg *), struct ssf_rulex *x)
+static const char *t_get(void (*fill)(struct nl_msg *), struct ssfctl_rulex *x)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
 	struct nl_msg *msg = t_msg();
@@ -206,7 +206,7 @@ static void t_fill_no_dir(struct nl_msg *m)
 
 SSF_TEST(attrs_decode)
 {
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 
 	CHECK(t_get(t_fill_full, &x) == NULL);
 	CHECK_INT(x.r.id, 42);
@@ -227,7 +227,7 @@ SSF_TEST(attrs_decode)
 SSF_TEST(attrs_status)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
-	struct ssf_status st;
+	struct ssfctl_status st;
 	struct nl_msg *msg = t_msg();
 
 	if (!msg)
@@ -273,7 +273,7 @@ SSF_TEST(attrs_status)
 SSF_TEST(attrs_stats)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest, *d;
-	struct ssf_stats s;
+	struct ssfctl_stats s;
 	struct nl_msg *msg = t_msg();
 
 	if (!msg)

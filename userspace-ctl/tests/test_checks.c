@@ -404,7 +404,7 @@ SSF_TEST(checks_printers)
 
 static struct nl_msg *t_msg(void)
 {
-	struct ssf_nl nl = { .family = 0x20 };
+	struct ssfctl_nl nl = { .family = 0x20 };
 
 	return ssf_nl_msg(&nl, SSF_CMD_VALIDATE_GET, false, 65536);
 }
@@ -546,7 +546,7 @@ SSF_TEST(checks_decode)
 
 	/* a stats reply carries them too */
 	{
-		struct ssf_stats *s = malloc(sizeof(*s));
+		struct ssfctl_stats *s = malloc(sizeof(*s));
 		struct nlattr *d;
 
 		m = t_msg();

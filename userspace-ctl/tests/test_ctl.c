@@ -19,7 +19,7 @@
 
 SSF_TEST_PROC(ctl_words_cli)
 {
-	struct ssf_fake_cfg cfg = { .preload = 0 };
+	struct ssfctl_fake_cfg cfg = { .preload = 0 };
 	char path[128], path2[128], want[512], *shown;
 	struct ssf_t_run r;
 
@@ -97,7 +97,7 @@ SSF_TEST_PROC(ctl_words_cli)
 
 SSF_TEST_PROC(ctl_check)
 {
-	struct ssf_fake_cfg cfg = { .reject_rule = 2 };
+	struct ssfctl_fake_cfg cfg = { .reject_rule = 2 };
 	struct ssf_t_run r;
 	char path[128];
 
@@ -131,7 +131,7 @@ SSF_TEST_PROC(ctl_check)
 
 SSF_TEST_PROC(ctl_confirm)
 {
-	struct ssf_fake_cfg cfg = { .preload = 0 };
+	struct ssfctl_fake_cfg cfg = { .preload = 0 };
 	struct ssf_t_run r;
 
 	if (!ssf_t_fake_start(&cfg))
@@ -192,7 +192,7 @@ SSF_TEST_PROC(ctl_confirm)
 
 SSF_TEST_PROC(ctl_mode)
 {
-	struct ssf_fake_cfg cfg = { .preload = 0 };
+	struct ssfctl_fake_cfg cfg = { .preload = 0 };
 	struct ssf_t_run r;
 
 	if (!ssf_t_fake_start(&cfg))
@@ -234,7 +234,7 @@ SSF_TEST_PROC(ctl_mode)
 /* 12,000 rules: many POLICY_ADD messages, one commit, all of them kept. */
 SSF_TEST_PROC(ctl_big)
 {
-	struct ssf_fake_cfg cfg = { .preload = 0 };
+	struct ssfctl_fake_cfg cfg = { .preload = 0 };
 	size_t len = 0, k;
 	struct ssf_t_run r;
 	char path[128], *s;
@@ -297,7 +297,7 @@ SSF_TEST_PROC(ctl_big)
 
 SSF_TEST_PROC(ctl_monitor)
 {
-	struct ssf_fake_cfg cfg = { .events = true };
+	struct ssfctl_fake_cfg cfg = { .events = true };
 	struct ssf_t_run r;
 
 	if (!ssf_t_fake_start(&cfg))
@@ -332,7 +332,7 @@ SSF_TEST_PROC(ctl_monitor)
  */
 SSF_TEST_PROC(ctl_monitor_signal)
 {
-	struct ssf_fake_cfg cfg = { .events = true };
+	struct ssfctl_fake_cfg cfg = { .events = true };
 	char buf[4096], err[128];
 	struct pollfd pfd;
 	size_t len = 0;

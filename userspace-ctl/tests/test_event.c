@@ -33,7 +33,7 @@ static const char *t_event(void (*fill)(struct nl_msg *), char **human,
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
 	struct nl_msg *m = t_msg(SSF_CMD_EVENT);
 	const char *why = "no message";
-	struct ssf_event ev;
+	struct ssfctl_event ev;
 	size_t len;
 	FILE *f;
 
@@ -209,7 +209,7 @@ SSF_TEST(event_status_attrs)
 {
 	struct nlattr *tb[SSF_A_MAX + 1];
 	struct nl_msg *m = t_msg(SSF_CMD_STATUS_GET);
-	struct ssf_status st;
+	struct ssfctl_status st;
 
 	if (!m)
 		return;
@@ -233,7 +233,7 @@ SSF_TEST(event_rule_strings)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
 	struct nl_msg *m = t_msg(SSF_CMD_RULE_GET);
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 	char big[SSF_COMMENT_MAX + 1];
 
 	if (!m)

@@ -213,7 +213,7 @@ SSF_TEST(extack_path)
 	};
 	u8 defaults[SSF_DIR_MAX + 1] = { 0 };
 	struct nlattr *rnest, *r2, *a, *d;
-	struct ssf_nl nl = { .family = 0x20 };
+	struct ssfctl_nl nl = { .family = 0x20 };
 	struct nlattr *tb[SSF_A_MAX + 1];
 	struct ssf_polerr e;
 	struct ssf_apath p;
@@ -295,7 +295,7 @@ out:
 
 SSF_TEST(extack_detail)
 {
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	char s[256];
 
 	memset(&nl, 0, sizeof(nl));

@@ -12,7 +12,7 @@
 #include "harness.h"
 #include "fake_kernel.h"
 
-static struct ssf_fake t_fk;
+static struct ssfctl_fake t_fk;
 
 /* "reasons" of stats --json against the fake: every name, in order. */
 #define T_REASONS_JSON							\
@@ -33,7 +33,7 @@ static struct ssf_fake t_fk;
 	"\"icmp6-truncated\":0,\"icmp6-bad-error\":0,"			\
 	"\"icmp6-nd-bad-hoplimit\":0"
 
-bool ssf_t_fake_start(const struct ssf_fake_cfg *cfg)
+bool ssf_t_fake_start(const struct ssfctl_fake_cfg *cfg)
 {
 	char port[16];
 
@@ -83,7 +83,7 @@ static void t_big_policy(char *path, size_t size, char **text)
 
 SSF_TEST_PROC(fake_normal)
 {
-	struct ssf_fake_cfg cfg = { .reject_rule = 0 };
+	struct ssfctl_fake_cfg cfg = { .reject_rule = 0 };
 	char path[128], path2[128], *big, *shown;
 	struct ssf_t_run r;
 
@@ -226,7 +226,7 @@ SSF_TEST_PROC(fake_normal)
 
 SSF_TEST_PROC(fake_rejected_rule)
 {
-	struct ssf_fake_cfg cfg = { .reject_rule = 301 };
+	struct ssfctl_fake_cfg cfg = { .reject_rule = 301 };
 	char path[128], want[256], *big;
 	struct ssf_t_run r;
 
@@ -248,7 +248,7 @@ SSF_TEST_PROC(fake_rejected_rule)
 
 SSF_TEST_PROC(fake_busy_commit)
 {
-	struct ssf_fake_cfg cfg = { .commit_busy = true };
+	struct ssfctl_fake_cfg cfg = { .commit_busy = true };
 	struct ssf_t_run r;
 
 	if (!ssf_t_fake_start(&cfg))
@@ -262,7 +262,7 @@ SSF_TEST_PROC(fake_busy_commit)
 
 SSF_TEST_PROC(fake_eperm)
 {
-	struct ssf_fake_cfg cfg = { .eperm = true };
+	struct ssfctl_fake_cfg cfg = { .eperm = true };
 	struct ssf_t_run r;
 
 	if (!ssf_t_fake_start(&cfg))
@@ -284,7 +284,7 @@ SSF_TEST_PROC(fake_eperm)
 
 SSF_TEST_PROC(fake_dumps)
 {
-	struct ssf_fake_cfg cfg = { .dump_intr = 2, .preload = 5 };
+	struct ssfctl_fake_cfg cfg = { .dump_intr = 2, .preload = 5 };
 	struct ssf_t_run r;
 
 	/* inconsistent twice, then a clean dump */
@@ -376,7 +376,7 @@ static void t_smoke(bool coalesced)
 		"{\"id\":5,\"dir\":\"in\",\"action\":\"drop\",\"proto\":\"udp\","
 		"\"sport\":\"1000-2000\",\"text\":\"in proto udp sport 1000-2000 drop\","
 		"\"packets\":50,\"bytes\":5000}]\n";
-	struct ssf_fake_cfg cfg = { .done_coalesced = coalesced };
+	struct ssfctl_fake_cfg cfg = { .done_coalesced = coalesced };
 	struct ssf_t_run r;
 	int i;
 
@@ -409,7 +409,7 @@ static void t_smoke(bool coalesced)
 
 SSF_TEST_PROC(fake_rule_add_errors)
 {
-	struct ssf_fake_cfg cfg = { .miss_dir = true };
+	struct ssfctl_fake_cfg cfg = { .miss_dir = true };
 	struct ssf_t_run r;
 
 	if (!ssf_t_fake_start(&cfg))
@@ -431,7 +431,7 @@ SSF_TEST_PROC(fake_rule_add_errors)
 
 SSF_TEST_PROC(fake_no_traffic)
 {
-	struct ssf_fake_cfg cfg = { .no_family = false };
+	struct ssfctl_fake_cfg cfg = { .no_family = false };
 	struct ssf_t_run r;
 
 	/* a bad file or bad words: nothing reaches the "kernel" */

@@ -44,7 +44,7 @@ static void t_defaults(u8 *act)
 
 SSF_TEST_PROC(validate_show)
 {
-	struct ssf_fake_cfg cfg = { .reject_rule = 0 };
+	struct ssfctl_fake_cfg cfg = { .reject_rule = 0 };
 	static char want[8192];
 	u8 act[SSF_R_COUNT];
 	struct ssf_t_run r;
@@ -134,7 +134,7 @@ SSF_TEST_PROC(validate_set_usage)
 {
 	static const char *const usage =
 		"usage: ssfctl validate set <check>|all drop|audit|off | ip6-exthdr-max <0-64>\n";
-	struct ssf_fake_cfg cfg = { .reject_rule = 0 };
+	struct ssfctl_fake_cfg cfg = { .reject_rule = 0 };
 	char want[512];
 	struct ssf_t_run r;
 
@@ -185,7 +185,7 @@ SSF_TEST_PROC(validate_set_usage)
 /* A kernel that does not know a name (older module): file and line. */
 SSF_TEST_PROC(validate_kernel_rejects)
 {
-	struct ssf_fake_cfg cfg = { .reject_check = "tcp-null" };
+	struct ssfctl_fake_cfg cfg = { .reject_check = "tcp-null" };
 	char path[128], want[256];
 	struct ssf_t_run r;
 
@@ -215,7 +215,7 @@ SSF_TEST_PROC(validate_kernel_rejects)
 /* Loads: defaults first, then the file's lines in order; show round-trips. */
 SSF_TEST_PROC(validate_load)
 {
-	struct ssf_fake_cfg cfg = { .reject_rule = 0 };
+	struct ssfctl_fake_cfg cfg = { .reject_rule = 0 };
 	static char want[8192];
 	u8 act[SSF_R_COUNT];
 	struct ssf_t_run r;
@@ -283,7 +283,7 @@ SSF_TEST_PROC(validate_load)
 /* Thousands of validate lines: several messages, each < 64 KiB, in order. */
 SSF_TEST_PROC(validate_many)
 {
-	struct ssf_fake_cfg cfg = { .reject_rule = 0 };
+	struct ssfctl_fake_cfg cfg = { .reject_rule = 0 };
 	size_t len = 0, cap = 1 << 20;
 	char *text = malloc(cap);
 	struct ssf_t_run r;

@@ -59,7 +59,7 @@ static int t_cgroup(const char *path, u64 *id, char *why, size_t size)
 	return 0;
 }
 
-static const struct ssf_resolver t_res = { t_user, t_group, t_cgroup };
+static const struct ssfctl_resolver t_res = { t_user, t_group, t_cgroup };
 
 static const char *t_uname(u32 id, char *buf, size_t size)
 {
@@ -82,7 +82,7 @@ static const char *t_cgname(u64 id, char *buf, size_t size)
 	return n ? (snprintf(buf, size, "%s", n), buf) : NULL;
 }
 
-static const struct ssf_namer t_nm = { t_uname, t_gname, t_cgname };
+static const struct ssfctl_namer t_nm = { t_uname, t_gname, t_cgname };
 
 /* Parse @in with the fake resolver; print it with the fake namer. */
 #define WORDS(in, want) t_words_fmt(__LINE__, in, want)
