@@ -124,9 +124,10 @@ bool ssf_attr_get_str(const struct nlattr *a, char *dst, size_t size)
 	return true;
 }
 
-const char *ssf_status_get_attrs(struct nlattr **tb, struct ssfctl_status *st)
+const char *ssf_status_parse(struct nlattr **tb, void *obj)
 {
 	struct nlattr *dtb[SSF_DEFAULTS_A_MAX + 1];
+	struct ssfctl_status *st = obj;
 	u8 dir;
 
 	memset(st, 0, sizeof(*st));
@@ -165,10 +166,11 @@ const char *ssf_status_get_attrs(struct nlattr **tb, struct ssfctl_status *st)
 	return NULL;
 }
 
-const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssfctl_stats *s)
+const char *ssf_stats_parse(struct nlattr **tb, void *obj)
 {
 	struct nlattr *stb[SSF_STATS_A_MAX + 1];
 	struct nlattr *dtb[SSF_DSTATS_A_MAX + 1];
+	struct ssfctl_stats *s = obj;
 	struct nlattr *d;
 	u8 dir;
 	int t;
@@ -242,4 +244,15 @@ const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c)
 		c->n++;
 	}
 	return NULL;
+}
+
+const char *ssf_checks_parse(struct nlattr **tb, void *obj)
+{
+	struct ssf_checks *c = obj;
+	const char *why;
+
+	why = ssf_checks_get_attrs(tb, c);
+	if (!why && !c->present)
+		why = "reply without validation checks";
+	return why;
 }

@@ -13,6 +13,7 @@
 #include "ssf_rule.h"
 #include "extack.h"
 #include "checks.h"
+#include "netlink.h"
 
 struct ssfctl_status {
 	u64 generation;
@@ -106,10 +107,12 @@ int ssf_defaults_put(struct nl_msg *msg, const u8 defaults[SSF_DIR_MAX + 1]);
  */
 int ssf_check_put(struct nl_msg *msg, const char *name, u8 action);
 
-/* Decoders: NULL on success, else what is wrong with the reply. */
+/*
+ * Decoders: the rule nest @nest, or the top-level attributes @tb of a
+ * reply, into ssfctl's structure. NULL on success, else what is wrong with
+ * the reply.
+ */
 const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x);
-const char *ssf_status_get_attrs(struct nlattr **tb, struct ssfctl_status *st);
-const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssfctl_stats *s);
 /*
  * SSF_A_VALIDATE and SSF_A_IP6_EXTHDR_MAX into @c (cleared first; absent
  * attributes leave c->present, c->has_exthdr_max false).
@@ -117,6 +120,43 @@ const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssfctl_stats *s);
 const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c);
 /* The SSF_A_EVENT nest of an SSF_CMD_EVENT message into @ev. */
 const char *ssf_event_get(struct nlattr *nest, struct ssfctl_event *ev);
+
+/*
+ * The replies of the kernel's objects, as ssfctl_nl_reply_fn: @obj is a
+ * struct ssfctl_status (STATUS_GET), struct ssfctl_stats (STATS_GET),
+ * struct ssf_checks (VALIDATE_GET: the checks must be there) or struct
+ * ssfctl_rulelist (a RULE_GET dump: each message's rule appended).
+ */
+const char *ssf_status_parse(struct nlattr **tb, void *obj);
+const char *ssf_stats_parse(struct nlattr **tb, void *obj);
+const char *ssf_checks_parse(struct nlattr **tb, void *obj);
+const char *ssf_rules_parse(struct nlattr **tb, void *obj);
+
+/* Reading them: each prints its error and returns -1 on failure. */
+static inline int ssf_status_fetch(struct ssfctl_nl *nl,
+				   struct ssfctl_status *st)
+{
+	return ssf_nl_get(nl, SSF_CMD_STATUS_GET, false, "read status",
+			  ssf_status_parse, st, NULL);
+}
+
+static inline int ssf_stats_fetch(struct ssfctl_nl *nl, struct ssfctl_stats *s)
+{
+	return ssf_nl_get(nl, SSF_CMD_STATS_GET, false, "read counters",
+			  ssf_stats_parse, s, NULL);
+}
+
+static inline int ssf_checks_fetch(struct ssfctl_nl *nl, struct ssf_checks *c)
+{
+	return ssf_nl_get(nl, SSF_CMD_VALIDATE_GET, false,
+			  "read validation checks", ssf_checks_parse, c, NULL);
+}
+
+/* A rule dump, retried while the kernel flags it inconsistent. */
+int ssf_rules_fetch(struct ssfctl_nl *nl, struct ssfctl_rulelist *rl);
+
+/* How often a dump that raced with a policy change is retried. */
+#define SSF_DUMP_TRIES	5
 
 /*
  * A string attribute into @dst (@size bytes): NUL-terminated within its

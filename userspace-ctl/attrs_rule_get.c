@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Decoding a rule: an SSF_A_RULE nest of a reply -> struct ssfctl_rulex,
+ * Reading rules: an SSF_A_RULE nest of a reply -> struct ssfctl_rulex,
  * validated with a libnl policy (lengths) and by hand (strings, pairs of
- * attributes); unknown attributes from a newer kernel are ignored. And the
- * list the rules of a dump are collected in.
+ * attributes); unknown attributes from a newer kernel are ignored. The
+ * list the rules of a dump are collected in, and the dump.
  */
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ssfctl.h"
 #include "attrs.h"
 
 static const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
@@ -200,4 +201,54 @@ void ssf_rulelist_free(struct ssfctl_rulelist *rl)
 	rl->v = NULL;
 	rl->n = 0;
 	rl->cap = 0;
+}
+
+const char *ssf_rules_parse(struct nlattr **tb, void *obj)
+{
+	struct ssfctl_rulelist *rl = obj;
+	struct ssfctl_rulex x;
+	const char *why;
+
+	if (!tb[SSF_A_RULE])
+		return "rule dump message without a rule";
+	why = ssf_rule_get(tb[SSF_A_RULE], &x);
+	if (why)
+		return why;
+	if (tb[SSF_A_GENERATION]) {
+		x.generation = nla_get_u64(tb[SSF_A_GENERATION]);
+		x.has_generation = true;
+	}
+	if (ssf_rulelist_add(rl, &x))
+		return "out of memory";
+	return NULL;
+}
+
+/* All the rules of one dump carry the generation of one policy. */
+static bool ssf_rules_consistent(const struct ssfctl_rulelist *rl)
+{
+	size_t i;
+
+	for (i = 1; i < rl->n; i++)
+		if (rl->v[i].has_generation != rl->v[0].has_generation ||
+		    rl->v[i].generation != rl->v[0].generation)
+			return false;
+	return true;
+}
+
+int ssf_rules_fetch(struct ssfctl_nl *nl, struct ssfctl_rulelist *rl)
+{
+	bool intr;
+	int try;
+
+	for (try = 0; try < SSF_DUMP_TRIES; try++) {
+		rl->n = 0;
+		if (ssf_nl_get(nl, SSF_CMD_RULE_GET, true, "list rules",
+			       ssf_rules_parse, rl, &intr))
+			return -1;
+		if (!intr && ssf_rules_consistent(rl))
+			return 0;
+	}
+	ssf_err("list rules: the policy kept changing during the dump (%d tries)",
+		SSF_DUMP_TRIES);
+	return -1;
 }

@@ -48,6 +48,7 @@ static int ssf_mon_valid(struct nl_msg *msg, void *arg)
 	struct ssfctl_mon *m = arg;
 	struct genlmsghdr *g;
 	struct ssfctl_event ev;
+	struct ssfctl_out o;
 	const char *why;
 
 	/* only the kernel's (or, testing, the fake's) ssf events */
@@ -67,10 +68,8 @@ static int ssf_mon_valid(struct nl_msg *msg, void *arg)
 		ssf_err("%s: %s (skipped)", m->ctx->what, why);
 		return NL_SKIP;
 	}
-	if (m->ctx->json)
-		ssf_event_json(stdout, &ev);
-	else
-		ssf_event_print(stdout, &ev);
+	ssf_out_init(&o, stdout, m->ctx->json);
+	ssf_event_print(&o, &ev);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		m->out_err = true;
 	m->seen++;
@@ -180,7 +179,7 @@ int ssf_cmd_monitor(struct ssfctl_ctx *ctx, int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 
 	ret = 1;
-	if (ssf_nl_open(&nl))
+	if (ssf_nl_open(&nl, ctx->netns))
 		goto out;
 	m.nl = &nl;
 	if (!ssf_mon_join(&m) && !ssf_mon_loop(&m, &old))

@@ -16,6 +16,7 @@ struct ssfctl_nl {
 	struct nl_sock *sk;
 	int family;
 	u32 peer;			/* port replies come from: 0, the kernel */
+	unsigned int replies;		/* of the last ssf_nl_call() */
 	/* Why the last ssf_nl_call() failed: one of these three is set. */
 	struct ssf_extack ack;		/* the kernel said no (ack.error) */
 	const char *why;		/* the reply made no sense */
@@ -28,8 +29,13 @@ struct ssfctl_nl {
  */
 typedef const char *(*ssfctl_nl_reply_fn)(struct nlattr **tb, void *arg);
 
-/* Open the socket and resolve the family; prints the error and returns -1. */
-int ssf_nl_open(struct ssfctl_nl *nl);
+/*
+ * Open the socket and resolve the family; prints the error and returns -1.
+ * With @netns (a name in /run/netns), the socket is opened in that network
+ * namespace and the process goes back to its own: names are looked up
+ * where ssfctl was started, the kernel is asked where @netns is.
+ */
+int ssf_nl_open(struct ssfctl_nl *nl, const char *netns);
 void ssf_nl_close(struct ssfctl_nl *nl);
 
 /*
@@ -49,22 +55,47 @@ int ssf_nl_call(struct ssfctl_nl *nl, struct nl_msg *msg, ssfctl_nl_reply_fn fn,
 		void *arg, bool *intr);
 
 /*
- * A "do" request @msg whose reply, if any, carries SSF_A_GENERATION:
- * *@gen gets it (left alone when the reply has none; @gen may be NULL).
- * 0 or -1 as ssf_nl_call().
+ * A request for @cmd without attributes (a dump if @dump) whose replies
+ * @fn parses into @arg; a "do" must get one. On failure prints
+ * "<what>: <why>" and returns -1. @intr as ssf_nl_call().
  */
-int ssf_nl_do(struct ssfctl_nl *nl, struct nl_msg *msg, u64 *gen);
+int ssf_nl_get(struct ssfctl_nl *nl, u8 cmd, bool dump, const char *what,
+	       ssfctl_nl_reply_fn fn, void *arg, bool *intr);
+
+/* What the reply to a "do" says: the value of one u32 or u64 attribute. */
+struct ssfctl_nl_val {
+	u16 attr;			/* SSF_A_*; 0: none wanted */
+	bool need;			/* a reply without it is an error */
+	bool got;
+	u64 v;
+};
 
 /*
- * A request for @cmd without attributes, through ssf_nl_do(). On failure
- * prints "<what>: ..." unless @quiet.
+ * The "do" request @msg; @val (may be NULL) gets what the reply says.
+ * 0 or -1 as ssf_nl_call().
+ */
+int ssf_nl_do(struct ssfctl_nl *nl, struct nl_msg *msg,
+	      struct ssfctl_nl_val *val);
+
+/*
+ * A "do" request for @cmd without attributes, through ssf_nl_do(). On
+ * failure prints "<what>: ..." unless @quiet.
  */
 int ssf_nl_simple(struct ssfctl_nl *nl, u8 cmd, const char *what, bool quiet,
-		  u64 *gen);
+		  struct ssfctl_nl_val *val);
 
 /* "ssfctl: <what>: <extack message> (<strerror>)", from the last failure. */
 __attribute__((format(printf, 2, 3)))
 void ssf_nl_perror(const struct ssfctl_nl *nl, const char *fmt, ...);
+
+/*
+ * ssf_nl_perror(), but "ssfctl: @hint" when the kernel refused with @error
+ * and said nothing more (an older module): the hint says what the newer
+ * one's message does.
+ */
+__attribute__((format(printf, 4, 5)))
+void ssf_nl_perror_hint(const struct ssfctl_nl *nl, int error,
+			const char *hint, const char *fmt, ...);
 
 /*
  * The failure of the last call as text, without strerror: the extack

@@ -92,7 +92,7 @@ const char *ssf_polcheck_name(const struct ssfctl_polcheck *c);
 	"  log [\"<prefix>\"]            log matches (kernel log, nf_log)\n" \
 	"  audit                        count and log, but let it pass\n" \
 	"  comment \"<text>\"             kept with the rule\n"	\
-	"Quote values with spaces: \"...\" (\\\" and \\\\ inside).\n"
+	"Quote values with spaces: \"...\" (\\\", \\\\ and \\xHH inside).\n"
 
 #define SSF_POLPARSE_FILE_HELP						\
 	"Policy file: one statement a line, '#' starts a comment.\n"	\

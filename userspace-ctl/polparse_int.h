@@ -42,8 +42,9 @@ const char *ssf_qraw(struct ssfctl_qword *q, const struct ssfctl_tok *t);
 /*
  * Cut @len bytes at @s into at most @max words; '#' outside quotes ends
  * the line. A double-quoted word may hold spaces and '#'; inside it \"
- * and \\ stand for " and \. Unescaped values are written to @scratch
- * (room for @len bytes). Returns the number of words, or -1 with @err set.
+ * and \\ stand for " and \, \xHH for the byte HH (hex). Unescaped
+ * values are written to @scratch (room for @len bytes). Returns the
+ * number of words, or -1 with @err set.
  */
 int ssf_pol_words(const char *s, size_t len, struct ssfctl_tok *w, size_t max,
 		  char *scratch, struct ssf_polerr *err);

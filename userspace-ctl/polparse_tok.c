@@ -75,11 +75,38 @@ static bool ssf_is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
+static int ssf_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* "xHH" at @s (@len bytes) into *@b: what printers write for any byte. */
+static bool ssf_hex_byte(const char *s, size_t len, unsigned char *b)
+{
+	int hi, lo;
+
+	if (len < 3 || s[0] != 'x')
+		return false;
+	hi = ssf_hex_digit(s[1]);
+	lo = ssf_hex_digit(s[2]);
+	if (hi < 0 || lo < 0)
+		return false;
+	*b = (unsigned char)(hi << 4 | lo);
+	return true;
+}
+
 int ssf_pol_words(const char *s, size_t len, struct ssfctl_tok *w, size_t max,
 		  char *scratch, struct ssf_polerr *err)
 {
 	size_t i = 0, n = 0, start, o = 0;
 	struct ssfctl_qword q;
+	unsigned char b;
 
 	while (i < len && s[i] != '#') {
 		if (ssf_is_space(s[i])) {
@@ -110,7 +137,12 @@ int ssf_pol_words(const char *s, size_t len, struct ssfctl_tok *w, size_t max,
 					scratch[o++] = s[++i];
 					continue;
 				}
-				return ssf_fail(err, "unknown escape %s in a quoted string (only \\\" and \\\\)",
+				if (ssf_hex_byte(s + i + 1, len - i - 1, &b)) {
+					scratch[o++] = (char)b;
+					i += 3;
+					continue;
+				}
+				return ssf_fail(err, "unknown escape %s in a quoted string (only \\\", \\\\ and \\xHH)",
 						ssf_qbytes(&q, s + i, i + 1 < len ? 2 : 1)), -1;
 			}
 			scratch[o++] = s[i];

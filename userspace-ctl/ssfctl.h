@@ -20,10 +20,12 @@ struct ssfctl_option {
 	const char *name;		/* "confirm" for --confirm */
 	const char *arg;		/* "<seconds>", or NULL: a flag */
 	const char *help;
+	char letter;			/* 'n' for -n as well; 0: none */
 };
 
 struct ssfctl_ctx {
-	bool json;			/* --json */
+	bool json;			/* --json, -j */
+	const char *netns;		/* -n, --netns: a name in /run/netns */
 	/* per entry of cmd->opts: its value ("" for a flag), NULL if not given */
 	const char *opt[SSF_MAX_OPTS];
 	const char *path;		/* "ssfctl rule add", for usage lines */
@@ -76,23 +78,45 @@ void ssf_err(const char *fmt, ...);
 __attribute__((format(printf, 2, 3)))
 int ssf_usage_err(const struct ssfctl_ctx *ctx, const char *fmt, ...);
 
-/* Shared fetches; each prints its own error and returns -1 on failure. */
-struct ssfctl_nl;
-struct ssfctl_status;
+/*
+ * What a command did, as the JSON document {"@key":@v}, in text @fmt with
+ * @v (NULL: nothing).
+ */
+void ssf_print_result(const struct ssfctl_ctx *ctx, const char *key,
+		      const char *fmt, u64 v);
+
+struct ssfctl_out;
 struct ssfctl_rulelist;
+struct ssfctl_status;
+struct ssfctl_namer;
 struct ssf_checks;
 
-int ssf_status_get(struct ssfctl_nl *nl, struct ssfctl_status *st);
-/* VALIDATE_GET: every check's action and counter, and the limits. */
-int ssf_checks_fetch(struct ssfctl_nl *nl, struct ssf_checks *c);
-/* A rule dump, retried while the kernel flags it inconsistent. */
-int ssf_rules_dump(struct ssfctl_nl *nl, struct ssfctl_rulelist *rl);
+/* How rules print. */
+enum ssfctl_rules_text {
+	SSFCTL_RULES_TABLE,		/* rule list: ID, PACKETS, BYTES, RULE */
+	SSFCTL_RULES_STMTS,		/* policy show: "rule <words>" */
+	SSFCTL_RULES_COUNTERS,		/* stats: rule, packets, bytes; in
+					 * JSON too, only the counters
+					 */
+};
 
-struct ssf_json;
-/* The rules as a JSON array of objects (rule list, policy show). */
-void ssf_rules_json(struct ssf_json *j, const struct ssfctl_rulelist *rl);
+/*
+ * The rules of @rl as a JSON array (the value of @key; NULL: the
+ * document) of ssf_rule_print()'s objects with the counters, names from
+ * @nm; in text as @how says.
+ */
+void ssf_rules_print(struct ssfctl_out *o, const char *key,
+		     const struct ssfctl_rulelist *rl, enum ssfctl_rules_text how,
+		     const struct ssfctl_namer *nm);
 
-/* How often a dump that raced with a policy change is retried. */
-#define SSF_DUMP_TRIES	5
+/*
+ * "policy show": @st's defaults and mode, @c's settings and @rl's rules
+ * as a file that "policy load" turns back into the same policy, or as a
+ * JSON object (with the generation, every check and the counters).
+ */
+void ssf_policy_print(struct ssfctl_out *o, const struct ssfctl_status *st,
+		      const struct ssf_checks *c,
+		      const struct ssfctl_rulelist *rl,
+		      const struct ssfctl_namer *nm);
 
 #endif /* _SSFCTL_H */

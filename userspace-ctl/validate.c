@@ -15,53 +15,10 @@
 #include "checks.h"
 #include "json.h"
 
-struct ssfctl_checks_req {
-	struct ssf_checks *c;
-	bool got;
-};
-
-static const char *ssf_checks_reply(struct nlattr **tb, void *arg)
-{
-	struct ssfctl_checks_req *q = arg;
-	const char *why;
-
-	why = ssf_checks_get_attrs(tb, q->c);
-	if (why)
-		return why;
-	if (!q->c->present)
-		return "reply without validation checks";
-	q->got = true;
-	return NULL;
-}
-
-int ssf_checks_fetch(struct ssfctl_nl *nl, struct ssf_checks *c)
-{
-	struct ssfctl_checks_req q = { .c = c };
-	struct nl_msg *msg;
-	int ret;
-
-	msg = ssf_nl_msg(nl, SSF_CMD_VALIDATE_GET, false, 0);
-	if (!msg) {
-		ssf_err("read validation checks: out of memory");
-		return -1;
-	}
-	ret = ssf_nl_call(nl, msg, ssf_checks_reply, &q, NULL);
-	nlmsg_free(msg);
-	if (ret) {
-		ssf_nl_perror(nl, "read validation checks");
-		return -1;
-	}
-	if (!q.got) {
-		ssf_err("read validation checks: the kernel sent none");
-		return -1;
-	}
-	return 0;
-}
-
 static int ssf_validate_show(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
+	struct ssfctl_out o;
 	struct ssf_checks *c;
-	struct ssf_json j;
 	struct ssfctl_nl nl;
 	int ret = 1;
 
@@ -72,40 +29,18 @@ static int ssf_validate_show(struct ssfctl_ctx *ctx, int argc, char **argv)
 		ssf_err("%s: out of memory", ctx->what);
 		return 1;
 	}
-	if (ssf_nl_open(&nl))
+	if (ssf_nl_open(&nl, ctx->netns))
 		goto out;
-	ret = ssf_checks_fetch(&nl, c);
+	ret = ssf_checks_fetch(&nl, c) ? 1 : 0;
 	ssf_nl_close(&nl);
-	if (ret) {
-		ret = 1;
-		goto out;
-	}
-	if (ctx->json) {
-		ssf_json_init(&j, stdout);
-		ssf_checks_json(&j, c);
-		ssf_json_end(&j);
-	} else {
-		ssf_print_checks_table(stdout, c);
+	if (!ret) {
+		ssf_out_init(&o, stdout, ctx->json);
+		ssf_checks_print(&o, NULL, c, SSFCTL_CHECKS_TABLE);
+		ssf_out_end(&o);
 	}
 out:
 	free(c);
 	return ret;
-}
-
-struct ssfctl_gen_req {
-	u64 generation;
-	bool got;
-};
-
-static const char *ssf_gen_reply(struct nlattr **tb, void *arg)
-{
-	struct ssfctl_gen_req *q = arg;
-
-	if (!tb[SSF_A_GENERATION])
-		return "reply without the new generation";
-	q->generation = nla_get_u64(tb[SSF_A_GENERATION]);
-	q->got = true;
-	return NULL;
 }
 
 /* What "validate set" sets. */
@@ -162,7 +97,7 @@ static int ssf_vset_put(struct nl_msg *msg, const struct ssfctl_vset *v)
 
 static int ssf_validate_set(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssfctl_gen_req q = { .got = false };
+	struct ssfctl_nl_val gen = { .attr = SSF_A_GENERATION, .need = true };
 	struct nl_msg *msg;
 	struct ssfctl_vset v = { .name = NULL };
 	struct ssfctl_nl nl;
@@ -174,7 +109,7 @@ static int ssf_validate_set(struct ssfctl_ctx *ctx, int argc, char **argv)
 	if (ret)
 		return ret;
 
-	if (ssf_nl_open(&nl))
+	if (ssf_nl_open(&nl, ctx->netns))
 		return 1;
 	ret = 1;
 	msg = ssf_nl_msg(&nl, SSF_CMD_VALIDATE_SET, false, 0);
@@ -186,12 +121,11 @@ static int ssf_validate_set(struct ssfctl_ctx *ctx, int argc, char **argv)
 		ssf_err("%s: out of memory", ctx->what);
 		goto out_msg;
 	}
-	if (ssf_nl_call(&nl, msg, ssf_gen_reply, &q, NULL)) {
+	if (ssf_nl_do(&nl, msg, &gen)) {
 		ssf_nl_perror(&nl, "%s %s %s", ctx->what, argv[0], argv[1]);
 		goto out_msg;
 	}
-	if (ctx->json)
-		printf("{\"generation\":%" PRIu64 "}\n", q.generation);
+	ssf_print_result(ctx, "generation", NULL, gen.v);
 	ret = 0;
 out_msg:
 	nlmsg_free(msg);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "ssf_test.h"
 #include "ssf_rule.h"
@@ -22,6 +23,34 @@ bool ssf_t_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b);
 /* A random rule that passes ssf_rule_check(). */
 void ssf_t_rule_random(struct ssf_rule *r, uint64_t *seed);
 uint64_t ssf_t_rand(uint64_t *seed);
+
+struct ssfctl_out;
+/* What @fn prints on an output (JSON if @json), as a string to free(). */
+typedef void (*ssf_t_print_fn)(struct ssfctl_out *o, const void *arg);
+char *ssf_t_print(bool json, ssf_t_print_fn fn, const void *arg);
+/* CHECK_STR() of what @fn prints as text and as JSON. */
+#define CHECK_PRINT(fn, arg, text, json)				\
+	do {								\
+		char *_s = ssf_t_print(false, fn, arg);			\
+									\
+		CHECK_STR(_s, text);					\
+		free(_s);						\
+		_s = ssf_t_print(true, fn, arg);			\
+		CHECK_STR(_s, json);					\
+		free(_s);						\
+	} while (0)
+
+struct ssf_checks;
+struct ssf_polfile;
+struct ssfctl_namer;
+/* What the kernel does with a load's checks: the defaults, then the lines. */
+void ssf_t_checks_apply(struct ssf_checks *c, const struct ssf_polfile *pf);
+/*
+ * What "policy show" prints (JSON if @json) once the kernel holds what
+ * @pf loads: rule ids from 1, no counters, generation 1; names from @nm.
+ */
+char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
+			const struct ssfctl_namer *nm);
 
 /* Running ssfctl: exit status and its output. */
 #define SSF_T_MAX_OUT	(1 << 20)

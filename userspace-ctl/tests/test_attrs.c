@@ -241,7 +241,7 @@ SSF_TEST(attrs_status)
 	nla_put_u32(msg, SSF_A_OBJECTS, 2);
 	nla_put_u32(msg, SSF_A_NEXT_ID, 4);
 	CHECK_INT(t_parse(msg, tb), 0);
-	CHECK(ssf_status_get_attrs(tb, &st) == NULL);
+	CHECK(ssf_status_parse(tb, &st) == NULL);
 	CHECK_INT(st.generation, 77);
 	CHECK_INT(st.rules, 3);
 	CHECK(st.active);
@@ -258,7 +258,7 @@ SSF_TEST(attrs_status)
 		return;
 	nla_put_u32(msg, SSF_A_RULE_COUNT, 3);
 	CHECK_INT(t_parse(msg, tb), 0);
-	CHECK_STR(ssf_status_get_attrs(tb, &st), "status without a generation");
+	CHECK_STR(ssf_status_parse(tb, &st), "status without a generation");
 	nlmsg_free(msg);
 
 	/* a u64 that is 4 bytes long fails validation */
@@ -291,7 +291,7 @@ SSF_TEST(attrs_stats)
 	nla_nest_end(msg, d);
 	nla_nest_end(msg, nest);
 	CHECK_INT(t_parse(msg, tb), 0);
-	CHECK(ssf_stats_get_attrs(tb, &s) == NULL);
+	CHECK(ssf_stats_parse(tb, &s) == NULL);
 	CHECK(s.dir[SSF_DIR_IN].present);
 	CHECK_INT(s.dir[SSF_DIR_IN].v[SSF_DSTATS_A_PACKETS], 10);
 	CHECK_INT(s.dir[SSF_DIR_IN].v[SSF_DSTATS_A_ACCEPTED], 7);
@@ -307,7 +307,7 @@ SSF_TEST(attrs_stats)
 	if (!msg)
 		return;
 	CHECK_INT(t_parse(msg, tb), 0);
-	CHECK_STR(ssf_stats_get_attrs(tb, &s), "stats reply without counters");
+	CHECK_STR(ssf_stats_parse(tb, &s), "stats reply without counters");
 	nlmsg_free(msg);
 }
 

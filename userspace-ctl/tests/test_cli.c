@@ -24,9 +24,9 @@ SSF_TEST_PROC(cli_help)
 		{ "validate", "set", "-h" }, { "validate", "help" },
 	};
 	static const char *const usage[] = {
-		"usage: ssfctl [--json] <command> [<args>]\n",
-		"usage: ssfctl [--json] <command> [<args>]\n",
-		"usage: ssfctl [--json] <command> [<args>]\n",
+		"usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n",
+		"usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n",
+		"usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n",
 		"usage: ssfctl rule <command> [<args>]\n",
 		"usage: ssfctl rule <command> [<args>]\n",
 		"usage: ssfctl rule add <rule words>\n",
@@ -78,16 +78,16 @@ SSF_TEST_PROC(cli_usage)
 	RUN(&r, NULL, "--json");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "ssfctl: missing command (see --help)\n"
-			 "usage: ssfctl [--json] <command> [<args>]\n");
+			 "usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n");
 	CHECK_STR(r.out, "");
 	RUN(&r, NULL, "bogus");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "ssfctl: unknown command \"bogus\" (see --help)\n"
-			 "usage: ssfctl [--json] <command> [<args>]\n");
+			 "usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n");
 	RUN(&r, NULL, "--bogus", "status");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "ssfctl: unknown option \"--bogus\"\n"
-			 "usage: ssfctl [--json] <command> [<args>]\n");
+			 "usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n");
 	RUN(&r, NULL, "rule");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "ssfctl: rule: missing command (see --help)\n"

@@ -86,9 +86,10 @@ SSF_TEST_PROC(ctl_words_cli)
 	CHECK_STR(r.out, shown);
 	free(shown);
 	RUN(&r, NULL, "policy", "show", "--json");
-	CHECK(ssf_t_starts(r.out, "{\"generation\":4,\"mode\":\"audit\",\"defaults\":{\"in\":\"reject\","));
+	CHECK(ssf_t_starts(r.out, "{\"generation\":4,\"defaults\":{\"in\":\"reject\","));
 	CHECK(strstr(r.out, "\"cgroup\":123456789,\"action\"") == NULL);
 	CHECK(strstr(r.out, "\"dir\":\"out\",\"action\":\"reject\",\"cgroup\":123456789,"
+			    "\"packets\":0,\"bytes\":0,"
 			    "\"text\":\"out cgroup-id 123456789 reject\"") != NULL);
 	snprintf(want, sizeof(want), "%s", ssf_t_fake_log());
 	CHECK(strstr(want, "POLICY_COMMIT gen=3\n") != NULL);
@@ -144,7 +145,7 @@ SSF_TEST_PROC(ctl_confirm)
 	RUN(&r, NULL, "status");
 	CHECK(strstr(r.out, "\nconfirm:     30 s left, then the previous policy comes back (ssfctl policy confirm keeps this one)\n") != NULL);
 	RUN(&r, NULL, "status", "--json");
-	CHECK(strstr(r.out, "\"max_rules\":16384,\"confirm_left\":30,\"rules\":1,") != NULL);
+	CHECK(strstr(r.out, "\"confirm_left\":30,\"rules\":1,\"max_rules\":16384,") != NULL);
 	RUN(&r, NULL, "policy", "confirm");
 	CHECK_INT(r.status, 0);
 	CHECK_STR(r.out, "policy confirmed, generation 1\n");
@@ -282,10 +283,10 @@ SSF_TEST_PROC(ctl_big)
 
 #define T_EV_JSON							\
 	"{\"type\":\"drop\",\"dir\":\"in\",\"family\":\"ipv4\",\"proto\":\"tcp\","	\
-	"\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.2\",\"sport\":40000,\"dport\":22,"	\
+	"\"src\":\"10.0.0.1\",\"sport\":40000,\"dst\":\"10.0.0.2\",\"dport\":22,"	\
 	"\"rule\":3,\"uid\":1000,\"iif\":\"veth0\",\"action\":\"drop\"}\n"		\
 	"{\"type\":\"reject\",\"dir\":\"out\",\"family\":\"ipv6\",\"proto\":\"udp\","	\
-	"\"src\":\"2001:db8::1\",\"dst\":\"2001:db8::2\",\"sport\":5353,"		\
+	"\"src\":\"2001:db8::1\",\"sport\":5353,\"dst\":\"2001:db8::2\","		\
 	"\"dport\":53,\"oif\":\"eth0\",\"action\":\"reject\",\"suppressed\":4}\n"	\
 	"{\"type\":\"audit\",\"family\":\"ipv4\",\"proto\":\"tcp\",\"src\":\"10.0.0.1\","\
 	"\"dst\":\"10.0.0.2\",\"reason\":\"tcp-null\",\"action\":\"drop\","		\

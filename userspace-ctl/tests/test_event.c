@@ -26,6 +26,11 @@ static int t_parse(struct nl_msg *m, struct nlattr **tb)
 	return genlmsg_parse(nlmsg_hdr(m), 0, tb, SSF_A_MAX, ssf_a_policy);
 }
 
+static void t_print_event(struct ssfctl_out *o, const void *ev)
+{
+	ssf_event_print(o, ev);
+}
+
 /* Decode the event @fill builds, print it both ways. NULL or the error. */
 static const char *t_event(void (*fill)(struct nl_msg *), char **human,
 			   char **json)
@@ -34,8 +39,6 @@ static const char *t_event(void (*fill)(struct nl_msg *), char **human,
 	struct nl_msg *m = t_msg(SSF_CMD_EVENT);
 	const char *why = "no message";
 	struct ssfctl_event ev;
-	size_t len;
-	FILE *f;
 
 	*human = *json = NULL;
 	if (!m)
@@ -48,16 +51,8 @@ static const char *t_event(void (*fill)(struct nl_msg *), char **human,
 	nlmsg_free(m);
 	if (why)
 		return why;
-	f = open_memstream(human, &len);
-	if (f) {
-		ssf_event_print(f, &ev);
-		fclose(f);
-	}
-	f = open_memstream(json, &len);
-	if (f) {
-		ssf_event_json(f, &ev);
-		fclose(f);
-	}
+	*human = ssf_t_print(false, t_print_event, &ev);
+	*json = ssf_t_print(true, t_print_event, &ev);
 	return NULL;
 }
 
@@ -165,7 +160,7 @@ SSF_TEST(event_events)
 	CHECK(t_event(t_fill_drop, &h, &j) == NULL);
 	CHECK_STR(h, "drop in tcp 192.0.2.1:1234 -> 192.0.2.2:80 rule 12 uid 0 iif eth0 drop\n");
 	CHECK_STR(j, "{\"type\":\"drop\",\"dir\":\"in\",\"family\":\"ipv4\",\"proto\":\"tcp\","
-		     "\"src\":\"192.0.2.1\",\"dst\":\"192.0.2.2\",\"sport\":1234,\"dport\":80,"
+		     "\"src\":\"192.0.2.1\",\"sport\":1234,\"dst\":\"192.0.2.2\",\"dport\":80,"
 		     "\"rule\":12,\"uid\":0,\"iif\":\"eth0\",\"action\":\"drop\","
 		     "\"suppressed\":0}\n");
 	free(h);
@@ -214,13 +209,13 @@ SSF_TEST(event_status_attrs)
 	if (!m)
 		return;
 	nla_put_u64(m, SSF_A_GENERATION, 3);
-	CHECK(t_parse(m, tb) == 0 && ssf_status_get_attrs(tb, &st) == NULL);
+	CHECK(t_parse(m, tb) == 0 && ssf_status_parse(tb, &st) == NULL);
 	CHECK_INT(st.mode, SSF_MODE_ENFORCE);
 	CHECK(!st.has_max_rules && !st.has_confirm_left);
 	nla_put_u8(m, SSF_A_MODE, SSF_MODE_AUDIT);
 	nla_put_u32(m, SSF_A_MAX_RULES, 65536);
 	nla_put_u32(m, SSF_A_CONFIRM_LEFT, 42);
-	CHECK(t_parse(m, tb) == 0 && ssf_status_get_attrs(tb, &st) == NULL);
+	CHECK(t_parse(m, tb) == 0 && ssf_status_parse(tb, &st) == NULL);
 	CHECK_INT(st.mode, SSF_MODE_AUDIT);
 	CHECK(st.has_max_rules && st.has_confirm_left);
 	CHECK_INT(st.max_rules, 65536);

@@ -131,7 +131,7 @@ SSF_TEST(extack_errors)
 	t_set_len(&t);
 	CHECK_INT(ssf_extack_from_error((void *)t.b, t.len, &ea), 0);
 	CHECK(!ea.has_off);
-	CHECK_STR(ea.msg, "bad?thing?[31m");
+	CHECK_STR(ea.msg, "bad\nthing\x1b[31m");
 
 	/* echoed request claims to be longer than the message: no TLVs */
 	t_error(&t, -EINVAL, NLM_F_ACK_TLVS, 20);
@@ -303,6 +303,10 @@ SSF_TEST(extack_detail)
 	snprintf(nl.ack.msg, sizeof(nl.ack.msg), "bad rule");
 	ssf_nl_detail(&nl, s, sizeof(s));
 	CHECK_STR(s, "bad rule");
+	/* the kernel's words as they are sent, shown safely */
+	snprintf(nl.ack.msg, sizeof(nl.ack.msg), "bad\nthing\x1b[31m\xff");
+	ssf_nl_detail(&nl, s, sizeof(s));
+	CHECK_STR(s, "bad\\x0athing\\x1b[31m\\xff");
 
 	memset(&nl, 0, sizeof(nl));
 	nl.ack.error = EINVAL;

@@ -101,7 +101,7 @@ SSF_TEST_PROC(fake_normal)
 	CHECK_STR(r.err, "");
 	RUN(&r, NULL, "status", "--json");
 	CHECK_STR(r.out, "{\"active\":false,\"generation\":0,\"mode\":\"enforce\","
-			 "\"max_rules\":16384,\"rules\":0,\"next_id\":1,"
+			 "\"rules\":0,\"max_rules\":16384,\"next_id\":1,"
 			 "\"objects\":1,\"defaults\":{\"in\":\"accept\",\"out\":\"accept\","
 			 "\"fwd\":\"accept\"}}\n");
 
@@ -122,11 +122,11 @@ SSF_TEST_PROC(fake_normal)
 			 " 2       20   2000  out dst 10.0.0.0/8 drop\n");
 	RUN(&r, NULL, "rule", "list", "--json");
 	CHECK_STR(r.out, "[{\"id\":1,\"dir\":\"in\",\"action\":\"accept\",\"proto\":\"tcp\","
-			 "\"dport\":\"22\",\"text\":\"in proto tcp dport 22 accept\","
-			 "\"packets\":10,\"bytes\":1000},"
+			 "\"dport\":\"22\","
+			 "\"packets\":10,\"bytes\":1000,\"text\":\"in proto tcp dport 22 accept\"},"
 			 "{\"id\":2,\"dir\":\"out\",\"action\":\"drop\",\"family\":\"ip\","
-			 "\"dst\":\"10.0.0.0/8\",\"text\":\"out dst 10.0.0.0/8 drop\","
-			 "\"packets\":20,\"bytes\":2000}]\n");
+			 "\"dst\":\"10.0.0.0/8\","
+			 "\"packets\":20,\"bytes\":2000,\"text\":\"out dst 10.0.0.0/8 drop\"}]\n");
 
 	RUN(&r, NULL, "rule", "del", "1");
 	CHECK_INT(r.status, 0);
@@ -166,9 +166,9 @@ SSF_TEST_PROC(fake_normal)
 	free(shown);
 	free(big);
 	RUN(&r, NULL, "policy", "show", "--json");
-	CHECK(ssf_t_starts(r.out, "{\"generation\":5,\"mode\":\"enforce\","
+	CHECK(ssf_t_starts(r.out, "{\"generation\":5,"
 			      "\"defaults\":{\"in\":\"drop\","
-			      "\"out\":\"accept\",\"fwd\":\"accept\"},\"validate\":"
+			      "\"out\":\"accept\",\"fwd\":\"accept\"},\"mode\":\"enforce\",\"validate\":"
 			      "{\"checks\":{\"ip4-truncated\":{\"action\":\"drop\","
 			      "\"packets\":0},"));
 	CHECK(strstr(r.out, "\"icmp6-nd-bad-hoplimit\":{\"action\":\"drop\","
@@ -362,20 +362,19 @@ static void t_smoke(bool coalesced)
 		" 5       50   5000  in proto udp sport 1000-2000 drop\n";
 	static const char json[] =
 		"[{\"id\":1,\"dir\":\"in\",\"action\":\"accept\",\"proto\":\"icmp\","
-		"\"text\":\"in proto icmp accept\",\"packets\":0,\"bytes\":0},"
+		"\"packets\":0,\"bytes\":0,\"text\":\"in proto icmp accept\"},"
 		"{\"id\":2,\"dir\":\"in\",\"action\":\"accept\",\"family\":\"ip6\","
-		"\"proto\":\"icmpv6\",\"text\":\"in family ip6 proto icmpv6 accept\","
-		"\"packets\":0,\"bytes\":0},"
+		"\"proto\":\"icmpv6\","
+		"\"packets\":0,\"bytes\":0,\"text\":\"in family ip6 proto icmpv6 accept\"},"
 		"{\"id\":3,\"dir\":\"in\",\"action\":\"accept\",\"proto\":\"tcp\","
-		"\"dport\":\"22\",\"text\":\"in proto tcp dport 22 accept\","
-		"\"packets\":0,\"bytes\":0},"
+		"\"dport\":\"22\","
+		"\"packets\":0,\"bytes\":0,\"text\":\"in proto tcp dport 22 accept\"},"
 		"{\"id\":4,\"dir\":\"out\",\"action\":\"drop\",\"family\":\"ip\","
 		"\"proto\":\"udp\",\"dst\":\"10.0.0.0/8\",\"dport\":\"53-54\","
-		"\"text\":\"out proto udp dst 10.0.0.0/8 dport 53-54 drop\","
-		"\"packets\":0,\"bytes\":0},"
+		"\"packets\":0,\"bytes\":0,\"text\":\"out proto udp dst 10.0.0.0/8 dport 53-54 drop\"},"
 		"{\"id\":5,\"dir\":\"in\",\"action\":\"drop\",\"proto\":\"udp\","
-		"\"sport\":\"1000-2000\",\"text\":\"in proto udp sport 1000-2000 drop\","
-		"\"packets\":50,\"bytes\":5000}]\n";
+		"\"sport\":\"1000-2000\","
+		"\"packets\":50,\"bytes\":5000,\"text\":\"in proto udp sport 1000-2000 drop\"}]\n";
 	struct ssfctl_fake_cfg cfg = { .done_coalesced = coalesced };
 	struct ssf_t_run r;
 	int i;

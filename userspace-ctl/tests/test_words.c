@@ -137,6 +137,13 @@ SSF_TEST(words_new_words)
 	WORDS("fwd oif wg0 iif eth1 drop", "fwd iif eth1 oif wg0 drop");
 	WORDS("out oif \"a b\" drop", "out oif \"a b\" drop");
 	WORDS("in iif out accept", "in iif out accept");	/* a value */
+	/* bytes a terminal acts on: \xHH, read back as the same bytes */
+	WORDS("in iif \"e\\x1bh\" accept comment \"\\x1b[2J\\x0a\\xc2\\x9b\\x7f\\x09x\"",
+	      "in iif \"e\\x1bh\" accept comment \"\\x1b[2J\\x0a\\xc2\\x9b\\x7f\\x09x\"");
+	WORDS("in iif \"\\x65th0\" accept log \"\\x41\\x5c\\x22\"",
+	      "in iif eth0 accept log \"A\\\\\\\"\"");
+	r = t_rule("in drop comment \"\x1b\t\\x1B\"");
+	CHECK_STR(r.comment, "\x1b\t\x1b");
 	r = t_rule("in iif eth0 accept");
 	CHECK_STR(r.iif, "eth0");
 	CHECK_INT(r.match, SSF_RM_IIF);
@@ -298,8 +305,15 @@ SSF_TEST(words_word_errors)
 	/* quoting */
 	WERR("in drop comment \"open", "unterminated quoted string \"\\\"open\"");
 	WERR("in drop comment \"a\\nb\"",
-	     "unknown escape \"\\\\n\" in a quoted string (only \\\" and \\\\)");
-	WERR("in drop comment \"a\\", "unknown escape \"\\\\\" in a quoted string (only \\\" and \\\\)");
+	     "unknown escape \"\\\\n\" in a quoted string (only \\\", \\\\ and \\xHH)");
+	WERR("in drop comment \"a\\", "unknown escape \"\\\\\" in a quoted string (only \\\", \\\\ and \\xHH)");
+	WERR("in drop comment \"a\\x1\"",
+	     "unknown escape \"\\\\x\" in a quoted string (only \\\", \\\\ and \\xHH)");
+	WERR("in drop comment \"a\\X41\"",
+	     "unknown escape \"\\\\X\" in a quoted string (only \\\", \\\\ and \\xHH)");
+	WERR("in drop comment \"a\\xg0\"",
+	     "unknown escape \"\\\\x\" in a quoted string (only \\\", \\\\ and \\xHH)");
+	WERR("in drop comment \"a\\x00b\"", "comment \"a\\x00b\" holds a NUL byte");
 	WERR("in drop comment \"a\"b",
 	     "no space after the quoted string \"\\\"a\\\"\"");
 	WERR("in drop comment a\"b\"",
@@ -499,8 +513,11 @@ SSF_TEST(words_word_fmt)
 	CHECK_STR(s, "\"a#b\"");
 	ssf_word_fmt(s, sizeof(s), "q\"\\", false);
 	CHECK_STR(s, "\"q\\\"\\\\\"");
+	/* what text escapes is quoted and escaped, the way the parser reads */
 	ssf_word_fmt(s, sizeof(s), "two\nlines", false);
-	CHECK_STR(s, "\"two lines\"");
+	CHECK_STR(s, "\"two\\x0alines\"");
+	ssf_word_fmt(s, sizeof(s), "\x1b[2J\t\xff", false);
+	CHECK_STR(s, "\"\\x1b[2J\\x09\\xff\"");
 	ssf_word_fmt(s, sizeof(s), "caf\xc3\xa9", false);
 	CHECK_STR(s, "caf\xc3\xa9");
 	CHECK_INT(ssf_word_fmt(s, 3, "a b", false), 5);

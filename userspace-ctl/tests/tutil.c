@@ -10,6 +10,10 @@
 #include <sys/wait.h>
 
 #include "harness.h"
+#include "ssfctl.h"
+#include "attrs.h"
+#include "polparse.h"
+#include "print.h"
 
 bool ssf_t_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
 {
@@ -205,6 +209,71 @@ void ssf_t_rule_random(struct ssf_rule *r, uint64_t *seed)
 	ssf_t_random_meta(r, seed);
 	if (ssf_rule_check(r, &why))
 		printf("# BUG in the generator: %s\n", why);
+}
+
+char *ssf_t_print(bool json, ssf_t_print_fn fn, const void *arg)
+{
+	struct ssfctl_out o;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (!f)
+		return NULL;
+	ssf_out_init(&o, f, json);
+	fn(&o, arg);
+	fclose(f);
+	return buf;
+}
+
+void ssf_t_checks_apply(struct ssf_checks *c, const struct ssf_polfile *pf)
+{
+	size_t i, k;
+
+	ssf_checks_init(c);
+	for (i = 0; i < pf->nchecks; i++)
+		for (k = 0; k < c->n; k++)
+			if (pf->checks[i].reason == SSF_R_NONE ||
+			    !strcmp(c->v[k].name,
+				    ssf_reason_name(pf->checks[i].reason)))
+				c->v[k].action = pf->checks[i].action;
+	if (pf->has_exthdr_max)
+		c->ip6_exthdr_max = pf->ip6_exthdr_max;
+}
+
+char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
+			const struct ssfctl_namer *nm)
+{
+	struct ssfctl_status st = { .generation = 1 };
+	struct ssfctl_rulelist rl = { .n = 0 };
+	struct ssf_checks *c = malloc(sizeof(*c));
+	struct ssfctl_rulex x = { .packets = 0 };
+	struct ssfctl_out o;
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *f;
+
+	if (!c)
+		return NULL;
+	memcpy(st.defaults, pf->defaults, sizeof(st.defaults));
+	st.mode = pf->has_mode ? pf->mode : SSF_MODE_ENFORCE;
+	ssf_t_checks_apply(c, pf);
+	for (i = 0; i < pf->nrules; i++) {
+		x.r = pf->rules[i].rule;
+		x.r.id = (u32)i + 1;
+		if (ssf_rulelist_add(&rl, &x))
+			goto out;
+	}
+	f = open_memstream(&buf, &len);
+	if (f) {
+		ssf_out_init(&o, f, json);
+		ssf_policy_print(&o, &st, c, &rl, nm);
+		fclose(f);
+	}
+out:
+	ssf_rulelist_free(&rl);
+	free(c);
+	return buf;
 }
 
 static char t_outbuf[SSF_T_MAX_OUT], t_errbuf[SSF_T_MAX_OUT];
