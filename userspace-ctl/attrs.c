@@ -124,6 +124,17 @@ bool ssf_attr_get_str(const struct nlattr *a, char *dst, size_t size)
 	return true;
 }
 
+const char *ssf_attr_opt_str(const struct nlattr *a, char *dst, size_t size,
+			     u32 *has, u32 bit, const char *why)
+{
+	if (!a)
+		return NULL;
+	if (!ssf_attr_get_str(a, dst, size))
+		return why;
+	*has |= bit;
+	return NULL;
+}
+
 const char *ssf_status_parse(struct nlattr **tb, void *obj)
 {
 	struct nlattr *dtb[SSF_DEFAULTS_A_MAX + 1];

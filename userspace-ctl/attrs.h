@@ -163,6 +163,13 @@ int ssf_rules_fetch(struct ssfctl_nl *nl, struct ssfctl_rulelist *rl);
  * length, and shorter than @size. False if not.
  */
 bool ssf_attr_get_str(const struct nlattr *a, char *dst, size_t size);
+/*
+ * The string attribute @a, if there is one, into @dst as ssf_attr_get_str()
+ * takes it, and @bit (may be 0) set in *@has: NULL, or @why if it is
+ * malformed.
+ */
+const char *ssf_attr_opt_str(const struct nlattr *a, char *dst, size_t size,
+			     u32 *has, u32 bit, const char *why);
 
 /* Append a copy of @x; -ENOMEM or 0. */
 int ssf_rulelist_add(struct ssfctl_rulelist *rl, const struct ssfctl_rulex *x);

@@ -76,23 +76,18 @@ const char *ssf_event_get(struct nlattr *nest, struct ssfctl_event *ev)
 			return why;
 		ev->has |= SSFCTL_EV_DST;
 	}
-	if (tb[SSF_EVENT_A_REASON]) {
-		if (!ssf_attr_get_str(tb[SSF_EVENT_A_REASON], ev->reason,
-				      sizeof(ev->reason)))
-			return "event with a malformed reason";
-		ev->has |= SSFCTL_EV_REASON;
-	}
-	if (tb[SSF_EVENT_A_IIF]) {
-		if (!ssf_attr_get_str(tb[SSF_EVENT_A_IIF], ev->iif,
-				      sizeof(ev->iif)))
-			return "event with a malformed interface name";
-		ev->has |= SSFCTL_EV_IIF;
-	}
-	if (tb[SSF_EVENT_A_OIF]) {
-		if (!ssf_attr_get_str(tb[SSF_EVENT_A_OIF], ev->oif,
-				      sizeof(ev->oif)))
-			return "event with a malformed interface name";
-		ev->has |= SSFCTL_EV_OIF;
-	}
+	why = ssf_attr_opt_str(tb[SSF_EVENT_A_REASON], ev->reason,
+			       sizeof(ev->reason), &ev->has, SSFCTL_EV_REASON,
+			       "event with a malformed reason");
+	if (!why)
+		why = ssf_attr_opt_str(tb[SSF_EVENT_A_IIF], ev->iif,
+				       sizeof(ev->iif), &ev->has, SSFCTL_EV_IIF,
+				       "event with a malformed interface name");
+	if (!why)
+		why = ssf_attr_opt_str(tb[SSF_EVENT_A_OIF], ev->oif,
+				       sizeof(ev->oif), &ev->has, SSFCTL_EV_OIF,
+				       "event with a malformed interface name");
+	if (why)
+		return why;
 	return NULL;
 }

@@ -6,11 +6,11 @@
  * list the rules of a dump are collected in, and the dump.
  */
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ssfctl.h"
+#include "array.h"
 #include "attrs.h"
 
 static const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
@@ -70,18 +70,15 @@ static const char *ssf_rule_get_meta(struct nlattr **tb, struct ssf_rule *r)
 {
 	const char *why;
 
-	if (tb[SSF_RULE_A_IIF]) {
-		if (!ssf_attr_get_str(tb[SSF_RULE_A_IIF], r->iif,
-				      sizeof(r->iif)))
-			return "rule with a malformed interface name";
-		r->match |= SSF_RM_IIF;
-	}
-	if (tb[SSF_RULE_A_OIF]) {
-		if (!ssf_attr_get_str(tb[SSF_RULE_A_OIF], r->oif,
-				      sizeof(r->oif)))
-			return "rule with a malformed interface name";
-		r->match |= SSF_RM_OIF;
-	}
+	why = ssf_attr_opt_str(tb[SSF_RULE_A_IIF], r->iif, sizeof(r->iif),
+			       &r->match, SSF_RM_IIF,
+			       "rule with a malformed interface name");
+	if (!why)
+		why = ssf_attr_opt_str(tb[SSF_RULE_A_OIF], r->oif,
+				       sizeof(r->oif), &r->match, SSF_RM_OIF,
+				       "rule with a malformed interface name");
+	if (why)
+		return why;
 	if (tb[SSF_RULE_A_UID_MIN] || tb[SSF_RULE_A_UID_MAX]) {
 		why = ssf_get_range(tb, SSF_RULE_A_UID_MIN, SSF_RULE_A_UID_MAX,
 				    &r->uid_min, &r->uid_max);
@@ -106,15 +103,14 @@ static const char *ssf_rule_get_meta(struct nlattr **tb, struct ssf_rule *r)
 	}
 	if (tb[SSF_RULE_A_FLAGS])
 		r->flags = nla_get_u32(tb[SSF_RULE_A_FLAGS]);
-	if (tb[SSF_RULE_A_LOG_PREFIX] &&
-	    !ssf_attr_get_str(tb[SSF_RULE_A_LOG_PREFIX], r->log_prefix,
-			      sizeof(r->log_prefix)))
-		return "rule with a malformed log prefix";
-	if (tb[SSF_RULE_A_COMMENT] &&
-	    !ssf_attr_get_str(tb[SSF_RULE_A_COMMENT], r->comment,
-			      sizeof(r->comment)))
-		return "rule with a malformed comment";
-	return NULL;
+	why = ssf_attr_opt_str(tb[SSF_RULE_A_LOG_PREFIX], r->log_prefix,
+			       sizeof(r->log_prefix), &r->flags, 0,
+			       "rule with a malformed log prefix");
+	if (!why)
+		why = ssf_attr_opt_str(tb[SSF_RULE_A_COMMENT], r->comment,
+				       sizeof(r->comment), &r->flags, 0,
+				       "rule with a malformed comment");
+	return why;
 }
 
 const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x)
@@ -179,18 +175,11 @@ const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x)
 int ssf_rulelist_add(struct ssfctl_rulelist *rl, const struct ssfctl_rulex *x)
 {
 	struct ssfctl_rulex *v;
-	size_t cap;
 
-	if (rl->n == rl->cap) {
-		cap = rl->cap ? rl->cap * 2 : 16;
-		if (cap > SIZE_MAX / sizeof(*v))
-			return -ENOMEM;
-		v = realloc(rl->v, cap * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		rl->v = v;
-		rl->cap = cap;
-	}
+	v = ssf_array_room(rl->v, &rl->cap, rl->n, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	rl->v = v;
 	rl->v[rl->n++] = *x;
 	return 0;
 }

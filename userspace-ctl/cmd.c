@@ -5,10 +5,12 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ssfctl.h"
 #include "json.h"
+#include "netlink.h"
 
 void ssf_err(const char *fmt, ...)
 {
@@ -133,4 +135,34 @@ void ssf_print_result(const struct ssfctl_ctx *ctx, const char *key,
 	ssf_print_u64(&o, fmt ? SSF_PRINT_ANY : SSF_PRINT_JSON, key, fmt, v);
 	ssf_print_obj_close(&o);
 	ssf_out_end(&o);
+}
+
+int ssf_show(const struct ssfctl_ctx *ctx, int argc, char **argv,
+	     const struct ssfctl_show *show)
+{
+	struct ssfctl_out o;
+	struct ssfctl_nl nl;
+	void *obj;
+	int ret = 1;
+
+	if (argc)
+		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
+	obj = calloc(1, show->size);
+	if (!obj) {
+		ssf_err("%s: out of memory", ctx->what);
+		return 1;
+	}
+	if (!ssf_nl_open(&nl, ctx->netns)) {
+		ret = show->read(&nl, obj) ? 1 : 0;
+		ssf_nl_close(&nl);
+	}
+	if (!ret) {
+		ssf_out_init(&o, stdout, ctx->json);
+		show->print(&o, obj);
+		ssf_out_end(&o);
+	}
+	if (show->done)
+		show->done(obj);
+	free(obj);
+	return ret;
 }

@@ -453,30 +453,37 @@ static int ssf_policy_confirm(struct ssfctl_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
+/* What policy show prints, all of one generation. */
+struct ssfctl_policy {
+	struct ssfctl_status st;
+	struct ssf_checks c;
+	struct ssfctl_rulelist rl;
+};
+
 /*
  * Defaults, checks and rules of one generation: retried if a change raced
  * in. VALIDATE_GET carries no generation; a change after STATUS_GET moves
  * the generation the dump (or the second STATUS_GET) sees.
  */
-static int ssf_policy_read(struct ssfctl_nl *nl, struct ssfctl_status *st,
-			   struct ssf_checks *c, struct ssfctl_rulelist *rl)
+static int ssf_policy_read(struct ssfctl_nl *nl, void *obj)
 {
+	struct ssfctl_policy *p = obj;
 	struct ssfctl_status st2;
 	int try;
 
 	for (try = 0; try < SSF_DUMP_TRIES; try++) {
-		if (ssf_status_fetch(nl, st) || ssf_checks_fetch(nl, c) ||
-		    ssf_rules_fetch(nl, rl))
+		if (ssf_status_fetch(nl, &p->st) || ssf_checks_fetch(nl, &p->c) ||
+		    ssf_rules_fetch(nl, &p->rl))
 			return -1;
-		if (rl->n) {
-			if (!rl->v[0].has_generation ||
-			    rl->v[0].generation == st->generation)
+		if (p->rl.n) {
+			if (!p->rl.v[0].has_generation ||
+			    p->rl.v[0].generation == p->st.generation)
 				return 0;
 			continue;
 		}
 		if (ssf_status_fetch(nl, &st2))
 			return -1;
-		if (st2.generation == st->generation)
+		if (st2.generation == p->st.generation)
 			return 0;
 	}
 	ssf_err("policy show: the policy kept changing (%d tries)",
@@ -502,37 +509,30 @@ void ssf_policy_print(struct ssfctl_out *o, const struct ssfctl_status *st,
 	ssf_checks_print(o, "validate", c, SSFCTL_CHECKS_STMTS);
 	ssf_rules_print(o, "rules", rl, SSFCTL_RULES_STMTS, nm);
 	ssf_print_obj_close(o);
-	ssf_out_end(o);
+}
+
+static void ssf_policy_show_print(struct ssfctl_out *o, const void *obj)
+{
+	const struct ssfctl_policy *p = obj;
+
+	ssf_policy_print(o, &p->st, &p->c, &p->rl, &ssf_sys_namer);
+}
+
+static void ssf_policy_done(void *obj)
+{
+	struct ssfctl_policy *p = obj;
+
+	ssf_rulelist_free(&p->rl);
 }
 
 static int ssf_policy_show(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssfctl_rulelist rl = { .n = 0 };
-	struct ssfctl_status st;
-	struct ssfctl_out o;
-	struct ssf_checks *c;
-	struct ssfctl_nl nl;
-	int ret = 1;
+	static const struct ssfctl_show show = {
+		sizeof(struct ssfctl_policy), ssf_policy_read,
+		ssf_policy_show_print, ssf_policy_done,
+	};
 
-	if (argc)
-		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	c = malloc(sizeof(*c));
-	if (!c) {
-		ssf_err("%s: out of memory", ctx->what);
-		return 1;
-	}
-	if (ssf_nl_open(&nl, ctx->netns))
-		goto out;
-	ret = ssf_policy_read(&nl, &st, c, &rl);
-	ssf_nl_close(&nl);
-	if (ret)
-		goto out;
-	ssf_out_init(&o, stdout, ctx->json);
-	ssf_policy_print(&o, &st, c, &rl, &ssf_sys_namer);
-out:
-	free(c);
-	ssf_rulelist_free(&rl);
-	return ret ? 1 : 0;
+	return ssf_show(ctx, argc, argv, &show);
 }
 
 static int ssf_policy_flush(struct ssfctl_ctx *ctx, int argc, char **argv)

@@ -5,12 +5,12 @@
  * struct ssf_polfile.
  */
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "polparse_int.h"
 #include "names.h"
+#include "array.h"
 
 struct ssfctl_stmt {
 	const char *word;
@@ -21,18 +21,11 @@ static int ssf_polfile_add(struct ssf_polfile *pf, const struct ssf_rule *r,
 			   unsigned int line)
 {
 	struct ssfctl_polrule *v;
-	size_t cap;
 
-	if (pf->nrules == pf->cap) {
-		cap = pf->cap ? pf->cap * 2 : 16;
-		if (cap > SIZE_MAX / sizeof(*v))
-			return -ENOMEM;
-		v = realloc(pf->rules, cap * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		pf->rules = v;
-		pf->cap = cap;
-	}
+	v = ssf_array_room(pf->rules, &pf->cap, pf->nrules, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	pf->rules = v;
 	pf->rules[pf->nrules].rule = *r;
 	pf->rules[pf->nrules].line = line;
 	pf->nrules++;
@@ -94,18 +87,12 @@ static int ssf_polfile_add_check(struct ssf_polfile *pf, u8 reason, u8 action,
 				 unsigned int line)
 {
 	struct ssfctl_polcheck *v;
-	size_t cap;
 
-	if (pf->nchecks == pf->checks_cap) {
-		cap = pf->checks_cap ? pf->checks_cap * 2 : 16;
-		if (cap > SIZE_MAX / sizeof(*v))
-			return -ENOMEM;
-		v = realloc(pf->checks, cap * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		pf->checks = v;
-		pf->checks_cap = cap;
-	}
+	v = ssf_array_room(pf->checks, &pf->checks_cap, pf->nchecks,
+			   sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	pf->checks = v;
 	pf->checks[pf->nchecks].reason = reason;
 	pf->checks[pf->nchecks].action = action;
 	pf->checks[pf->nchecks].line = line;

@@ -23,6 +23,7 @@
 #include <linux/magic.h>
 
 #include "resolve.h"
+#include "array.h"
 
 /* NSS buffers: what sysconf() suggests, grown on ERANGE up to this. */
 #define SSF_NSS_BUF_MAX		(1 << 20)
@@ -176,13 +177,10 @@ static int ssf_cg_visit(const char *fpath, const struct stat *sb, int type,
 	(void)ftw;
 	if (type != FTW_D)
 		return 0;
-	if (ssf_cg.n == ssf_cg.cap) {
-		ssf_cg.cap = ssf_cg.cap ? ssf_cg.cap * 2 : 64;
-		v = realloc(ssf_cg.v, ssf_cg.cap * sizeof(*v));
-		if (!v)
-			goto nomem;
-		ssf_cg.v = v;
-	}
+	v = ssf_array_room(ssf_cg.v, &ssf_cg.cap, ssf_cg.n, sizeof(*v));
+	if (!v)
+		goto nomem;
+	ssf_cg.v = v;
 	rel = fpath + strlen(ssf_cg.root);
 	ssf_cg.v[ssf_cg.n].ino = (u64)sb->st_ino;
 	ssf_cg.v[ssf_cg.n].path = strdup(*rel ? rel : "/");

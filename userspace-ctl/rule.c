@@ -190,27 +190,29 @@ void ssf_rules_print(struct ssfctl_out *o, const char *key,
 	ssf_print_arr_close(o);
 }
 
+static int ssf_rule_list_read(struct ssfctl_nl *nl, void *obj)
+{
+	return ssf_rules_fetch(nl, obj);
+}
+
+static void ssf_rule_list_print(struct ssfctl_out *o, const void *obj)
+{
+	ssf_rules_print(o, NULL, obj, SSFCTL_RULES_TABLE, &ssf_sys_namer);
+}
+
+static void ssf_rule_list_done(void *obj)
+{
+	ssf_rulelist_free(obj);
+}
+
 static int ssf_rule_list(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssfctl_rulelist rl = { .n = 0 };
-	struct ssfctl_out o;
-	struct ssfctl_nl nl;
-	int ret;
+	static const struct ssfctl_show show = {
+		sizeof(struct ssfctl_rulelist), ssf_rule_list_read,
+		ssf_rule_list_print, ssf_rule_list_done,
+	};
 
-	if (argc)
-		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	if (ssf_nl_open(&nl, ctx->netns))
-		return 1;
-	ret = ssf_rules_fetch(&nl, &rl);
-	ssf_nl_close(&nl);
-	if (!ret) {
-		ssf_out_init(&o, stdout, ctx->json);
-		ssf_rules_print(&o, NULL, &rl, SSFCTL_RULES_TABLE,
-				&ssf_sys_namer);
-		ssf_out_end(&o);
-	}
-	ssf_rulelist_free(&rl);
-	return ret ? 1 : 0;
+	return ssf_show(ctx, argc, argv, &show);
 }
 
 const struct ssfctl_command ssf_rule_cmds[] = {

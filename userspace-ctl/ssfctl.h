@@ -86,10 +86,27 @@ void ssf_print_result(const struct ssfctl_ctx *ctx, const char *key,
 		      const char *fmt, u64 v);
 
 struct ssfctl_out;
+struct ssfctl_nl;
 struct ssfctl_rulelist;
 struct ssfctl_status;
 struct ssfctl_namer;
 struct ssf_checks;
+
+/*
+ * A command that reads the kernel's objects and prints them: an object of
+ * @size bytes, zeroed, that @read fills over a socket of its own and
+ * @print prints; @done (may be NULL) frees what the object holds.
+ */
+struct ssfctl_show {
+	size_t size;
+	int (*read)(struct ssfctl_nl *nl, void *obj);
+	void (*print)(struct ssfctl_out *o, const void *obj);
+	void (*done)(void *obj);
+};
+
+/* Run @show for @ctx's command, which takes no arguments. */
+int ssf_show(const struct ssfctl_ctx *ctx, int argc, char **argv,
+	     const struct ssfctl_show *show);
 
 /* How rules print. */
 enum ssfctl_rules_text {

@@ -26,9 +26,16 @@ static const struct ssfctl_name ssf_dstats_names[] = {
 	{ "audited",  SSF_DSTATS_A_AUDITED },
 };
 
-static void ssf_stats_print(struct ssfctl_out *o, const struct ssfctl_stats *s,
-			    const struct ssfctl_rulelist *rl)
+/* What stats prints: the counters, and the rules' from a dump. */
+struct ssfctl_stats_all {
+	struct ssfctl_stats s;
+	struct ssfctl_rulelist rl;
+};
+
+static void ssf_stats_print(struct ssfctl_out *o, const void *obj)
 {
+	const struct ssfctl_stats_all *all = obj;
+	const struct ssfctl_stats *s = &all->s;
 	char fmt[ARRAY_SIZE(ssf_dstats_names)][16], num[24];
 	size_t k;
 	int w, n;
@@ -60,37 +67,31 @@ static void ssf_stats_print(struct ssfctl_out *o, const struct ssfctl_stats *s,
 	}
 	/* every reason in JSON, zeros included: scripts look names up */
 	ssf_reasons_print(o, "reasons", &s->checks);
-	ssf_rules_print(o, "rules", rl, SSFCTL_RULES_COUNTERS, NULL);
+	ssf_rules_print(o, "rules", &all->rl, SSFCTL_RULES_COUNTERS, NULL);
 	ssf_print_obj_close(o);
-	ssf_out_end(o);
+}
+
+static int ssf_stats_read(struct ssfctl_nl *nl, void *obj)
+{
+	struct ssfctl_stats_all *all = obj;
+
+	return ssf_stats_fetch(nl, &all->s) || ssf_rules_fetch(nl, &all->rl) ?
+	       -1 : 0;
+}
+
+static void ssf_stats_done(void *obj)
+{
+	struct ssfctl_stats_all *all = obj;
+
+	ssf_rulelist_free(&all->rl);
 }
 
 int ssf_cmd_stats(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssfctl_rulelist rl = { .n = 0 };
-	struct ssfctl_stats *s;
-	struct ssfctl_out o;
-	struct ssfctl_nl nl;
-	int ret = 1;
+	static const struct ssfctl_show show = {
+		sizeof(struct ssfctl_stats_all), ssf_stats_read,
+		ssf_stats_print, ssf_stats_done,
+	};
 
-	if (argc)
-		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	s = malloc(sizeof(*s));
-	if (!s) {
-		ssf_err("%s: out of memory", ctx->what);
-		return 1;
-	}
-	if (ssf_nl_open(&nl, ctx->netns))
-		goto out_free;
-	if (ssf_stats_fetch(&nl, s) || ssf_rules_fetch(&nl, &rl))
-		goto out;
-	ssf_out_init(&o, stdout, ctx->json);
-	ssf_stats_print(&o, s, &rl);
-	ret = 0;
-out:
-	ssf_nl_close(&nl);
-	ssf_rulelist_free(&rl);
-out_free:
-	free(s);
-	return ret;
+	return ssf_show(ctx, argc, argv, &show);
 }

@@ -19,9 +19,9 @@ static void ssf_status_mode(struct ssfctl_out *o, enum ssf_print_mode mode,
 	ssf_print_name(o, mode, "mode", fmt, ssf_mode_name(v), v, "?");
 }
 
-static void ssf_status_print(struct ssfctl_out *o,
-			     const struct ssfctl_status *st)
+static void ssf_status_print(struct ssfctl_out *o, const void *obj)
 {
+	const struct ssfctl_status *st = obj;
 	static const char *const defaults[SSF_DIR_MAX + 1] = {
 		[SSF_DIR_IN] = "defaults:    in %s",
 		[SSF_DIR_OUT] = ", out %s",
@@ -50,35 +50,21 @@ static void ssf_status_print(struct ssfctl_out *o,
 		      st->objects);
 	ssf_defaults_print(o, st->defaults, defaults);
 	ssf_print_obj_close(o);
-	ssf_out_end(o);
 }
 
-/* The status, read in its own exchange: 0, or -1 (printed). */
-static int ssf_status_read(const struct ssfctl_ctx *ctx,
-			   struct ssfctl_status *st)
+static int ssf_status_read(struct ssfctl_nl *nl, void *obj)
 {
-	struct ssfctl_nl nl;
-	int ret;
-
-	if (ssf_nl_open(&nl, ctx->netns))
-		return -1;
-	ret = ssf_status_fetch(&nl, st);
-	ssf_nl_close(&nl);
-	return ret;
+	return ssf_status_fetch(nl, obj);
 }
 
 int ssf_cmd_status(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssfctl_status st;
-	struct ssfctl_out o;
+	static const struct ssfctl_show show = {
+		sizeof(struct ssfctl_status), ssf_status_read, ssf_status_print,
+		NULL,
+	};
 
-	if (argc)
-		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	if (ssf_status_read(ctx, &st))
-		return 1;
-	ssf_out_init(&o, stdout, ctx->json);
-	ssf_status_print(&o, &st);
-	return 0;
+	return ssf_show(ctx, argc, argv, &show);
 }
 
 static int ssf_mode_set(struct ssfctl_ctx *ctx, u8 mode)
@@ -113,27 +99,30 @@ out:
 	return ret;
 }
 
+static void ssf_mode_show(struct ssfctl_out *o, const void *obj)
+{
+	const struct ssfctl_status *st = obj;
+
+	ssf_print_obj_open(o, NULL);
+	ssf_status_mode(o, SSF_PRINT_ANY, "%s\n", st->mode);
+	ssf_print_obj_close(o);
+}
+
 int ssf_cmd_mode(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssfctl_status st;
-	struct ssfctl_out o;
+	static const struct ssfctl_show show = {
+		sizeof(struct ssfctl_status), ssf_status_read, ssf_mode_show,
+		NULL,
+	};
 	int mode;
 
 	if (argc > 1)
 		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[1]);
-	if (argc == 1) {
-		mode = ssf_mode_find(argv[0], strlen(argv[0]));
-		if (mode < 0)
-			return ssf_usage_err(ctx, "unknown mode \"%s\" (expected enforce, audit or off)",
-					     argv[0]);
-		return ssf_mode_set(ctx, (u8)mode);
-	}
-	if (ssf_status_read(ctx, &st))
-		return 1;
-	ssf_out_init(&o, stdout, ctx->json);
-	ssf_print_obj_open(&o, NULL);
-	ssf_status_mode(&o, SSF_PRINT_ANY, "%s\n", st.mode);
-	ssf_print_obj_close(&o);
-	ssf_out_end(&o);
-	return 0;
+	if (!argc)
+		return ssf_show(ctx, argc, argv, &show);
+	mode = ssf_mode_find(argv[0], strlen(argv[0]));
+	if (mode < 0)
+		return ssf_usage_err(ctx, "unknown mode \"%s\" (expected enforce, audit or off)",
+				     argv[0]);
+	return ssf_mode_set(ctx, (u8)mode);
 }

@@ -15,32 +15,24 @@
 #include "checks.h"
 #include "json.h"
 
+static int ssf_validate_read(struct ssfctl_nl *nl, void *obj)
+{
+	return ssf_checks_fetch(nl, obj);
+}
+
+static void ssf_validate_print(struct ssfctl_out *o, const void *obj)
+{
+	ssf_checks_print(o, NULL, obj, SSFCTL_CHECKS_TABLE);
+}
+
 static int ssf_validate_show(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssfctl_out o;
-	struct ssf_checks *c;
-	struct ssfctl_nl nl;
-	int ret = 1;
+	static const struct ssfctl_show show = {
+		sizeof(struct ssf_checks), ssf_validate_read,
+		ssf_validate_print, NULL,
+	};
 
-	if (argc)
-		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	c = malloc(sizeof(*c));
-	if (!c) {
-		ssf_err("%s: out of memory", ctx->what);
-		return 1;
-	}
-	if (ssf_nl_open(&nl, ctx->netns))
-		goto out;
-	ret = ssf_checks_fetch(&nl, c) ? 1 : 0;
-	ssf_nl_close(&nl);
-	if (!ret) {
-		ssf_out_init(&o, stdout, ctx->json);
-		ssf_checks_print(&o, NULL, c, SSFCTL_CHECKS_TABLE);
-		ssf_out_end(&o);
-	}
-out:
-	free(c);
-	return ret;
+	return ssf_show(ctx, argc, argv, &show);
 }
 
 /* What "validate set" sets. */

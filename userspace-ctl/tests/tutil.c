@@ -268,6 +268,7 @@ char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
 	if (f) {
 		ssf_out_init(&o, f, json);
 		ssf_policy_print(&o, &st, c, &rl, nm);
+		ssf_out_end(&o);
 		fclose(f);
 	}
 out:
