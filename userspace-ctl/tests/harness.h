@@ -40,6 +40,11 @@ char *ssf_t_print(bool json, ssf_t_print_fn fn, const void *arg);
 		free(_s);						\
 	} while (0)
 
+struct nl_msg;
+struct ssfctl_event;
+/* @ev as the SSF_A_EVENT nest the kernel sends: what its has bits say. */
+void ssf_t_event_put(struct nl_msg *m, const struct ssfctl_event *ev);
+
 struct ssf_checks;
 struct ssf_polfile;
 struct ssfctl_namer;

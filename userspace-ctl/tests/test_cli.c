@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The ssfctl command line, run as a process (the sanitized build): help at
- * every level, usage errors (exit 2), policy and rule errors naming file
- * and line (exit 1, and found before any netlink traffic), and the
- * commands that need the kernel failing cleanly when ssf is not there.
+ * every level, usage errors (exit 2) of every command, the global options
+ * (-j, -n, -V), policy and rule errors naming file and line (exit 1, and
+ * found before any netlink traffic, names included), and the commands
+ * that need the kernel failing cleanly when ssf is not there.
  */
 #include <string.h>
 
@@ -196,6 +197,141 @@ SSF_TEST_PROC(cli_parse_errors)
 	snprintf(want, sizeof(want), "ssfctl: policy load: read %s: Is a directory\n",
 		 ssf_test_tmpdir());
 	CHECK_STR(r.err, want);
+
+
+	/* names are looked up before anything is sent */
+	RUN(&r, NULL, "rule", "add", "out", "uid", "ssf-no-such-user", "drop");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: rule add: unknown user \"ssf-no-such-user\"\n");
+	RUN(&r, "rule in drop\nrule out gid ssf-no-such-group drop\n", "policy",
+	    "load", "-");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: <stdin>:2: unknown group \"ssf-no-such-group\"\n");
+	RUN(&r, "rule in drop comment \"open\n", "policy", "check", "-");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: <stdin>:1: unterminated quoted string \"\\\"open\"\n");
+	CHECK_STR(r.out, "");
+}
+
+/* The options and words of the commands that talk to the kernel. */
+SSF_TEST_PROC(cli_command_usage)
+{
+	static const char *const vusage =
+		"usage: ssfctl validate set <check>|all drop|audit|off | ip6-exthdr-max <0-64>\n";
+	struct ssf_t_run r;
+	char want[512];
+
+	RUN(&r, "", "policy", "load", "--confirm", "0", "-");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: policy load: --confirm needs at least 1 second\n"));
+	RUN(&r, "", "policy", "load", "--confirm", "3601", "-");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: policy load: bad --confirm timeout \"3601\" (0-3600)\n"));
+	RUN(&r, "", "policy", "load", "--confirm", "1x", "-");
+	CHECK_INT(r.status, 2);
+	RUN(&r, "", "policy", "load", "-", "--confirm");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: policy load: --confirm needs <seconds>\n"));
+	RUN(&r, "", "policy", "show", "--confirm", "3");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: policy show: unknown option \"--confirm\"\n"));
+	RUN(&r, NULL, "policy", "confirm", "x");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "policy", "check");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "mode", "learn");
+	CHECK_INT(r.status, 2);
+	CHECK_STR(r.err, "ssfctl: mode: unknown mode \"learn\" (expected enforce, audit or off)\n"
+			 "usage: ssfctl mode [enforce|audit|off]\n");
+	RUN(&r, NULL, "mode", "audit", "off");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "monitor", "--count", "0");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: monitor: --count needs at least 1\n"));
+	RUN(&r, NULL, "monitor", "--count", "many");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "monitor", "now");
+	CHECK_INT(r.status, 2);
+
+	RUN(&r, NULL, "validate", "set", "tcp-synfin", "drop");
+	CHECK_INT(r.status, 2);
+	snprintf(want, sizeof(want), "ssfctl: validate set: unknown validation check \"tcp-synfin\" (\"ssfctl validate show\" lists them)\n%s",
+		 vusage);
+	CHECK_STR(r.err, want);
+	RUN(&r, NULL, "validate", "set", "tcp-null", "deny");
+	CHECK_INT(r.status, 2);
+	snprintf(want, sizeof(want), "ssfctl: validate set: unknown check action \"deny\" (expected drop, audit or off)\n%s",
+		 vusage);
+	CHECK_STR(r.err, want);
+	RUN(&r, NULL, "validate", "set", "ip6-exthdr-max", "65");
+	CHECK_INT(r.status, 2);
+	snprintf(want, sizeof(want), "ssfctl: validate set: bad ip6-exthdr-max \"65\" (0-64)\n%s",
+		 vusage);
+	CHECK_STR(r.err, want);
+	RUN(&r, NULL, "validate", "set", "ip6-exthdr-max", "4x");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "validate", "set", "ip6-exthdr-max", "");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "validate", "set", "ip6-exthdr-max", " 4");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "validate", "set", "tcp-null");
+	CHECK_INT(r.status, 2);
+	snprintf(want, sizeof(want), "ssfctl: validate set: expected a check (or all) and an action, or ip6-exthdr-max and a number\n%s",
+		 vusage);
+	CHECK_STR(r.err, want);
+	RUN(&r, NULL, "validate", "set", "tcp-null", "drop", "now");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "validate", "show", "all");
+	CHECK_INT(r.status, 2);
+	CHECK_STR(r.err, "ssfctl: validate show: unexpected argument \"all\"\n"
+			 "usage: ssfctl validate show [--json]\n");
+	RUN(&r, NULL, "validate");
+	CHECK_INT(r.status, 2);
+}
+
+/* ssfctl's own options, before the command, spelt as iproute2's. */
+SSF_TEST_PROC(cli_global_options)
+{
+	static const char *const usage =
+		"usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n";
+	struct ssf_t_run r;
+	char want[256];
+
+	RUN(&r, NULL, "-V");
+	CHECK_INT(r.status, 0);
+	CHECK_STR(r.out, "ssfctl " SSF_VERSION "\n");
+	RUN(&r, NULL, "-j", "--version", "status");
+	CHECK_STR(r.out, "ssfctl " SSF_VERSION "\n");
+	RUN(&r, NULL, "--help");
+	CHECK(strstr(r.out, "\n  --netns <name>, -n <name>   configure the network namespace /run/netns/<name>\n") != NULL);
+	CHECK(strstr(r.out, "\n  --version, -V               print ssfctl's version\n") != NULL);
+	CHECK(strstr(r.out, "\n  --json, -j                  machine-readable output (JSON)\n") != NULL);
+
+	RUN(&r, NULL, "-n");
+	CHECK_INT(r.status, 2);
+	snprintf(want, sizeof(want), "ssfctl: --netns needs <name>\n%s", usage);
+	CHECK_STR(r.err, want);
+	RUN(&r, NULL, "-n", "ssf-no-such-netns", "status");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: network namespace \"ssf-no-such-netns\": /run/netns/ssf-no-such-netns: No such file or directory\n");
+	CHECK_STR(r.out, "");
+	RUN(&r, NULL, "--netns=ssf-no-such-netns", "-j", "rule", "list");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: network namespace \"ssf-no-such-netns\": /run/netns/ssf-no-such-netns: No such file or directory\n");
+	RUN(&r, NULL, "--netns", "../x", "status");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: network namespace \"../x\": not a name in /run/netns\n");
+	/* names are looked up first, where ssfctl runs */
+	RUN(&r, NULL, "-n", "ssf-no-such-netns", "rule", "add", "out", "uid",
+	    "ssf-no-such-user", "drop");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: rule add: unknown user \"ssf-no-such-user\"\n");
+	/* a global option, not a command's */
+	RUN(&r, NULL, "rule", "list", "-n", "x");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: rule list: unknown option \"-n\"\n"));
+	RUN(&r, NULL, "rule", "-V", "list");
+	CHECK_INT(r.status, 2);
 }
 
 /*

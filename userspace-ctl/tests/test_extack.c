@@ -119,7 +119,7 @@ SSF_TEST(extack_errors)
 	t_tlv_u32(&t, NLMSGERR_ATTR_OFFS, 8);
 	t_tlv(&t, NLMSGERR_ATTR_MSG, msg, sizeof(msg));
 	t_set_len(&t);
-	t.b[t.len - 20] = 0xff;	/* the MSG TLV's nla_len now runs past the end */
+	t.b[t.len - 20] = 0xff;	/* the MSG TLV's nla_len runs past the end */
 	CHECK_INT(ssf_extack_from_error((void *)t.b, t.len, &ea), 0);
 	CHECK(ea.has_off && ea.off == 8);
 	CHECK_STR(ea.msg, "");

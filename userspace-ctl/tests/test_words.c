@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The rule words of issue 4 - iif, oif, uid, gid, cgroup, cgroup-id,
- * icmp-type, icmp6-type, reject, log, audit, comment - and the "mode"
- * statement: every word and its errors, quoting, name lookups through a
- * fake resolver and through the system's (root and a name that does not
- * exist), command-line words ("rule add"), and printing back with names.
+ * The rule words beyond addresses and ports - iif, oif, uid, gid,
+ * cgroup, cgroup-id, icmp-type, icmp6-type, reject, log, audit, comment -
+ * and the "mode" statement: every word and its errors, quoting, name
+ * lookups through a fake resolver and through the system's (root and a
+ * name that does not exist), command-line words ("rule add"), and
+ * printing back with names.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -524,7 +525,7 @@ SSF_TEST(words_word_fmt)
 	CHECK_STR(s, "\"a");
 }
 
-/* JSON of a rule with every new field, names from the namer. */
+/* JSON of a rule with every kind of field, names from the namer. */
 SSF_TEST(words_json)
 {
 	struct ssf_rule r = t_rule("out proto tcp dport 25 oif eth0 uid alice "

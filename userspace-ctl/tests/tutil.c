@@ -4,6 +4,7 @@
  * ssfctl (the sanitized build the Makefile names in $SSFCTL) as a process.
  */
 #include <fcntl.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -126,7 +127,7 @@ static void ssf_t_random_range(u32 *min, u32 *max, uint64_t *seed)
 	*max = a < b ? b : a;
 }
 
-/* The socket, interface, ICMP, flag and string fields (issue 4). */
+/* The socket, interface, ICMP, flag and string fields. */
 static void ssf_t_random_meta(struct ssf_rule *r, uint64_t *seed)
 {
 	bool owner = r->dir == SSF_DIR_IN || r->dir == SSF_DIR_OUT;
@@ -275,6 +276,47 @@ out:
 	ssf_rulelist_free(&rl);
 	free(c);
 	return buf;
+}
+
+/* The event attributes by has bit: a number of @size bytes, else text. */
+#define T_EV(bit, attr, field)						\
+	{ SSFCTL_EV_##bit, SSF_EVENT_A_##attr,				\
+	  offsetof(struct ssfctl_event, field),				\
+	  sizeof(((struct ssfctl_event *)0)->field) }
+
+static const struct {
+	u32 bit;
+	u16 attr;
+	size_t off, size;
+} t_ev_attrs[] = {
+	T_EV(DIR, DIR, dir), T_EV(FAMILY, FAMILY, family),
+	T_EV(PROTO, PROTO, proto), T_EV(SRC, SRC, src), T_EV(DST, DST, dst),
+	T_EV(SPORT, SPORT, sport), T_EV(DPORT, DPORT, dport),
+	T_EV(RULE, RULE_ID, rule_id), T_EV(REASON, REASON, reason),
+	T_EV(UID, UID, uid), T_EV(IIF, IIF, iif), T_EV(OIF, OIF, oif),
+	T_EV(SUPPRESSED, SUPPRESSED, suppressed), T_EV(ACTION, ACTION, action),
+	T_EV(GENERATION, GENERATION, generation),
+};
+
+void ssf_t_event_put(struct nl_msg *m, const struct ssfctl_event *ev)
+{
+	struct nlattr *nest = nla_nest_start(m, SSF_A_EVENT | NLA_F_NESTED);
+	const char *p;
+	size_t i;
+
+	nla_put_u8(m, SSF_EVENT_A_TYPE, ev->type);
+	for (i = 0; i < ARRAY_SIZE(t_ev_attrs); i++) {
+		if (!(ev->has & t_ev_attrs[i].bit))
+			continue;
+		p = (const char *)ev + t_ev_attrs[i].off;
+		if (t_ev_attrs[i].bit & (SSFCTL_EV_SRC | SSFCTL_EV_DST))
+			nla_put(m, t_ev_attrs[i].attr, ev->addr_len, p);
+		else if (t_ev_attrs[i].size > sizeof(u64))
+			nla_put_string(m, t_ev_attrs[i].attr, p);
+		else
+			nla_put(m, t_ev_attrs[i].attr, (int)t_ev_attrs[i].size, p);
+	}
+	nla_nest_end(m, nest);
 }
 
 static char t_outbuf[SSF_T_MAX_OUT], t_errbuf[SSF_T_MAX_OUT];
