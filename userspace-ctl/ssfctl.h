@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ssfctl: the command table, shared helpers and the fetch functions that
- * several subcommands use.
+ * ssfctl: the command table, the helpers every subcommand uses (messages,
+ * usage, the read-and-print of a show command), and the printers of
+ * objects that several subcommands print.
  */
 #ifndef _SSFCTL_H
 #define _SSFCTL_H
