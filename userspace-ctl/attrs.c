@@ -124,9 +124,21 @@ bool ssf_attr_get_str(const struct nlattr *a, char *dst, size_t size)
 	return true;
 }
 
-const char *ssf_status_get_attrs(struct nlattr **tb, struct ssf_status *st)
+const char *ssf_attr_opt_str(const struct nlattr *a, char *dst, size_t size,
+			     u32 *has, u32 bit, const char *why)
+{
+	if (!a)
+		return NULL;
+	if (!ssf_attr_get_str(a, dst, size))
+		return why;
+	*has |= bit;
+	return NULL;
+}
+
+const char *ssf_status_parse(struct nlattr **tb, void *obj)
 {
 	struct nlattr *dtb[SSF_DEFAULTS_A_MAX + 1];
+	struct ssfctl_status *st = obj;
 	u8 dir;
 
 	memset(st, 0, sizeof(*st));
@@ -165,10 +177,11 @@ const char *ssf_status_get_attrs(struct nlattr **tb, struct ssf_status *st)
 	return NULL;
 }
 
-const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssf_stats *s)
+const char *ssf_stats_parse(struct nlattr **tb, void *obj)
 {
 	struct nlattr *stb[SSF_STATS_A_MAX + 1];
 	struct nlattr *dtb[SSF_DSTATS_A_MAX + 1];
+	struct ssfctl_stats *s = obj;
 	struct nlattr *d;
 	u8 dir;
 	int t;
@@ -195,7 +208,7 @@ const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssf_stats *s)
 }
 
 /* One SSF_A_CHECK nest into @s. */
-static const char *ssf_check_get(struct nlattr *nest, struct ssf_check_state *s)
+static const char *ssf_check_get(struct nlattr *nest, struct ssfctl_check_state *s)
 {
 	struct nlattr *tb[SSF_CHECK_A_MAX + 1];
 	struct nlattr *name;
@@ -242,4 +255,15 @@ const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c)
 		c->n++;
 	}
 	return NULL;
+}
+
+const char *ssf_checks_parse(struct nlattr **tb, void *obj)
+{
+	struct ssf_checks *c = obj;
+	const char *why;
+
+	why = ssf_checks_get_attrs(tb, c);
+	if (!why && !c->present)
+		why = "reply without validation checks";
+	return why;
 }

@@ -13,8 +13,9 @@
 #include "ssf_rule.h"
 #include "extack.h"
 #include "checks.h"
+#include "netlink.h"
 
-struct ssf_status {
+struct ssfctl_status {
 	u64 generation;
 	u32 rules;
 	u32 objects;
@@ -29,26 +30,26 @@ struct ssf_status {
 };
 
 /* An SSF_CMD_EVENT: each member valid when its has_ bit is set. */
-enum ssf_event_has {
-	SSF_EV_DIR	= 1 << 0,
-	SSF_EV_FAMILY	= 1 << 1,
-	SSF_EV_PROTO	= 1 << 2,
-	SSF_EV_SRC	= 1 << 3,
-	SSF_EV_DST	= 1 << 4,
-	SSF_EV_SPORT	= 1 << 5,
-	SSF_EV_DPORT	= 1 << 6,
-	SSF_EV_RULE	= 1 << 7,
-	SSF_EV_REASON	= 1 << 8,
-	SSF_EV_UID	= 1 << 9,
-	SSF_EV_IIF	= 1 << 10,
-	SSF_EV_OIF	= 1 << 11,
-	SSF_EV_SUPPRESSED = 1 << 12,
-	SSF_EV_ACTION	= 1 << 13,
-	SSF_EV_GENERATION = 1 << 14,
+enum ssfctl_event_has {
+	SSFCTL_EV_DIR	= 1 << 0,
+	SSFCTL_EV_FAMILY	= 1 << 1,
+	SSFCTL_EV_PROTO	= 1 << 2,
+	SSFCTL_EV_SRC	= 1 << 3,
+	SSFCTL_EV_DST	= 1 << 4,
+	SSFCTL_EV_SPORT	= 1 << 5,
+	SSFCTL_EV_DPORT	= 1 << 6,
+	SSFCTL_EV_RULE	= 1 << 7,
+	SSFCTL_EV_REASON	= 1 << 8,
+	SSFCTL_EV_UID	= 1 << 9,
+	SSFCTL_EV_IIF	= 1 << 10,
+	SSFCTL_EV_OIF	= 1 << 11,
+	SSFCTL_EV_SUPPRESSED = 1 << 12,
+	SSFCTL_EV_ACTION	= 1 << 13,
+	SSFCTL_EV_GENERATION = 1 << 14,
 };
 
-struct ssf_event {
-	u32 has;			/* enum ssf_event_has */
+struct ssfctl_event {
+	u32 has;			/* enum ssfctl_event_has */
 	u8 type;			/* enum ssf_event_type */
 	u8 dir;
 	u8 family;
@@ -67,7 +68,7 @@ struct ssf_event {
 };
 
 /* A rule as the kernel reports it. */
-struct ssf_rulex {
+struct ssfctl_rulex {
 	struct ssf_rule r;
 	u64 packets;
 	u64 bytes;
@@ -75,20 +76,20 @@ struct ssf_rulex {
 	bool has_generation;
 };
 
-struct ssf_rulelist {
-	struct ssf_rulex *v;
+struct ssfctl_rulelist {
+	struct ssfctl_rulex *v;
 	size_t n;
 	size_t cap;
 };
 
 /* Per-direction counters, indexed by SSF_DSTATS_A_*. */
-struct ssf_dstats {
+struct ssfctl_dstats {
 	bool present;
 	u64 v[SSF_DSTATS_A_MAX + 1];
 };
 
-struct ssf_stats {
-	struct ssf_dstats dir[SSF_DIR_MAX + 1];
+struct ssfctl_stats {
+	struct ssfctl_dstats dir[SSF_DIR_MAX + 1];
 	struct ssf_checks checks;	/* per-reason counters, if sent */
 };
 
@@ -106,27 +107,73 @@ int ssf_defaults_put(struct nl_msg *msg, const u8 defaults[SSF_DIR_MAX + 1]);
  */
 int ssf_check_put(struct nl_msg *msg, const char *name, u8 action);
 
-/* Decoders: NULL on success, else what is wrong with the reply. */
-const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x);
-const char *ssf_status_get_attrs(struct nlattr **tb, struct ssf_status *st);
-const char *ssf_stats_get_attrs(struct nlattr **tb, struct ssf_stats *s);
+/*
+ * Decoders: the rule nest @nest, or the top-level attributes @tb of a
+ * reply, into ssfctl's structure. NULL on success, else what is wrong with
+ * the reply.
+ */
+const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x);
 /*
  * SSF_A_VALIDATE and SSF_A_IP6_EXTHDR_MAX into @c (cleared first; absent
  * attributes leave c->present, c->has_exthdr_max false).
  */
 const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c);
 /* The SSF_A_EVENT nest of an SSF_CMD_EVENT message into @ev. */
-const char *ssf_event_get(struct nlattr *nest, struct ssf_event *ev);
+const char *ssf_event_get(struct nlattr *nest, struct ssfctl_event *ev);
+
+/*
+ * The replies of the kernel's objects, as ssfctl_nl_reply_fn: @obj is a
+ * struct ssfctl_status (STATUS_GET), struct ssfctl_stats (STATS_GET),
+ * struct ssf_checks (VALIDATE_GET: the checks must be there) or struct
+ * ssfctl_rulelist (a RULE_GET dump: each message's rule appended).
+ */
+const char *ssf_status_parse(struct nlattr **tb, void *obj);
+const char *ssf_stats_parse(struct nlattr **tb, void *obj);
+const char *ssf_checks_parse(struct nlattr **tb, void *obj);
+const char *ssf_rules_parse(struct nlattr **tb, void *obj);
+
+/* Reading them: each prints its error and returns -1 on failure. */
+static inline int ssf_status_fetch(struct ssfctl_nl *nl,
+				   struct ssfctl_status *st)
+{
+	return ssf_nl_get(nl, SSF_CMD_STATUS_GET, false, "read status",
+			  ssf_status_parse, st, NULL);
+}
+
+static inline int ssf_stats_fetch(struct ssfctl_nl *nl, struct ssfctl_stats *s)
+{
+	return ssf_nl_get(nl, SSF_CMD_STATS_GET, false, "read counters",
+			  ssf_stats_parse, s, NULL);
+}
+
+static inline int ssf_checks_fetch(struct ssfctl_nl *nl, struct ssf_checks *c)
+{
+	return ssf_nl_get(nl, SSF_CMD_VALIDATE_GET, false,
+			  "read validation checks", ssf_checks_parse, c, NULL);
+}
+
+/* A rule dump, retried while the kernel flags it inconsistent. */
+int ssf_rules_fetch(struct ssfctl_nl *nl, struct ssfctl_rulelist *rl);
+
+/* How often a dump that raced with a policy change is retried. */
+#define SSF_DUMP_TRIES	5
 
 /*
  * A string attribute into @dst (@size bytes): NUL-terminated within its
  * length, and shorter than @size. False if not.
  */
 bool ssf_attr_get_str(const struct nlattr *a, char *dst, size_t size);
+/*
+ * The string attribute @a, if there is one, into @dst as ssf_attr_get_str()
+ * takes it, and @bit (may be 0) set in *@has: NULL, or @why if it is
+ * malformed.
+ */
+const char *ssf_attr_opt_str(const struct nlattr *a, char *dst, size_t size,
+			     u32 *has, u32 bit, const char *why);
 
 /* Append a copy of @x; -ENOMEM or 0. */
-int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x);
-void ssf_rulelist_free(struct ssf_rulelist *rl);
+int ssf_rulelist_add(struct ssfctl_rulelist *rl, const struct ssfctl_rulex *x);
+void ssf_rulelist_free(struct ssfctl_rulelist *rl);
 
 /*
  * The name of attribute @type inside the nest at @p->e[@depth - 1] (at the

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Decoding an event: the SSF_A_EVENT nest of an SSF_CMD_EVENT message ->
- * struct ssf_event; each attribute is optional and sets its has_ bit.
+ * struct ssfctl_event; each attribute is optional and sets its has_ bit.
  */
 #include <string.h>
 
@@ -21,7 +21,7 @@ static const struct nla_policy ssf_event_policy[SSF_EVENT_A_MAX + 1] = {
 	[SSF_EVENT_A_GENERATION] = { .type = NLA_U64 },
 };
 
-static const char *ssf_event_addr(struct nlattr *a, struct ssf_event *ev,
+static const char *ssf_event_addr(struct nlattr *a, struct ssfctl_event *ev,
 				  union ssf_addr *dst)
 {
 	int len = nla_len(a);
@@ -33,7 +33,7 @@ static const char *ssf_event_addr(struct nlattr *a, struct ssf_event *ev,
 	return NULL;
 }
 
-const char *ssf_event_get(struct nlattr *nest, struct ssf_event *ev)
+const char *ssf_event_get(struct nlattr *nest, struct ssfctl_event *ev)
 {
 	struct nlattr *tb[SSF_EVENT_A_MAX + 1];
 	const char *why;
@@ -51,48 +51,43 @@ const char *ssf_event_get(struct nlattr *nest, struct ssf_event *ev)
 			ev->has |= bit;					\
 		}							\
 	} while (0)
-	SSF_EV_U(SSF_EVENT_A_DIR, SSF_EV_DIR, dir, nla_get_u8);
-	SSF_EV_U(SSF_EVENT_A_FAMILY, SSF_EV_FAMILY, family, nla_get_u8);
-	SSF_EV_U(SSF_EVENT_A_PROTO, SSF_EV_PROTO, proto, nla_get_u8);
-	SSF_EV_U(SSF_EVENT_A_SPORT, SSF_EV_SPORT, sport, nla_get_u16);
-	SSF_EV_U(SSF_EVENT_A_DPORT, SSF_EV_DPORT, dport, nla_get_u16);
-	SSF_EV_U(SSF_EVENT_A_RULE_ID, SSF_EV_RULE, rule_id, nla_get_u32);
-	SSF_EV_U(SSF_EVENT_A_UID, SSF_EV_UID, uid, nla_get_u32);
-	SSF_EV_U(SSF_EVENT_A_SUPPRESSED, SSF_EV_SUPPRESSED, suppressed,
+	SSF_EV_U(SSF_EVENT_A_DIR, SSFCTL_EV_DIR, dir, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_FAMILY, SSFCTL_EV_FAMILY, family, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_PROTO, SSFCTL_EV_PROTO, proto, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_SPORT, SSFCTL_EV_SPORT, sport, nla_get_u16);
+	SSF_EV_U(SSF_EVENT_A_DPORT, SSFCTL_EV_DPORT, dport, nla_get_u16);
+	SSF_EV_U(SSF_EVENT_A_RULE_ID, SSFCTL_EV_RULE, rule_id, nla_get_u32);
+	SSF_EV_U(SSF_EVENT_A_UID, SSFCTL_EV_UID, uid, nla_get_u32);
+	SSF_EV_U(SSF_EVENT_A_SUPPRESSED, SSFCTL_EV_SUPPRESSED, suppressed,
 		 nla_get_u32);
-	SSF_EV_U(SSF_EVENT_A_ACTION, SSF_EV_ACTION, action, nla_get_u8);
-	SSF_EV_U(SSF_EVENT_A_GENERATION, SSF_EV_GENERATION, generation,
+	SSF_EV_U(SSF_EVENT_A_ACTION, SSFCTL_EV_ACTION, action, nla_get_u8);
+	SSF_EV_U(SSF_EVENT_A_GENERATION, SSFCTL_EV_GENERATION, generation,
 		 nla_get_u64);
 #undef SSF_EV_U
 	if (tb[SSF_EVENT_A_SRC]) {
 		why = ssf_event_addr(tb[SSF_EVENT_A_SRC], ev, &ev->src);
 		if (why)
 			return why;
-		ev->has |= SSF_EV_SRC;
+		ev->has |= SSFCTL_EV_SRC;
 	}
 	if (tb[SSF_EVENT_A_DST]) {
 		why = ssf_event_addr(tb[SSF_EVENT_A_DST], ev, &ev->dst);
 		if (why)
 			return why;
-		ev->has |= SSF_EV_DST;
+		ev->has |= SSFCTL_EV_DST;
 	}
-	if (tb[SSF_EVENT_A_REASON]) {
-		if (!ssf_attr_get_str(tb[SSF_EVENT_A_REASON], ev->reason,
-				      sizeof(ev->reason)))
-			return "event with a malformed reason";
-		ev->has |= SSF_EV_REASON;
-	}
-	if (tb[SSF_EVENT_A_IIF]) {
-		if (!ssf_attr_get_str(tb[SSF_EVENT_A_IIF], ev->iif,
-				      sizeof(ev->iif)))
-			return "event with a malformed interface name";
-		ev->has |= SSF_EV_IIF;
-	}
-	if (tb[SSF_EVENT_A_OIF]) {
-		if (!ssf_attr_get_str(tb[SSF_EVENT_A_OIF], ev->oif,
-				      sizeof(ev->oif)))
-			return "event with a malformed interface name";
-		ev->has |= SSF_EV_OIF;
-	}
+	why = ssf_attr_opt_str(tb[SSF_EVENT_A_REASON], ev->reason,
+			       sizeof(ev->reason), &ev->has, SSFCTL_EV_REASON,
+			       "event with a malformed reason");
+	if (!why)
+		why = ssf_attr_opt_str(tb[SSF_EVENT_A_IIF], ev->iif,
+				       sizeof(ev->iif), &ev->has, SSFCTL_EV_IIF,
+				       "event with a malformed interface name");
+	if (!why)
+		why = ssf_attr_opt_str(tb[SSF_EVENT_A_OIF], ev->oif,
+				       sizeof(ev->oif), &ev->has, SSFCTL_EV_OIF,
+				       "event with a malformed interface name");
+	if (why)
+		return why;
 	return NULL;
 }

@@ -51,7 +51,7 @@ static const char *const ssf_check_a_names[SSF_CHECK_A_MAX + 1] = {
 	SSF_NAME(SSF_CHECK_A_PACKETS),
 };
 
-enum ssf_nest_kind {
+enum ssfctl_nest_kind {
 	SSF_NEST_TOP,		/* SSF_A_* */
 	SSF_NEST_RULES,		/* children of SSF_A_RULES: SSF_A_RULE */
 	SSF_NEST_RULE,		/* SSF_RULE_A_* */
@@ -64,7 +64,7 @@ enum ssf_nest_kind {
 const char *ssf_attr_name(const struct ssf_apath *p, unsigned int depth,
 			  u32 type)
 {
-	enum ssf_nest_kind k = SSF_NEST_TOP;
+	enum ssfctl_nest_kind k = SSF_NEST_TOP;
 	unsigned int i;
 	u16 t;
 

@@ -1,15 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Decoding a rule: an SSF_A_RULE nest of a reply -> struct ssf_rulex,
+ * Reading rules: an SSF_A_RULE nest of a reply -> struct ssfctl_rulex,
  * validated with a libnl policy (lengths) and by hand (strings, pairs of
- * attributes); unknown attributes from a newer kernel are ignored. And the
- * list the rules of a dump are collected in.
+ * attributes); unknown attributes from a newer kernel are ignored. The
+ * list the rules of a dump are collected in, and the dump.
  */
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ssfctl.h"
+#include "array.h"
 #include "attrs.h"
 
 static const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
@@ -69,18 +70,15 @@ static const char *ssf_rule_get_meta(struct nlattr **tb, struct ssf_rule *r)
 {
 	const char *why;
 
-	if (tb[SSF_RULE_A_IIF]) {
-		if (!ssf_attr_get_str(tb[SSF_RULE_A_IIF], r->iif,
-				      sizeof(r->iif)))
-			return "rule with a malformed interface name";
-		r->match |= SSF_RM_IIF;
-	}
-	if (tb[SSF_RULE_A_OIF]) {
-		if (!ssf_attr_get_str(tb[SSF_RULE_A_OIF], r->oif,
-				      sizeof(r->oif)))
-			return "rule with a malformed interface name";
-		r->match |= SSF_RM_OIF;
-	}
+	why = ssf_attr_opt_str(tb[SSF_RULE_A_IIF], r->iif, sizeof(r->iif),
+			       &r->match, SSF_RM_IIF,
+			       "rule with a malformed interface name");
+	if (!why)
+		why = ssf_attr_opt_str(tb[SSF_RULE_A_OIF], r->oif,
+				       sizeof(r->oif), &r->match, SSF_RM_OIF,
+				       "rule with a malformed interface name");
+	if (why)
+		return why;
 	if (tb[SSF_RULE_A_UID_MIN] || tb[SSF_RULE_A_UID_MAX]) {
 		why = ssf_get_range(tb, SSF_RULE_A_UID_MIN, SSF_RULE_A_UID_MAX,
 				    &r->uid_min, &r->uid_max);
@@ -105,18 +103,17 @@ static const char *ssf_rule_get_meta(struct nlattr **tb, struct ssf_rule *r)
 	}
 	if (tb[SSF_RULE_A_FLAGS])
 		r->flags = nla_get_u32(tb[SSF_RULE_A_FLAGS]);
-	if (tb[SSF_RULE_A_LOG_PREFIX] &&
-	    !ssf_attr_get_str(tb[SSF_RULE_A_LOG_PREFIX], r->log_prefix,
-			      sizeof(r->log_prefix)))
-		return "rule with a malformed log prefix";
-	if (tb[SSF_RULE_A_COMMENT] &&
-	    !ssf_attr_get_str(tb[SSF_RULE_A_COMMENT], r->comment,
-			      sizeof(r->comment)))
-		return "rule with a malformed comment";
-	return NULL;
+	why = ssf_attr_opt_str(tb[SSF_RULE_A_LOG_PREFIX], r->log_prefix,
+			       sizeof(r->log_prefix), &r->flags, 0,
+			       "rule with a malformed log prefix");
+	if (!why)
+		why = ssf_attr_opt_str(tb[SSF_RULE_A_COMMENT], r->comment,
+				       sizeof(r->comment), &r->flags, 0,
+				       "rule with a malformed comment");
+	return why;
 }
 
-const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x)
+const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x)
 {
 	struct nlattr *tb[SSF_RULE_A_MAX + 1];
 	struct ssf_rule *r = &x->r;
@@ -175,29 +172,72 @@ const char *ssf_rule_get(struct nlattr *nest, struct ssf_rulex *x)
 	return NULL;
 }
 
-int ssf_rulelist_add(struct ssf_rulelist *rl, const struct ssf_rulex *x)
+int ssf_rulelist_add(struct ssfctl_rulelist *rl, const struct ssfctl_rulex *x)
 {
-	struct ssf_rulex *v;
-	size_t cap;
+	struct ssfctl_rulex *v;
 
-	if (rl->n == rl->cap) {
-		cap = rl->cap ? rl->cap * 2 : 16;
-		if (cap > SIZE_MAX / sizeof(*v))
-			return -ENOMEM;
-		v = realloc(rl->v, cap * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		rl->v = v;
-		rl->cap = cap;
-	}
+	v = ssf_array_room(rl->v, &rl->cap, rl->n, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	rl->v = v;
 	rl->v[rl->n++] = *x;
 	return 0;
 }
 
-void ssf_rulelist_free(struct ssf_rulelist *rl)
+void ssf_rulelist_free(struct ssfctl_rulelist *rl)
 {
 	free(rl->v);
 	rl->v = NULL;
 	rl->n = 0;
 	rl->cap = 0;
+}
+
+const char *ssf_rules_parse(struct nlattr **tb, void *obj)
+{
+	struct ssfctl_rulelist *rl = obj;
+	struct ssfctl_rulex x;
+	const char *why;
+
+	if (!tb[SSF_A_RULE])
+		return "rule dump message without a rule";
+	why = ssf_rule_get(tb[SSF_A_RULE], &x);
+	if (why)
+		return why;
+	if (tb[SSF_A_GENERATION]) {
+		x.generation = nla_get_u64(tb[SSF_A_GENERATION]);
+		x.has_generation = true;
+	}
+	if (ssf_rulelist_add(rl, &x))
+		return "out of memory";
+	return NULL;
+}
+
+/* All the rules of one dump carry the generation of one policy. */
+static bool ssf_rules_consistent(const struct ssfctl_rulelist *rl)
+{
+	size_t i;
+
+	for (i = 1; i < rl->n; i++)
+		if (rl->v[i].has_generation != rl->v[0].has_generation ||
+		    rl->v[i].generation != rl->v[0].generation)
+			return false;
+	return true;
+}
+
+int ssf_rules_fetch(struct ssfctl_nl *nl, struct ssfctl_rulelist *rl)
+{
+	bool intr;
+	int try;
+
+	for (try = 0; try < SSF_DUMP_TRIES; try++) {
+		rl->n = 0;
+		if (ssf_nl_get(nl, SSF_CMD_RULE_GET, true, "list rules",
+			       ssf_rules_parse, rl, &intr))
+			return -1;
+		if (!intr && ssf_rules_consistent(rl))
+			return 0;
+	}
+	ssf_err("list rules: the policy kept changing during the dump (%d tries)",
+		SSF_DUMP_TRIES);
+	return -1;
 }

@@ -12,7 +12,7 @@
 
 void ssf_checks_init(struct ssf_checks *c)
 {
-	struct ssf_check_state *s;
+	struct ssfctl_check_state *s;
 	unsigned int r;
 
 	memset(c, 0, sizeof(*c));
@@ -36,26 +36,6 @@ const char *ssf_check_act_str(u8 action, char *buf, size_t size)
 	return buf;
 }
 
-void ssf_print_checks_stmts(FILE *f, const struct ssf_checks *c)
-{
-	const struct ssf_check_state *s;
-	enum ssf_reason r;
-	size_t i;
-
-	for (i = 0; i < c->n; i++) {
-		s = &c->v[i];
-		r = ssf_reason_by_name(s->name);
-		/* a value above drop acts as drop, and cannot be written */
-		if (r == SSF_R_NONE || !ssf_check_action_name(s->action) ||
-		    s->action == ssf_reason_default(r))
-			continue;
-		fprintf(f, "validate %s %s\n", s->name,
-			ssf_check_action_name(s->action));
-	}
-	if (c->has_exthdr_max && c->ip6_exthdr_max != SSF_IP6_EXTHDR_DEFAULT)
-		fprintf(f, "validate ip6-exthdr-max %u\n", c->ip6_exthdr_max);
-}
-
 static int ssf_u64_width(u64 v)
 {
 	char num[24];
@@ -63,10 +43,22 @@ static int ssf_u64_width(u64 v)
 	return snprintf(num, sizeof(num), "%" PRIu64, v);
 }
 
-void ssf_print_checks_table(FILE *f, const struct ssf_checks *c)
+/* A policy statement reproduces @s: known, a named action, not its default. */
+static bool ssf_check_stmt(const struct ssfctl_check_state *s)
 {
-	char act[SSF_CHECK_ACT_STRLEN];
-	const struct ssf_check_state *s;
+	enum ssf_reason r = ssf_reason_by_name(s->name);
+
+	/* a value above drop acts as drop, and cannot be written */
+	return r != SSF_R_NONE && ssf_check_action_name(s->action) &&
+	       s->action != ssf_reason_default(r);
+}
+
+void ssf_checks_print(struct ssfctl_out *o, const char *key,
+		      const struct ssf_checks *c, enum ssfctl_checks_text how)
+{
+	char act[SSF_CHECK_ACT_STRLEN], namefmt[16], pkfmt[24];
+	bool table = how == SSFCTL_CHECKS_TABLE, text;
+	const struct ssfctl_check_state *s;
 	int wname = 5, wpk = 7, n;
 	enum ssf_reason r;
 	size_t i;
@@ -79,32 +71,62 @@ void ssf_print_checks_table(FILE *f, const struct ssf_checks *c)
 		if (n > wpk)
 			wpk = n;
 	}
-	if (c->n) {
-		fprintf(f, "%-*s  %-6s  %-7s  %*s\n", wname, "CHECK", "ACTION",
-			"DEFAULT", wpk, "PACKETS");
-		for (i = 0; i < c->n; i++) {
-			s = &c->v[i];
-			r = ssf_reason_by_name(s->name);
-			fprintf(f, "%-*s  %-6s  %-7s  %*" PRIu64 "\n", wname,
-				s->name, ssf_check_act_str(s->action, act,
-							   sizeof(act)),
-				r == SSF_R_NONE ? "?" :
-				ssf_check_action_name(ssf_reason_default(r)),
-				wpk, s->packets);
-		}
-	} else {
-		fprintf(f, "no validation checks\n");
+	snprintf(namefmt, sizeof(namefmt), table ? "%%-%ds" : "validate %%s ",
+		 wname);
+	snprintf(pkfmt, sizeof(pkfmt), "  %%%d" PRIu64 "\n", wpk);
+	ssf_print_obj_open(o, key);
+	if (table && c->n)
+		ssf_print_fp(o, "%-*s  %-6s  %-7s  %*s\n", wname, "CHECK",
+			     "ACTION", "DEFAULT", wpk, "PACKETS");
+	else if (table)
+		ssf_print_fp(o, "no validation checks\n");
+	ssf_print_obj_open(o, "checks");
+	for (i = 0; i < c->n; i++) {
+		s = &c->v[i];
+		r = ssf_reason_by_name(s->name);
+		text = table || ssf_check_stmt(s);
+		ssf_print_obj_open(o, s->name);
+		if (text)
+			ssf_print_str(o, SSF_PRINT_FP, NULL, namefmt, s->name);
+		ssf_print_name(o, text ? SSF_PRINT_ANY : SSF_PRINT_JSON,
+			       "action", table ? "  %-6s" : "%s\n",
+			       ssf_check_action_name(s->action), s->action,
+			       ssf_check_act_str(s->action, act, sizeof(act)));
+		if (table)
+			ssf_print_fp(o, "  %-7s", r == SSF_R_NONE ? "?" :
+				     ssf_check_action_name(ssf_reason_default(r)));
+		ssf_print_u64(o, table ? SSF_PRINT_ANY : SSF_PRINT_JSON,
+			      "packets", pkfmt, s->packets);
+		ssf_print_obj_close(o);
 	}
-	if (c->has_exthdr_max)
-		fprintf(f, "\nip6-exthdr-max %u (default %u)\n",
-			c->ip6_exthdr_max, SSF_IP6_EXTHDR_DEFAULT);
+	ssf_print_obj_close(o);
+	if (c->has_exthdr_max) {
+		text = table || c->ip6_exthdr_max != SSF_IP6_EXTHDR_DEFAULT;
+		ssf_print_u64(o, text ? SSF_PRINT_ANY : SSF_PRINT_JSON,
+			      "ip6_exthdr_max", table ? "\nip6-exthdr-max %" PRIu64 :
+			      "validate ip6-exthdr-max %" PRIu64 "\n",
+			      c->ip6_exthdr_max);
+		if (table)
+			ssf_print_fp(o, " (default %u)\n", SSF_IP6_EXTHDR_DEFAULT);
+	}
+	ssf_print_obj_close(o);
 }
 
-void ssf_print_reasons(FILE *f, const struct ssf_checks *c)
+void ssf_print_checks_stmts(FILE *f, const struct ssf_checks *c)
+{
+	struct ssfctl_out o;
+
+	ssf_out_init(&o, f, false);
+	ssf_checks_print(&o, NULL, c, SSFCTL_CHECKS_STMTS);
+}
+
+void ssf_reasons_print(struct ssfctl_out *o, const char *key,
+		       const struct ssf_checks *c)
 {
 	int wname = 6, wpk = 7, n;
-	size_t i;
+	char namefmt[16], pkfmt[24];
 	bool any = false;
+	size_t i;
 
 	for (i = 0; i < c->n; i++) {
 		if (!c->v[i].packets)
@@ -117,48 +139,17 @@ void ssf_print_reasons(FILE *f, const struct ssf_checks *c)
 		if (n > wpk)
 			wpk = n;
 	}
-	if (!any)
-		return;
-	fprintf(f, "\n%-*s  %*s\n", wname, "reason", wpk, "packets");
-	for (i = 0; i < c->n; i++)
-		if (c->v[i].packets)
-			fprintf(f, "%-*s  %*" PRIu64 "\n", wname, c->v[i].name,
-				wpk, c->v[i].packets);
-}
-
-void ssf_checks_json(struct ssf_json *j, const struct ssf_checks *c)
-{
-	const struct ssf_check_state *s;
-	const char *name;
-	size_t i;
-
-	ssf_json_obj_open(j);
-	ssf_json_key(j, "checks");
-	ssf_json_obj_open(j);
+	snprintf(namefmt, sizeof(namefmt), "%%-%ds", wname);
+	snprintf(pkfmt, sizeof(pkfmt), "  %%%d" PRIu64 "\n", wpk);
+	ssf_print_obj_open(o, key);
+	if (any)
+		ssf_print_fp(o, "\n%-*s  %*s\n", wname, "reason", wpk, "packets");
 	for (i = 0; i < c->n; i++) {
-		s = &c->v[i];
-		ssf_json_key(j, s->name);
-		ssf_json_obj_open(j);
-		name = ssf_check_action_name(s->action);
-		if (name)
-			ssf_json_kv_str(j, "action", name);
-		else
-			ssf_json_kv_u64(j, "action", s->action);
-		ssf_json_kv_u64(j, "packets", s->packets);
-		ssf_json_obj_close(j);
+		if (c->v[i].packets)
+			ssf_print_str(o, SSF_PRINT_FP, NULL, namefmt,
+				      c->v[i].name);
+		ssf_print_u64(o, c->v[i].packets ? SSF_PRINT_ANY : SSF_PRINT_JSON,
+			      c->v[i].name, pkfmt, c->v[i].packets);
 	}
-	ssf_json_obj_close(j);
-	if (c->has_exthdr_max)
-		ssf_json_kv_u64(j, "ip6_exthdr_max", c->ip6_exthdr_max);
-	ssf_json_obj_close(j);
-}
-
-void ssf_reasons_json(struct ssf_json *j, const struct ssf_checks *c)
-{
-	size_t i;
-
-	ssf_json_obj_open(j);
-	for (i = 0; i < c->n; i++)
-		ssf_json_kv_u64(j, c->v[i].name, c->v[i].packets);
-	ssf_json_obj_close(j);
+	ssf_print_obj_close(o);
 }

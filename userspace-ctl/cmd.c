@@ -5,9 +5,12 @@
  */
 #include <ctype.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ssfctl.h"
+#include "json.h"
+#include "netlink.h"
 
 void ssf_err(const char *fmt, ...)
 {
@@ -21,12 +24,42 @@ void ssf_err(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
-void ssf_print_usage(FILE *f, const char *path, const struct ssf_command *c,
+/* What every command takes. */
+static const struct ssfctl_option ssf_common_opts[] = {
+	{ "json", NULL, "machine-readable output (JSON)", 'j' },
+	{ "help", NULL, "this help", 'h' },
+	{ NULL, NULL, NULL, 0 },
+};
+
+/*
+ * "--name <arg>, -l <arg>": on the first pass only its width, the widest
+ * of @w and it returned; on the second, the line with the help and
+ * @more after it.
+ */
+static size_t ssf_print_opt(FILE *f, const struct ssfctl_option *o, size_t w,
+			    int pass, const char *more)
+{
+	char s[96];
+	int n;
+
+	n = snprintf(s, sizeof(s), "--%s%s%s", o->name, o->arg ? " " : "",
+		     o->arg ? o->arg : "");
+	if (o->letter)
+		snprintf(s + n, sizeof(s) - (size_t)n, ", -%c%s%s", o->letter,
+			 o->arg ? " " : "", o->arg ? o->arg : "");
+	if (pass)
+		fprintf(f, "  %-*s   %s%s\n", (int)w, s, o->help, more);
+	return strlen(s) > w ? strlen(s) : w;
+}
+
+void ssf_print_usage(FILE *f, const char *path, const struct ssfctl_command *c,
 		     bool full)
 {
-	const struct ssf_command *s;
-	const struct ssf_option *o;
+	const struct ssfctl_command *s;
+	const struct ssfctl_option *o;
 	size_t w = 0, n;
+	char more[160];
+	int pass;
 
 	fprintf(f, "usage: %s%s%s\n", path, c->args[0] ? " " : "", c->args);
 	if (!full)
@@ -48,26 +81,20 @@ void ssf_print_usage(FILE *f, const char *path, const struct ssf_command *c,
 	}
 	if (c->details)
 		fprintf(f, "\n%s", c->details);
+	snprintf(more, sizeof(more), "; \"%s <command> --help\" for a command",
+		 path);
 	fprintf(f, "\nOptions:\n");
-	w = strlen("--json, -j");
-	for (o = c->opts; o && o->name; o++) {
-		n = 2 + strlen(o->name) + (o->arg ? strlen(o->arg) + 1 : 0);
-		if (n > w)
-			w = n;
+	w = 0;
+	for (pass = 0; pass < 2; pass++) {
+		for (o = c->opts; o && o->name; o++)
+			w = ssf_print_opt(f, o, w, pass, "");
+		for (o = ssf_common_opts; o->name; o++)
+			w = ssf_print_opt(f, o, w, pass,
+					  c->sub && o[1].name == NULL ? more : "");
 	}
-	for (o = c->opts; o && o->name; o++) {
-		n = 2 + strlen(o->name) + (o->arg ? strlen(o->arg) + 1 : 0);
-		fprintf(f, "  --%s%s%s%*s   %s\n", o->name, o->arg ? " " : "",
-			o->arg ? o->arg : "", (int)(w - n), "", o->help);
-	}
-	fprintf(f, "  %-*s   machine-readable output (JSON)\n"
-		"  %-*s   this help", (int)w, "--json, -j", (int)w, "--help, -h");
-	if (c->sub)
-		fprintf(f, "; \"%s <command> --help\" for a command", path);
-	fprintf(f, "\n");
 }
 
-int ssf_usage_err(const struct ssf_ctx *ctx, const char *fmt, ...)
+int ssf_usage_err(const struct ssfctl_ctx *ctx, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -84,7 +111,7 @@ int ssf_usage_err(const struct ssf_ctx *ctx, const char *fmt, ...)
 	return 2;
 }
 
-int ssf_arg_uint(const struct ssf_ctx *ctx, const char *what, const char *s,
+int ssf_arg_uint(const struct ssfctl_ctx *ctx, const char *what, const char *s,
 		 u32 max, u32 *out)
 {
 	unsigned long long v = 0;
@@ -96,4 +123,46 @@ int ssf_arg_uint(const struct ssf_ctx *ctx, const char *what, const char *s,
 		return ssf_usage_err(ctx, "bad %s \"%s\" (0-%u)", what, s, max);
 	*out = (u32)v;
 	return 0;
+}
+
+void ssf_print_result(const struct ssfctl_ctx *ctx, const char *key,
+		      const char *fmt, u64 v)
+{
+	struct ssfctl_out o;
+
+	ssf_out_init(&o, stdout, ctx->json);
+	ssf_print_obj_open(&o, NULL);
+	ssf_print_u64(&o, fmt ? SSF_PRINT_ANY : SSF_PRINT_JSON, key, fmt, v);
+	ssf_print_obj_close(&o);
+	ssf_out_end(&o);
+}
+
+int ssf_show(const struct ssfctl_ctx *ctx, int argc, char **argv,
+	     const struct ssfctl_show *show)
+{
+	struct ssfctl_out o;
+	struct ssfctl_nl nl;
+	void *obj;
+	int ret = 1;
+
+	if (argc)
+		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
+	obj = calloc(1, show->size);
+	if (!obj) {
+		ssf_err("%s: out of memory", ctx->what);
+		return 1;
+	}
+	if (!ssf_nl_open(&nl, ctx->netns)) {
+		ret = show->read(&nl, obj) ? 1 : 0;
+		ssf_nl_close(&nl);
+	}
+	if (!ret) {
+		ssf_out_init(&o, stdout, ctx->json);
+		show->print(&o, obj);
+		ssf_out_end(&o);
+	}
+	if (show->done)
+		show->done(obj);
+	free(obj);
+	return ret;
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Event printers: the human line and the JSON object of "ssfctl monitor"
- * (the JSON keys are a contract, see event.h), both from struct ssf_event.
+ * The event printer of "ssfctl monitor": a human line or a JSON object
+ * (the JSON keys are a contract, see event.h), from the same calls.
  */
 #include <inttypes.h>
 #include <arpa/inet.h>
@@ -9,7 +9,7 @@
 #include "event.h"
 #include "names.h"
 
-static const char *ssf_ev_addr(const struct ssf_event *ev,
+static const char *ssf_ev_addr(const struct ssfctl_event *ev,
 			       const union ssf_addr *a, char *buf, size_t size)
 {
 	if (!inet_ntop(ev->addr_len == 4 ? AF_INET : AF_INET6, a->b, buf,
@@ -18,157 +18,90 @@ static const char *ssf_ev_addr(const struct ssf_event *ev,
 	return buf;
 }
 
-/* "10.0.0.1:22", "[2001:db8::1]:22", or without the port. */
-static void ssf_ev_end(FILE *f, const struct ssf_event *ev, u32 has_addr,
-		       const union ssf_addr *a, u32 has_port, u16 port)
+/*
+ * One end, "10.0.0.1:22" or "[2001:db8::1]:22" in text ("?" when the
+ * event has no address): "src"/"dst" and "sport"/"dport" in JSON.
+ */
+static void ssf_ev_end(struct ssfctl_out *o, const struct ssfctl_event *ev,
+		       const char *key, u32 has_addr, const union ssf_addr *a,
+		       const char *port_key, u32 has_port, u16 port)
 {
+	bool bracket = ev->addr_len == 16 && (ev->has & has_port);
 	char s[INET6_ADDRSTRLEN];
 
-	if (!(ev->has & has_addr)) {
-		fputs("?", f);
-		return;
-	}
-	ssf_ev_addr(ev, a, s, sizeof(s));
-	if (!(ev->has & has_port))
-		fputs(s, f);
-	else if (ev->addr_len == 16)
-		fprintf(f, "[%s]:%u", s, port);
+	if (ev->has & has_addr)
+		ssf_print_str(o, SSF_PRINT_ANY, key, bracket ? "[%s]" : "%s",
+			      ssf_ev_addr(ev, a, s, sizeof(s)));
 	else
-		fprintf(f, "%s:%u", s, port);
+		ssf_print_fp(o, "?");
+	if (ev->has & has_port)
+		ssf_print_u64(o, SSF_PRINT_ANY, port_key, ":%" PRIu64, port);
 }
 
-static const char *ssf_ev_type(const struct ssf_event *ev, char *buf,
-			       size_t size)
+void ssf_event_print(struct ssfctl_out *o, const struct ssfctl_event *ev)
 {
-	const char *name = ssf_event_type_name(ev->type);
+	bool revert = ev->type == SSF_EVENT_REVERT;
+	char alt[24];
+	u32 has = ev->has;
 
-	if (name)
-		return name;
-	snprintf(buf, size, "event-%u", ev->type);
-	return buf;
-}
-
-void ssf_event_print(FILE *f, const struct ssf_event *ev)
-{
-	const char *name;
-	char t[16];
-
-	fputs(ssf_ev_type(ev, t, sizeof(t)), f);
-	if (ev->type == SSF_EVENT_REVERT) {
-		fputs(": the previous policy is back", f);
-		if (ev->has & SSF_EV_GENERATION)
-			fprintf(f, ", generation %" PRIu64, ev->generation);
-		goto out;
+	ssf_print_obj_open(o, NULL);
+	snprintf(alt, sizeof(alt), "event-%u", ev->type);
+	ssf_print_str(o, SSF_PRINT_ANY, "type", "%s",
+		      ssf_event_type_name(ev->type) ?: alt);
+	if (revert)
+		ssf_print_fp(o, ": the previous policy is back");
+	if (has & SSFCTL_EV_DIR) {
+		snprintf(alt, sizeof(alt), "dir-%u", ev->dir);
+		ssf_print_name(o, SSF_PRINT_ANY, "dir", " %s",
+			       ssf_dir_name(ev->dir), ev->dir, alt);
 	}
-	if (ev->has & SSF_EV_DIR) {
-		name = ssf_dir_name(ev->dir);
-		if (name)
-			fprintf(f, " %s", name);
-		else
-			fprintf(f, " dir-%u", ev->dir);
+	if (has & SSFCTL_EV_FAMILY)
+		ssf_print_name(o, has & SSFCTL_EV_PROTO ? SSF_PRINT_JSON :
+			       SSF_PRINT_ANY, "family", " %s",
+			       ev->family == SSF_FAMILY_IPV4 ? "ipv4" :
+			       ev->family == SSF_FAMILY_IPV6 ? "ipv6" : NULL,
+			       ev->family, NULL);
+	if (has & SSFCTL_EV_PROTO) {
+		snprintf(alt, sizeof(alt), "proto-%u", ev->proto);
+		ssf_print_name(o, SSF_PRINT_ANY, "proto", " %s",
+			       ssf_proto_name(ev->proto), ev->proto, alt);
 	}
-	if (ev->has & SSF_EV_PROTO) {
-		name = ssf_proto_name(ev->proto);
-		if (name)
-			fprintf(f, " %s", name);
-		else
-			fprintf(f, " proto-%u", ev->proto);
-	} else if (ev->has & SSF_EV_FAMILY) {
-		fprintf(f, " %s", ev->family == SSF_FAMILY_IPV6 ? "ipv6" : "ipv4");
+	if (has & (SSFCTL_EV_SRC | SSFCTL_EV_DST)) {
+		ssf_print_fp(o, " ");
+		ssf_ev_end(o, ev, "src", SSFCTL_EV_SRC, &ev->src, "sport",
+			   SSFCTL_EV_SPORT, ev->sport);
+		ssf_print_fp(o, " -> ");
+		ssf_ev_end(o, ev, "dst", SSFCTL_EV_DST, &ev->dst, "dport",
+			   SSFCTL_EV_DPORT, ev->dport);
 	}
-	if (ev->has & (SSF_EV_SRC | SSF_EV_DST)) {
-		fputc(' ', f);
-		ssf_ev_end(f, ev, SSF_EV_SRC, &ev->src, SSF_EV_SPORT, ev->sport);
-		fputs(" -> ", f);
-		ssf_ev_end(f, ev, SSF_EV_DST, &ev->dst, SSF_EV_DPORT, ev->dport);
-	}
-	if (ev->has & SSF_EV_RULE)
-		fprintf(f, " rule %" PRIu32, ev->rule_id);
-	else if (ev->has & SSF_EV_REASON)
-		fprintf(f, " check %s", ev->reason);
-	else if (ev->type != SSF_EVENT_LOG)
-		fputs(" default", f);
-	if (ev->has & SSF_EV_UID)
-		fprintf(f, " uid %" PRIu32, ev->uid);
-	if (ev->has & SSF_EV_IIF)
-		fprintf(f, " iif %s", ev->iif);
-	if (ev->has & SSF_EV_OIF)
-		fprintf(f, " oif %s", ev->oif);
-	if (ev->has & SSF_EV_ACTION) {
-		name = ssf_action_name(ev->action);
-		fprintf(f, " %s%s", ev->type == SSF_EVENT_AUDIT ? "would " : "",
-			name ? name : "?");
-	}
-out:
-	if ((ev->has & SSF_EV_SUPPRESSED) && ev->suppressed)
-		fprintf(f, " (%" PRIu32 " suppressed before)", ev->suppressed);
-	fputc('\n', f);
-}
-
-void ssf_event_json(FILE *f, const struct ssf_event *ev)
-{
-	char s[INET6_ADDRSTRLEN];
-	struct ssf_json j;
-	const char *name;
-
-	ssf_json_init(&j, f);
-	ssf_json_obj_open(&j);
-	ssf_json_kv_str(&j, "type", ssf_ev_type(ev, s, sizeof(s)));
-	if (ev->has & SSF_EV_DIR) {
-		name = ssf_dir_name(ev->dir);
-		ssf_json_key(&j, "dir");
-		if (name)
-			ssf_json_str(&j, name);
-		else
-			ssf_json_u64(&j, ev->dir);
-	}
-	if (ev->has & SSF_EV_FAMILY) {
-		ssf_json_key(&j, "family");
-		if (ev->family == SSF_FAMILY_IPV4)
-			ssf_json_str(&j, "ipv4");
-		else if (ev->family == SSF_FAMILY_IPV6)
-			ssf_json_str(&j, "ipv6");
-		else
-			ssf_json_u64(&j, ev->family);
-	}
-	if (ev->has & SSF_EV_PROTO) {
-		name = ssf_proto_name(ev->proto);
-		ssf_json_key(&j, "proto");
-		if (name)
-			ssf_json_str(&j, name);
-		else
-			ssf_json_u64(&j, ev->proto);
-	}
-	if (ev->has & SSF_EV_SRC)
-		ssf_json_kv_str(&j, "src", ssf_ev_addr(ev, &ev->src, s, sizeof(s)));
-	if (ev->has & SSF_EV_DST)
-		ssf_json_kv_str(&j, "dst", ssf_ev_addr(ev, &ev->dst, s, sizeof(s)));
-	if (ev->has & SSF_EV_SPORT)
-		ssf_json_kv_u64(&j, "sport", ev->sport);
-	if (ev->has & SSF_EV_DPORT)
-		ssf_json_kv_u64(&j, "dport", ev->dport);
-	if (ev->has & SSF_EV_RULE)
-		ssf_json_kv_u64(&j, "rule", ev->rule_id);
-	if (ev->has & SSF_EV_REASON)
-		ssf_json_kv_str(&j, "reason", ev->reason);
-	if (ev->has & SSF_EV_UID)
-		ssf_json_kv_u64(&j, "uid", ev->uid);
-	if (ev->has & SSF_EV_IIF)
-		ssf_json_kv_str(&j, "iif", ev->iif);
-	if (ev->has & SSF_EV_OIF)
-		ssf_json_kv_str(&j, "oif", ev->oif);
-	if (ev->has & SSF_EV_ACTION) {
-		name = ssf_action_name(ev->action);
-		ssf_json_key(&j, "action");
-		if (name)
-			ssf_json_str(&j, name);
-		else
-			ssf_json_u64(&j, ev->action);
-	}
-	if (ev->has & SSF_EV_SUPPRESSED)
-		ssf_json_kv_u64(&j, "suppressed", ev->suppressed);
-	if (ev->has & SSF_EV_GENERATION)
-		ssf_json_kv_u64(&j, "generation", ev->generation);
-	ssf_json_obj_close(&j);
-	ssf_json_end(&j);
+	if (has & SSFCTL_EV_RULE)
+		ssf_print_u64(o, SSF_PRINT_ANY, "rule", " rule %" PRIu64,
+			      ev->rule_id);
+	if (has & SSFCTL_EV_REASON)
+		ssf_print_str(o, has & SSFCTL_EV_RULE ? SSF_PRINT_JSON :
+			      SSF_PRINT_ANY, "reason", " check %s", ev->reason);
+	else if (!(has & SSFCTL_EV_RULE) && !revert &&
+		 ev->type != SSF_EVENT_LOG)
+		ssf_print_fp(o, " default");
+	if (has & SSFCTL_EV_UID)
+		ssf_print_u64(o, SSF_PRINT_ANY, "uid", " uid %" PRIu64, ev->uid);
+	if (has & SSFCTL_EV_IIF)
+		ssf_print_str(o, SSF_PRINT_ANY, "iif", " iif %s", ev->iif);
+	if (has & SSFCTL_EV_OIF)
+		ssf_print_str(o, SSF_PRINT_ANY, "oif", " oif %s", ev->oif);
+	if (has & SSFCTL_EV_ACTION)
+		ssf_print_name(o, SSF_PRINT_ANY, "action",
+			       ev->type == SSF_EVENT_AUDIT ? " would %s" : " %s",
+			       ssf_action_name(ev->action), ev->action, "?");
+	if (has & SSFCTL_EV_GENERATION)
+		ssf_print_u64(o, revert ? SSF_PRINT_ANY : SSF_PRINT_JSON,
+			      "generation", ", generation %" PRIu64,
+			      ev->generation);
+	if (has & SSFCTL_EV_SUPPRESSED)
+		ssf_print_u64(o, ev->suppressed ? SSF_PRINT_ANY : SSF_PRINT_JSON,
+			      "suppressed", " (%" PRIu64 " suppressed before)",
+			      ev->suppressed);
+	ssf_print_fp(o, "\n");
+	ssf_print_obj_close(o);
+	ssf_out_end(o);
 }

@@ -44,10 +44,9 @@ static void ssf_extack_tlvs(const u8 *p, size_t len, struct ssf_extack *ea)
 		switch (nla.nla_type & NLA_TYPE_MASK) {
 		case NLMSGERR_ATTR_MSG:
 			n = 0;
+			/* as sent: whoever shows it makes it safe to */
 			for (i = 0; i < plen && data[i] && n + 1 < sizeof(ea->msg); i++)
-				/* a message for a terminal: no control bytes */
-				ea->msg[n++] = data[i] < 0x20 || data[i] == 0x7f ?
-					       '?' : (char)data[i];
+				ea->msg[n++] = (char)data[i];
 			ea->msg[n] = '\0';
 			break;
 		case NLMSGERR_ATTR_OFFS:

@@ -26,7 +26,10 @@ struct ssf_apath {
 
 struct ssf_extack {
 	int error;			/* errno (positive); 0: none */
-	char msg[SSF_EXTACK_MSG_MAX];	/* NLMSGERR_ATTR_MSG, "" if none */
+	char msg[SSF_EXTACK_MSG_MAX];	/* NLMSGERR_ATTR_MSG, "" if none;
+					 * any bytes but NUL: escape them
+					 * to show them
+					 */
 	bool has_off;
 	bool has_miss_type;
 	bool has_miss_nest;

@@ -4,19 +4,32 @@
  *
  * main.c holds the command table and the dispatcher: each level (ssfctl,
  * ssfctl rule, ...) takes --json and --help before its command word; a leaf
- * takes them anywhere among its arguments ("--" ends the options).
+ * takes them anywhere among its arguments ("--" ends the options). The
+ * global options, spelt as iproute2's (-j, -n <netns>, -V), come before
+ * the first command word.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ssfctl.h"
 
-static const struct ssf_option ssf_monitor_opts[] = {
-	{ "count", "<n>", "exit after <n> events" },
-	{ NULL, NULL, NULL },
+static const struct ssfctl_option ssf_monitor_opts[] = {
+	{ "count", "<n>", "exit after <n> events", 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
-static const struct ssf_command ssf_cmds[] = {
+/* ssfctl's own options, before the command; ssf_root_opt() takes them. */
+enum { SSF_ROOT_NETNS, SSF_ROOT_VERSION };
+
+static const struct ssfctl_option ssf_root_opts[] = {
+	[SSF_ROOT_NETNS] = { "netns", "<name>",
+			     "configure the network namespace /run/netns/<name>",
+			     'n' },
+	[SSF_ROOT_VERSION] = { "version", NULL, "print ssfctl's version", 'V' },
+	{ NULL, NULL, NULL, 0 },
+};
+
+static const struct ssfctl_command ssf_cmds[] = {
 	{ "status", ssf_cmd_status, NULL, "[--json]",
 	  "show whether ssf is active, its generation, mode, defaults and counts",
 	  NULL, NULL },
@@ -42,13 +55,18 @@ static const struct ssf_command ssf_cmds[] = {
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
-static const struct ssf_command ssf_root = {
-	"ssfctl", NULL, ssf_cmds, "[--json] <command> [<args>]",
-	"configure ssf, the Secure Socket Filter", NULL, NULL,
+static const struct ssfctl_command ssf_root = {
+	"ssfctl", NULL, ssf_cmds,
+	"[--json] [--netns <name>] [--version] <command> [<args>]",
+	"configure ssf, the Secure Socket Filter",
+	"With --netns, names (users, groups, cgroup paths) are still looked up\n"
+	"in ssfctl's own namespaces: only its netlink socket is opened in the\n"
+	"network namespace <name>, which \"ip netns exec\" would not do (it\n"
+	"remounts /sys, hiding the cgroup2 hierarchy).\n", ssf_root_opts,
 };
 
-static void ssf_ctx_set(struct ssf_ctx *ctx, const char *path,
-			const struct ssf_command *c)
+static void ssf_ctx_set(struct ssfctl_ctx *ctx, const char *path,
+			const struct ssfctl_command *c)
 {
 	const char *sp = strchr(path, ' ');
 
@@ -59,7 +77,7 @@ static void ssf_ctx_set(struct ssf_ctx *ctx, const char *path,
 
 enum { SSF_OPT_OK, SSF_OPT_HELP, SSF_OPT_BAD };
 
-static int ssf_opt(struct ssf_ctx *ctx, const char *a)
+static int ssf_opt(struct ssfctl_ctx *ctx, const char *a)
 {
 	if (!strcmp(a, "--json") || !strcmp(a, "-j")) {
 		ctx->json = true;
@@ -75,26 +93,38 @@ static bool ssf_is_opt(const char *a)
 	return a[0] == '-' && a[1] != '\0';
 }
 
+/* Option @o is what @a (after its "--" or "-") names, @n bytes of it. */
+static bool ssf_opt_is(const struct ssfctl_option *o, const char *a, size_t n,
+		       bool letter)
+{
+	if (letter)
+		return o->letter && n == 1 && a[0] == o->letter;
+	return strlen(o->name) == n && !strncmp(o->name, a, n);
+}
+
 /*
- * One of the leaf's own options at argv[*i] ("--name", "--name value" or
- * "--name=value"): 1 if it was one (*i moved past its value), 0 if not, 2
- * after a usage error.
+ * One of the command's own options at argv[*i] ("--name", "--name value",
+ * "--name=value", or "-l value" for one with a letter): 1 if it was one
+ * (*i moved past its value), 0 if not, 2 after a usage error.
  */
-static int ssf_leaf_opt(struct ssf_ctx *ctx, const struct ssf_command *c,
+static int ssf_leaf_opt(struct ssfctl_ctx *ctx, const struct ssfctl_command *c,
 			int argc, char **argv, int *i)
 {
-	const struct ssf_option *o;
-	const char *a = argv[*i], *eq;
+	const struct ssfctl_option *o;
+	const char *a = argv[*i], *eq = NULL;
+	bool letter;
 	size_t n;
 	int k;
 
-	if (!c->opts || strncmp(a, "--", 2))
+	if (!c->opts || a[0] != '-')
 		return 0;
-	a += 2;
-	eq = strchr(a, '=');
+	letter = a[1] != '-';
+	a += letter ? 1 : 2;
+	if (!letter)
+		eq = strchr(a, '=');
 	n = eq ? (size_t)(eq - a) : strlen(a);
 	for (k = 0, o = c->opts; o->name && k < SSF_MAX_OPTS; o++, k++) {
-		if (strlen(o->name) != n || strncmp(o->name, a, n))
+		if (!ssf_opt_is(o, a, n, letter))
 			continue;
 		if (!o->arg) {
 			if (eq)
@@ -115,8 +145,8 @@ static int ssf_leaf_opt(struct ssf_ctx *ctx, const struct ssf_command *c,
 }
 
 /* Run the leaf @c with the words after its name. */
-static int ssf_run_leaf(struct ssf_ctx *ctx, const char *path,
-			const struct ssf_command *c, int argc, char **argv)
+static int ssf_run_leaf(struct ssfctl_ctx *ctx, const char *path,
+			const struct ssfctl_command *c, int argc, char **argv)
 {
 	bool help = false, opts = true;
 	int i, n = 0, ret;
@@ -154,21 +184,37 @@ static int ssf_run_leaf(struct ssf_ctx *ctx, const char *path,
 	return c->fn(ctx, n, argv);
 }
 
-static int ssf_run(struct ssf_ctx *ctx, const char *path,
-		   const struct ssf_command *group, int argc, char **argv)
+static int ssf_run(struct ssfctl_ctx *ctx, const char *path,
+		   const struct ssfctl_command *group, int argc, char **argv)
 {
-	const struct ssf_command *c;
+	const struct ssfctl_command *c;
 	char sub[128];
+	int i, ret;
 
 	ssf_ctx_set(ctx, path, group);
-	for (; argc && ssf_is_opt(argv[0]); argc--, argv++) {
-		switch (ssf_opt(ctx, argv[0])) {
+	for (i = 0; i < argc && ssf_is_opt(argv[i]); i++) {
+		ret = ssf_leaf_opt(ctx, group, argc, argv, &i);
+		if (ret == 2)
+			return 2;
+		if (ret)
+			continue;
+		switch (ssf_opt(ctx, argv[i])) {
 		case SSF_OPT_HELP:
 			ssf_print_usage(stdout, path, group, true);
 			return 0;
 		case SSF_OPT_BAD:
-			return ssf_usage_err(ctx, "unknown option \"%s\"", argv[0]);
+			return ssf_usage_err(ctx, "unknown option \"%s\"", argv[i]);
 		}
+	}
+	argc -= i;
+	argv += i;
+	if (group == &ssf_root) {
+		if (ctx->opt[SSF_ROOT_VERSION]) {
+			printf("ssfctl %s\n", SSF_VERSION);
+			return 0;
+		}
+		ctx->netns = ctx->opt[SSF_ROOT_NETNS];
+		memset(ctx->opt, 0, sizeof(ctx->opt));
 	}
 	if (!argc)
 		return ssf_usage_err(ctx, "missing command (see --help)");
@@ -190,7 +236,7 @@ static int ssf_run(struct ssf_ctx *ctx, const char *path,
 
 int main(int argc, char **argv)
 {
-	struct ssf_ctx ctx = { .json = false };
+	struct ssfctl_ctx ctx = { .json = false };
 	int ret;
 
 	ret = ssf_run(&ctx, "ssfctl", &ssf_root, argc - 1, argv + 1);

@@ -32,9 +32,9 @@ static void ssf_mon_signal(int sig)
 	ssf_mon_stop = 1;
 }
 
-struct ssf_mon {
-	const struct ssf_ctx *ctx;
-	struct ssf_nl *nl;
+struct ssfctl_mon {
+	const struct ssfctl_ctx *ctx;
+	struct ssfctl_nl *nl;
 	u32 count;		/* events to print; 0: no limit */
 	u32 seen;
 	bool out_err;		/* stdout failed */
@@ -45,9 +45,10 @@ static int ssf_mon_valid(struct nl_msg *msg, void *arg)
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 	struct sockaddr_nl *src = nlmsg_get_src(msg);
 	struct nlattr *tb[SSF_A_MAX + 1];
-	struct ssf_mon *m = arg;
+	struct ssfctl_mon *m = arg;
 	struct genlmsghdr *g;
-	struct ssf_event ev;
+	struct ssfctl_event ev;
+	struct ssfctl_out o;
 	const char *why;
 
 	/* only the kernel's (or, testing, the fake's) ssf events */
@@ -67,10 +68,8 @@ static int ssf_mon_valid(struct nl_msg *msg, void *arg)
 		ssf_err("%s: %s (skipped)", m->ctx->what, why);
 		return NL_SKIP;
 	}
-	if (m->ctx->json)
-		ssf_event_json(stdout, &ev);
-	else
-		ssf_event_print(stdout, &ev);
+	ssf_out_init(&o, stdout, m->ctx->json);
+	ssf_event_print(&o, &ev);
 	if (fflush(stdout) == EOF || ferror(stdout))
 		m->out_err = true;
 	m->seen++;
@@ -80,7 +79,7 @@ static int ssf_mon_valid(struct nl_msg *msg, void *arg)
 }
 
 /* Join the group; prints the error and returns -1. */
-static int ssf_mon_join(struct ssf_mon *m)
+static int ssf_mon_join(struct ssfctl_mon *m)
 {
 	int grp, ret;
 
@@ -106,7 +105,7 @@ static int ssf_mon_join(struct ssf_mon *m)
 }
 
 /* Read events until a signal, --count, or an error. 0 or -1. */
-static int ssf_mon_loop(struct ssf_mon *m, const sigset_t *waitmask)
+static int ssf_mon_loop(struct ssfctl_mon *m, const sigset_t *waitmask)
 {
 	struct pollfd pfd = { .fd = nl_socket_get_fd(m->nl->sk),
 			      .events = POLLIN };
@@ -153,12 +152,12 @@ out:
 	return ret;
 }
 
-int ssf_cmd_monitor(struct ssf_ctx *ctx, int argc, char **argv)
+int ssf_cmd_monitor(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
 	struct sigaction sa = { .sa_handler = ssf_mon_signal };
-	struct ssf_mon m = { .ctx = ctx };
+	struct ssfctl_mon m = { .ctx = ctx };
 	sigset_t block, old;
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	int ret = 1;
 
 	if (argc)
@@ -180,7 +179,7 @@ int ssf_cmd_monitor(struct ssf_ctx *ctx, int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 
 	ret = 1;
-	if (ssf_nl_open(&nl))
+	if (ssf_nl_open(&nl, ctx->netns))
 		goto out;
 	m.nl = &nl;
 	if (!ssf_mon_join(&m) && !ssf_mon_loop(&m, &old))

@@ -7,24 +7,24 @@
  */
 #include "names.h"
 
-static const struct ssf_name ssf_dirs[] = {
+static const struct ssfctl_name ssf_dirs[] = {
 	{ "in",  SSF_DIR_IN },
 	{ "out", SSF_DIR_OUT },
 	{ "fwd", SSF_DIR_FWD },
 };
 
-static const struct ssf_name ssf_actions[] = {
+static const struct ssfctl_name ssf_actions[] = {
 	{ "accept", SSF_ACT_ACCEPT },
 	{ "drop",   SSF_ACT_DROP },
 	{ "reject", SSF_ACT_REJECT },
 };
 
-static const struct ssf_name ssf_families[] = {
+static const struct ssfctl_name ssf_families[] = {
 	{ "ip",  SSF_FAMILY_IPV4 },
 	{ "ip6", SSF_FAMILY_IPV6 },
 };
 
-static const struct ssf_name ssf_protos[] = {
+static const struct ssfctl_name ssf_protos[] = {
 	{ "icmp",    1 },
 	{ "tcp",     6 },
 	{ "udp",     17 },
@@ -35,7 +35,7 @@ static const struct ssf_name ssf_protos[] = {
 };
 
 /* RFC 792 and successors; the names nft uses. */
-static const struct ssf_name ssf_icmp_types[] = {
+static const struct ssfctl_name ssf_icmp_types[] = {
 	{ "echo-reply",			0 },
 	{ "destination-unreachable",	3 },
 	{ "source-quench",		4 },
@@ -54,7 +54,7 @@ static const struct ssf_name ssf_icmp_types[] = {
 };
 
 /* RFC 4443, 4861, 2710, 3810 and 3122; the names nft uses. */
-static const struct ssf_name ssf_icmp6_types[] = {
+static const struct ssfctl_name ssf_icmp6_types[] = {
 	{ "destination-unreachable",	1 },
 	{ "packet-too-big",		2 },
 	{ "time-exceeded",		3 },
@@ -76,13 +76,13 @@ static const struct ssf_name ssf_icmp6_types[] = {
 	{ "mld2-listener-report",	143 },
 };
 
-static const struct ssf_name ssf_modes[] = {
+static const struct ssfctl_name ssf_modes[] = {
 	{ "enforce", SSF_MODE_ENFORCE },
 	{ "audit",   SSF_MODE_AUDIT },
 	{ "off",     SSF_MODE_OFF },
 };
 
-static const struct ssf_name ssf_event_types[] = {
+static const struct ssfctl_name ssf_event_types[] = {
 	{ "drop",   SSF_EVENT_DROP },
 	{ "reject", SSF_EVENT_REJECT },
 	{ "log",    SSF_EVENT_LOG },
@@ -90,7 +90,7 @@ static const struct ssf_name ssf_event_types[] = {
 	{ "revert", SSF_EVENT_REVERT },
 };
 
-const char *ssf_name_of(const struct ssf_name *tbl, size_t n, unsigned int val)
+const char *ssf_name_of(const struct ssfctl_name *tbl, size_t n, unsigned int val)
 {
 	size_t i;
 
@@ -100,7 +100,7 @@ const char *ssf_name_of(const struct ssf_name *tbl, size_t n, unsigned int val)
 	return NULL;
 }
 
-int ssf_name_find(const struct ssf_name *tbl, size_t n, const char *s,
+int ssf_name_find(const struct ssfctl_name *tbl, size_t n, const char *s,
 		  size_t len)
 {
 	size_t i;

@@ -11,15 +11,15 @@
 #include "ssf_types.h"
 #include <linux/ssf.h>
 
-struct ssf_name {
+struct ssfctl_name {
 	const char *name;
 	unsigned int val;
 };
 
 /* The name of @val in @tbl, or NULL. */
-const char *ssf_name_of(const struct ssf_name *tbl, size_t n, unsigned int val);
+const char *ssf_name_of(const struct ssfctl_name *tbl, size_t n, unsigned int val);
 /* The value named by the @len bytes at @s in @tbl, or -1. */
-int ssf_name_find(const struct ssf_name *tbl, size_t n, const char *s,
+int ssf_name_find(const struct ssfctl_name *tbl, size_t n, const char *s,
 		  size_t len);
 
 const char *ssf_dir_name(u8 dir);		/* "in", "out", "fwd" or NULL */

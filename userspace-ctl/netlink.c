@@ -9,11 +9,16 @@
  * Replies are matched to the request by sequence number and must come from
  * the kernel (port 0); anything else on the socket is skipped.
  */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <linux/netlink.h>
@@ -23,6 +28,7 @@
 #include "ssfctl.h"
 #include "netlink.h"
 #include "attrs.h"
+#include "json.h"
 
 #ifndef SOL_NETLINK
 #define SOL_NETLINK 270
@@ -31,11 +37,13 @@
 /* A stuck kernel makes ssfctl fail rather than hang (qemu TCG is slow). */
 #define SSF_NL_TIMEOUT_S	60
 #define SSF_NL_BUFSIZE		(1 << 20)
+/* Where "ip netns add" puts the namespaces it names. */
+#define SSF_NETNS_RUN_DIR	"/run/netns"
 
-struct ssf_nl_state {
-	struct ssf_nl *nl;
+struct ssfctl_nl_state {
+	struct ssfctl_nl *nl;
 	u32 seq;
-	ssf_nl_reply_fn fn;
+	ssfctl_nl_reply_fn fn;
 	void *arg;
 	unsigned long nmsgs;	/* messages read, ours or not */
 	bool done;
@@ -60,10 +68,61 @@ static u32 ssf_nl_test_peer(void)
 }
 #endif
 
-int ssf_nl_open(struct ssf_nl *nl)
+/*
+ * Into the network namespace @name: *@home gets ours to come back to.
+ * Prints the error and returns -1.
+ */
+static int ssf_netns_enter(const char *name, int *home)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	if (strchr(name, '/') || !name[0] ||
+	    snprintf(path, sizeof(path), "%s/%s", SSF_NETNS_RUN_DIR, name) >=
+	    (int)sizeof(path)) {
+		ssf_err("network namespace \"%s\": not a name in %s", name,
+			SSF_NETNS_RUN_DIR);
+		return -1;
+	}
+	*home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (*home < 0) {
+		ssf_err("network namespace: /proc/self/ns/net: %s",
+			strerror(errno));
+		return -1;
+	}
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		ssf_err("network namespace \"%s\": %s: %s", name, path,
+			strerror(errno));
+		goto fail;
+	}
+	if (setns(fd, CLONE_NEWNET)) {
+		ssf_err("network namespace \"%s\": switch to it: %s", name,
+			strerror(errno));
+		close(fd);
+		goto fail;
+	}
+	close(fd);
+	return 0;
+fail:
+	close(*home);
+	return -1;
+}
+
+static int ssf_netns_leave(int home)
+{
+	int ret = setns(home, CLONE_NEWNET);
+
+	if (ret)
+		ssf_err("network namespace: switch back: %s", strerror(errno));
+	close(home);
+	return ret;
+}
+
+int ssf_nl_open(struct ssfctl_nl *nl, const char *netns)
 {
 	struct timeval tv = { .tv_sec = SSF_NL_TIMEOUT_S };
-	int one = 1, fd, ret;
+	int one = 1, fd, ret, home = -1;
 
 	memset(nl, 0, sizeof(*nl));
 	nl->sk = nl_socket_alloc();
@@ -71,7 +130,12 @@ int ssf_nl_open(struct ssf_nl *nl)
 		ssf_err("netlink socket: out of memory");
 		return -1;
 	}
+	/* a socket belongs to the namespace it was opened in, for good */
+	if (netns && ssf_netns_enter(netns, &home))
+		goto fail;
 	ret = genl_connect(nl->sk);
+	if (home >= 0 && ssf_netns_leave(home))
+		goto fail;
 	if (ret < 0) {
 		ssf_err("netlink socket: %s", nl_geterror(ret));
 		goto fail;
@@ -113,7 +177,7 @@ fail:
 	return -1;
 }
 
-void ssf_nl_close(struct ssf_nl *nl)
+void ssf_nl_close(struct ssfctl_nl *nl)
 {
 	/* Closing the socket also aborts a transaction it still owns. */
 	if (nl->sk)
@@ -121,7 +185,7 @@ void ssf_nl_close(struct ssf_nl *nl)
 	nl->sk = NULL;
 }
 
-struct nl_msg *ssf_nl_msg(struct ssf_nl *nl, u8 cmd, bool dump, size_t size)
+struct nl_msg *ssf_nl_msg(struct ssfctl_nl *nl, u8 cmd, bool dump, size_t size)
 {
 	struct nl_msg *msg;
 
@@ -138,7 +202,7 @@ struct nl_msg *ssf_nl_msg(struct ssf_nl *nl, u8 cmd, bool dump, size_t size)
 
 static int ssf_nl_on_msg_in(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 
 	(void)msg;
 	st->nmsgs++;
@@ -147,7 +211,7 @@ static int ssf_nl_on_msg_in(struct nl_msg *msg, void *arg)
 
 static int ssf_nl_on_seq(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 	struct sockaddr_nl *src = nlmsg_get_src(msg);
 
 	if (nlmsg_hdr(msg)->nlmsg_seq != st->seq || src->nl_pid != st->nl->peer)
@@ -157,10 +221,11 @@ static int ssf_nl_on_seq(struct nl_msg *msg, void *arg)
 
 static int ssf_nl_on_valid(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 	struct nlattr *tb[SSF_A_MAX + 1];
 	const char *why;
 
+	st->nl->replies++;
 	if (genlmsg_parse(nlmsg_hdr(msg), 0, tb, SSF_A_MAX, ssf_a_policy) < 0) {
 		st->nl->why = "malformed reply from the kernel";
 		return NL_STOP;
@@ -177,7 +242,7 @@ static int ssf_nl_on_valid(struct nl_msg *msg, void *arg)
 
 static int ssf_nl_on_intr(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 
 	(void)msg;
 	st->intr = true;
@@ -186,7 +251,7 @@ static int ssf_nl_on_intr(struct nl_msg *msg, void *arg)
 
 static int ssf_nl_on_ack(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 
 	(void)msg;
 	st->done = true;
@@ -195,7 +260,7 @@ static int ssf_nl_on_ack(struct nl_msg *msg, void *arg)
 
 static int ssf_nl_on_done(struct nl_msg *msg, void *arg)
 {
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 	struct nlmsghdr *nlh = nlmsg_hdr(msg);
 
 	ssf_extack_from_done(nlh, nlh->nlmsg_len, &st->nl->ack);
@@ -208,7 +273,7 @@ static int ssf_nl_on_error(struct sockaddr_nl *nla, struct nlmsgerr *e,
 {
 	/* libnl hands us the payload; the header is right before it */
 	struct nlmsghdr *nlh = (struct nlmsghdr *)((char *)e - NLMSG_HDRLEN);
-	struct ssf_nl_state *st = arg;
+	struct ssfctl_nl_state *st = arg;
 
 	(void)nla;
 	if (ssf_extack_from_error(nlh, nlh->nlmsg_len, &st->nl->ack) < 0 ||
@@ -218,10 +283,10 @@ static int ssf_nl_on_error(struct sockaddr_nl *nla, struct nlmsgerr *e,
 	return NL_STOP;
 }
 
-int ssf_nl_call(struct ssf_nl *nl, struct nl_msg *msg, ssf_nl_reply_fn fn,
+int ssf_nl_call(struct ssfctl_nl *nl, struct nl_msg *msg, ssfctl_nl_reply_fn fn,
 		void *arg, bool *intr)
 {
-	struct ssf_nl_state st = { .nl = nl, .fn = fn, .arg = arg };
+	struct ssfctl_nl_state st = { .nl = nl, .fn = fn, .arg = arg };
 	struct nlmsghdr *req;
 	struct nl_cb *cb;
 	unsigned long before;
@@ -230,6 +295,7 @@ int ssf_nl_call(struct ssf_nl *nl, struct nl_msg *msg, ssf_nl_reply_fn fn,
 	memset(&nl->ack, 0, sizeof(nl->ack));
 	nl->why = NULL;
 	nl->nlerr = 0;
+	nl->replies = 0;
 	if (intr)
 		*intr = false;
 
@@ -288,22 +354,62 @@ out:
 	return ret;
 }
 
-static const char *ssf_nl_gen_reply(struct nlattr **tb, void *arg)
+int ssf_nl_get(struct ssfctl_nl *nl, u8 cmd, bool dump, const char *what,
+	       ssfctl_nl_reply_fn fn, void *arg, bool *intr)
 {
-	u64 *gen = arg;
+	struct nl_msg *msg;
+	int ret;
 
-	if (gen && tb[SSF_A_GENERATION])
-		*gen = nla_get_u64(tb[SSF_A_GENERATION]);
+	msg = ssf_nl_msg(nl, cmd, dump, 0);
+	if (!msg) {
+		ssf_err("%s: out of memory", what);
+		return -1;
+	}
+	ret = ssf_nl_call(nl, msg, fn, arg, intr);
+	nlmsg_free(msg);
+	if (ret) {
+		ssf_nl_perror(nl, "%s", what);
+		return -1;
+	}
+	if (!dump && !nl->replies) {
+		ssf_err("%s: the kernel sent no reply", what);
+		return -1;
+	}
+	return 0;
+}
+
+static const char *ssf_nl_val_reply(struct nlattr **tb, void *arg)
+{
+	struct ssfctl_nl_val *val = arg;
+	struct nlattr *a;
+
+	a = val && val->attr ? tb[val->attr] : NULL;
+	if (!a)
+		return NULL;
+	if (nla_len(a) == sizeof(u32))
+		val->v = nla_get_u32(a);
+	else if (nla_len(a) == sizeof(u64))
+		val->v = nla_get_u64(a);
+	else
+		return "malformed reply from the kernel";
+	val->got = true;
 	return NULL;
 }
 
-int ssf_nl_do(struct ssf_nl *nl, struct nl_msg *msg, u64 *gen)
+int ssf_nl_do(struct ssfctl_nl *nl, struct nl_msg *msg,
+	      struct ssfctl_nl_val *val)
 {
-	return ssf_nl_call(nl, msg, ssf_nl_gen_reply, gen, NULL);
+	if (ssf_nl_call(nl, msg, ssf_nl_val_reply, val, NULL))
+		return -1;
+	if (val && val->need && !val->got) {
+		nl->why = "the reply lacks what the request is for";
+		return -1;
+	}
+	return 0;
 }
 
-int ssf_nl_simple(struct ssf_nl *nl, u8 cmd, const char *what, bool quiet,
-		  u64 *gen)
+int ssf_nl_simple(struct ssfctl_nl *nl, u8 cmd, const char *what, bool quiet,
+		  struct ssfctl_nl_val *val)
 {
 	struct nl_msg *msg;
 	int ret;
@@ -314,7 +420,7 @@ int ssf_nl_simple(struct ssf_nl *nl, u8 cmd, const char *what, bool quiet,
 			ssf_err("%s: out of memory", what);
 		return -1;
 	}
-	ret = ssf_nl_do(nl, msg, gen);
+	ret = ssf_nl_do(nl, msg, val);
 	nlmsg_free(msg);
 	if (ret && !quiet)
 		ssf_nl_perror(nl, "%s", what);
@@ -344,7 +450,7 @@ static void ssf_nl_path_str(const struct ssf_apath *p, char *buf, size_t size)
 	}
 }
 
-void ssf_nl_detail(const struct ssf_nl *nl, char *buf, size_t size)
+void ssf_nl_detail(const struct ssfctl_nl *nl, char *buf, size_t size)
 {
 	const struct ssf_extack *ea = &nl->ack;
 	char path[160];
@@ -352,7 +458,9 @@ void ssf_nl_detail(const struct ssf_nl *nl, char *buf, size_t size)
 
 	buf[0] = '\0';
 	if (ea->msg[0]) {
-		snprintf(buf, size, "%s", ea->msg);
+		/* the kernel's words, shown safely */
+		ssf_sb_esc(&(struct ssfctl_sb){ .buf = buf, .size = size },
+			   ea->msg, false);
 	} else if (ea->has_miss_type) {
 		/* a missing nested attribute is named only if its nest is found */
 		name = NULL;
@@ -372,14 +480,12 @@ void ssf_nl_detail(const struct ssf_nl *nl, char *buf, size_t size)
 	}
 }
 
-void ssf_nl_perror(const struct ssf_nl *nl, const char *fmt, ...)
+static void ssf_nl_vperror(const struct ssfctl_nl *nl, const char *fmt,
+			   va_list ap)
 {
-	char what[256], detail[SSF_EXTACK_MSG_MAX + 64];
-	va_list ap;
+	char what[256], detail[4 * SSF_EXTACK_MSG_MAX + 64];
 
-	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
-	va_end(ap);
 
 	if (nl->ack.error) {
 		ssf_nl_detail(nl, detail, sizeof(detail));
@@ -393,4 +499,27 @@ void ssf_nl_perror(const struct ssf_nl *nl, const char *fmt, ...)
 	} else {
 		ssf_err("%s: %s", what, nl_geterror(nl->nlerr));
 	}
+}
+
+void ssf_nl_perror(const struct ssfctl_nl *nl, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	ssf_nl_vperror(nl, fmt, ap);
+	va_end(ap);
+}
+
+void ssf_nl_perror_hint(const struct ssfctl_nl *nl, int error,
+			const char *hint, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (nl->ack.error == error && !nl->ack.msg[0]) {
+		ssf_err("%s", hint);
+		return;
+	}
+	va_start(ap, fmt);
+	ssf_nl_vperror(nl, fmt, ap);
+	va_end(ap);
 }

@@ -30,7 +30,6 @@
 #include "polparse.h"
 #include "print.h"
 #include "names.h"
-#include "json.h"
 #include "resolve.h"
 
 /* A policy file larger than this is refused (65536 rules take ~6 MiB). */
@@ -90,7 +89,7 @@ static int ssf_read_input(const char *path, char **bufp, size_t *lenp)
 }
 
 /* Where a POLICY_ADD load is, and what the message being sent holds. */
-struct ssf_load {
+struct ssfctl_load {
 	const struct ssf_polfile *pf;
 	const char *name;		/* the file, for messages */
 	const char *what;		/* "policy load", for messages */
@@ -104,7 +103,7 @@ struct ssf_load {
 	bool exthdr;
 };
 
-static bool ssf_load_done(const struct ssf_load *l)
+static bool ssf_load_done(const struct ssfctl_load *l)
 {
 	return l->defaults_sent && l->check == l->pf->nchecks &&
 	       l->rule == l->pf->nrules &&
@@ -112,7 +111,7 @@ static bool ssf_load_done(const struct ssf_load *l)
 }
 
 /* The kernel rejected a POLICY_ADD: say which line of the file, if it can. */
-static void ssf_add_perror(const struct ssf_nl *nl, const struct ssf_load *l)
+static void ssf_add_perror(const struct ssfctl_nl *nl, const struct ssfctl_load *l)
 {
 	const struct ssf_polfile *pf = l->pf;
 	const struct ssf_apath *p = NULL;
@@ -160,7 +159,7 @@ static bool ssf_msg_room(struct nl_msg *msg)
 }
 
 /* The validate lines that fit, in order, then ip6-exthdr-max. */
-static int ssf_add_checks(struct nl_msg *msg, struct ssf_load *l)
+static int ssf_add_checks(struct nl_msg *msg, struct ssfctl_load *l)
 {
 	const struct ssf_polfile *pf = l->pf;
 	struct nlattr *nest;
@@ -189,7 +188,7 @@ static int ssf_add_checks(struct nl_msg *msg, struct ssf_load *l)
 	return 0;
 }
 
-static int ssf_add_rules(struct nl_msg *msg, struct ssf_load *l)
+static int ssf_add_rules(struct nl_msg *msg, struct ssfctl_load *l)
 {
 	const struct ssf_polfile *pf = l->pf;
 	struct nlattr *nest;
@@ -216,9 +215,9 @@ static int ssf_add_rules(struct nl_msg *msg, struct ssf_load *l)
  * One POLICY_ADD: the defaults (first message), the validate lines, then
  * rules, as many as fit below SSF_ADD_MAX_BYTES.
  */
-static int ssf_add_batch(struct ssf_nl *nl, struct ssf_load *l)
+static int ssf_add_batch(struct ssfctl_nl *nl, struct ssfctl_load *l)
 {
-	struct ssf_load next = *l;
+	struct ssfctl_load next = *l;
 	struct nl_msg *msg;
 	int ret = -1;
 
@@ -256,15 +255,17 @@ out:
 }
 
 /* What a transaction ends with: a commit, a commit-confirm, or a check. */
-struct ssf_commit_req {
+struct ssfctl_commit_req {
 	u64 generation;			/* the policy it was based on */
 	u32 flags;			/* enum ssf_commit_flags */
 	u32 confirm;			/* seconds, 0: none */
 };
 
-static int ssf_commit(struct ssf_nl *nl, const char *what,
-		      const struct ssf_commit_req *c, u64 *new_gen)
+static int ssf_commit(struct ssfctl_nl *nl, const char *what,
+		      const struct ssfctl_commit_req *c, u64 *new_gen)
 {
+	struct ssfctl_nl_val gen = { .attr = SSF_A_GENERATION };
+	char hint[128];
 	struct nl_msg *msg;
 	int ret;
 
@@ -278,21 +279,21 @@ static int ssf_commit(struct ssf_nl *nl, const char *what,
 		nlmsg_free(msg);
 		return -1;
 	}
-	*new_gen = c->generation + !(c->flags & SSF_COMMIT_F_CHECK);
-	ret = ssf_nl_do(nl, msg, new_gen);
+	ret = ssf_nl_do(nl, msg, &gen);
 	nlmsg_free(msg);
-	if (!ret)
+	if (!ret) {
+		*new_gen = gen.got ? gen.v : c->generation +
+			   !(c->flags & SSF_COMMIT_F_CHECK);
 		return 0;
-	/* the kernel says so itself; an older one may not */
-	if (nl->ack.error == EBUSY && !nl->ack.msg[0])
-		ssf_err("%s: commit: policy changed since you read it", what);
-	else
-		ssf_nl_perror(nl, "%s: commit", what);
+	}
+	snprintf(hint, sizeof(hint), "%s: commit: policy changed since you read it",
+		 what);
+	ssf_nl_perror_hint(nl, EBUSY, hint, "%s: commit", what);
 	return -1;
 }
 
 /* Read and parse the policy file @path ("-": stdin); prints errors. */
-static int ssf_policy_parse(const struct ssf_ctx *ctx, const char *path,
+static int ssf_policy_parse(const struct ssfctl_ctx *ctx, const char *path,
 			    const char *name, struct ssf_polfile *pf)
 {
 	struct ssf_polerr perr;
@@ -326,13 +327,13 @@ static int ssf_policy_parse(const struct ssf_ctx *ctx, const char *path,
  * the commit @c asks for (its generation filled in here). Returns the exit
  * status; prints errors.
  */
-static int ssf_policy_txn(struct ssf_ctx *ctx, int argc, char **argv,
-			  struct ssf_commit_req *c, size_t *nrules, u64 *gen)
+static int ssf_policy_txn(struct ssfctl_ctx *ctx, int argc, char **argv,
+			  struct ssfctl_commit_req *c, size_t *nrules, u64 *gen)
 {
 	struct ssf_polfile pf;
-	struct ssf_status st;
-	struct ssf_load l;
-	struct ssf_nl nl;
+	struct ssfctl_status st;
+	struct ssfctl_load l;
+	struct ssfctl_nl nl;
 	const char *name;
 	int ret = -1;
 
@@ -341,9 +342,9 @@ static int ssf_policy_txn(struct ssf_ctx *ctx, int argc, char **argv,
 	name = strcmp(argv[0], "-") ? argv[0] : "<stdin>";
 	if (ssf_policy_parse(ctx, argv[0], name, &pf))
 		return 1;
-	if (ssf_nl_open(&nl))
+	if (ssf_nl_open(&nl, ctx->netns))
 		goto out;
-	if (ssf_status_get(&nl, &st))
+	if (ssf_status_fetch(&nl, &st))
 		goto out_nl;
 	if (ssf_nl_simple(&nl, SSF_CMD_POLICY_BEGIN,
 			  "policy: begin transaction", false, NULL))
@@ -372,9 +373,10 @@ out:
 	return ret ? 1 : 0;
 }
 
-static int ssf_policy_load(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_policy_load(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_commit_req c = { .flags = 0 };
+	struct ssfctl_commit_req c = { .flags = 0 };
+	struct ssfctl_out o;
 	size_t nrules = 0;
 	u64 gen = 0;
 	int ret;
@@ -390,24 +392,25 @@ static int ssf_policy_load(struct ssf_ctx *ctx, int argc, char **argv)
 	ret = ssf_policy_txn(ctx, argc, argv, &c, &nrules, &gen);
 	if (ret)
 		return ret;
-	if (ctx->json) {
-		printf("{\"rules\":%zu,\"generation\":%" PRIu64, nrules, gen);
-		if (c.confirm)
-			printf(",\"confirm\":%" PRIu32, c.confirm);
-		printf("}\n");
-	} else {
-		printf("policy loaded: %zu rules, generation %" PRIu64 "\n",
-		       nrules, gen);
-		if (c.confirm)
-			printf("confirm within %" PRIu32 " seconds (ssfctl policy confirm), or the previous policy comes back\n",
-			       c.confirm);
-	}
+	ssf_out_init(&o, stdout, ctx->json);
+	ssf_print_obj_open(&o, NULL);
+	ssf_print_u64(&o, SSF_PRINT_ANY, "rules", "policy loaded: %" PRIu64 " rules",
+		      nrules);
+	ssf_print_u64(&o, SSF_PRINT_ANY, "generation",
+		      ", generation %" PRIu64 "\n", gen);
+	if (c.confirm)
+		ssf_print_u64(&o, SSF_PRINT_ANY, "confirm",
+			      "confirm within %" PRIu64 " seconds (ssfctl policy confirm), or the previous policy comes back\n",
+			      c.confirm);
+	ssf_print_obj_close(&o);
+	ssf_out_end(&o);
 	return 0;
 }
 
-static int ssf_policy_check(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_policy_check(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_commit_req c = { .flags = SSF_COMMIT_F_CHECK };
+	struct ssfctl_commit_req c = { .flags = SSF_COMMIT_F_CHECK };
+	struct ssfctl_out o;
 	size_t nrules = 0;
 	u64 gen = 0;
 	int ret;
@@ -415,65 +418,72 @@ static int ssf_policy_check(struct ssf_ctx *ctx, int argc, char **argv)
 	ret = ssf_policy_txn(ctx, argc, argv, &c, &nrules, &gen);
 	if (ret)
 		return ret;
-	if (ctx->json)
-		printf("{\"ok\":true,\"rules\":%zu}\n", nrules);
-	else
-		printf("policy ok: %zu rules (nothing changed)\n", nrules);
+	ssf_out_init(&o, stdout, ctx->json);
+	ssf_print_obj_open(&o, NULL);
+	ssf_print_bool(&o, SSF_PRINT_JSON, "ok", NULL, true);
+	ssf_print_u64(&o, SSF_PRINT_ANY, "rules",
+		      "policy ok: %" PRIu64 " rules (nothing changed)\n", nrules);
+	ssf_print_obj_close(&o);
+	ssf_out_end(&o);
 	return 0;
 }
 
-static int ssf_policy_confirm(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_policy_confirm(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_nl nl;
-	u64 gen = 0;
+	struct ssfctl_nl_val gen = { .attr = SSF_A_GENERATION };
+	char hint[96];
+	struct ssfctl_nl nl;
 	int ret;
 
 	if (argc)
 		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	if (ssf_nl_open(&nl))
+	if (ssf_nl_open(&nl, ctx->netns))
 		return 1;
 	ret = ssf_nl_simple(&nl, SSF_CMD_POLICY_CONFIRM, ctx->what, true, &gen);
 	if (ret) {
-		if (nl.ack.error == ENOENT && !nl.ack.msg[0])
-			ssf_err("%s: no commit is waiting for a confirm",
-				ctx->what);
-		else
-			ssf_nl_perror(&nl, "%s", ctx->what);
+		snprintf(hint, sizeof(hint), "%s: no commit is waiting for a confirm",
+			 ctx->what);
+		ssf_nl_perror_hint(&nl, ENOENT, hint, "%s", ctx->what);
 	}
 	ssf_nl_close(&nl);
 	if (ret)
 		return 1;
-	if (ctx->json)
-		printf("{\"generation\":%" PRIu64 "}\n", gen);
-	else
-		printf("policy confirmed, generation %" PRIu64 "\n", gen);
+	ssf_print_result(ctx, "generation",
+			 "policy confirmed, generation %" PRIu64 "\n", gen.v);
 	return 0;
 }
+
+/* What policy show prints, all of one generation. */
+struct ssfctl_policy {
+	struct ssfctl_status st;
+	struct ssf_checks c;
+	struct ssfctl_rulelist rl;
+};
 
 /*
  * Defaults, checks and rules of one generation: retried if a change raced
  * in. VALIDATE_GET carries no generation; a change after STATUS_GET moves
  * the generation the dump (or the second STATUS_GET) sees.
  */
-static int ssf_policy_read(struct ssf_nl *nl, struct ssf_status *st,
-			   struct ssf_checks *c, struct ssf_rulelist *rl)
+static int ssf_policy_read(struct ssfctl_nl *nl, void *obj)
 {
-	struct ssf_status st2;
+	struct ssfctl_policy *p = obj;
+	struct ssfctl_status st2;
 	int try;
 
 	for (try = 0; try < SSF_DUMP_TRIES; try++) {
-		if (ssf_status_get(nl, st) || ssf_checks_fetch(nl, c) ||
-		    ssf_rules_dump(nl, rl))
+		if (ssf_status_fetch(nl, &p->st) || ssf_checks_fetch(nl, &p->c) ||
+		    ssf_rules_fetch(nl, &p->rl))
 			return -1;
-		if (rl->n) {
-			if (!rl->v[0].has_generation ||
-			    rl->v[0].generation == st->generation)
+		if (p->rl.n) {
+			if (!p->rl.v[0].has_generation ||
+			    p->rl.v[0].generation == p->st.generation)
 				return 0;
 			continue;
 		}
-		if (ssf_status_get(nl, &st2))
+		if (ssf_status_fetch(nl, &st2))
 			return -1;
-		if (st2.generation == st->generation)
+		if (st2.generation == p->st.generation)
 			return 0;
 	}
 	ssf_err("policy show: the policy kept changing (%d tries)",
@@ -481,95 +491,71 @@ static int ssf_policy_read(struct ssf_nl *nl, struct ssf_status *st,
 	return -1;
 }
 
-static void ssf_policy_json(const struct ssf_status *st,
-			    const struct ssf_checks *c,
-			    const struct ssf_rulelist *rl)
+void ssf_policy_print(struct ssfctl_out *o, const struct ssfctl_status *st,
+		      const struct ssf_checks *c,
+		      const struct ssfctl_rulelist *rl,
+		      const struct ssfctl_namer *nm)
 {
-	struct ssf_json j;
-	const char *a;
-	u8 dir;
+	static const char *const defaults[SSF_DIR_MAX + 1] = {
+		[SSF_DIR_IN] = "default in %s\n",
+		[SSF_DIR_OUT] = "default out %s\n",
+		[SSF_DIR_FWD] = "default fwd %s\n",
+	};
 
-	ssf_json_init(&j, stdout);
-	ssf_json_obj_open(&j);
-	ssf_json_kv_u64(&j, "generation", st->generation);
-	a = ssf_mode_name(st->mode);
-	if (a)
-		ssf_json_kv_str(&j, "mode", a);
-	else
-		ssf_json_kv_u64(&j, "mode", st->mode);
-	ssf_json_key(&j, "defaults");
-	ssf_json_obj_open(&j);
-	for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
-		a = ssf_action_name(st->defaults[dir]);
-		ssf_json_kv_str(&j, ssf_dir_name(dir), a ? a : "?");
-	}
-	ssf_json_obj_close(&j);
-	ssf_json_key(&j, "validate");
-	ssf_checks_json(&j, c);
-	ssf_json_key(&j, "rules");
-	ssf_rules_json(&j, rl);
-	ssf_json_obj_close(&j);
-	ssf_json_end(&j);
+	ssf_print_obj_open(o, NULL);
+	ssf_print_u64(o, SSF_PRINT_JSON, "generation", NULL, st->generation);
+	ssf_defaults_print(o, st->defaults, defaults);
+	ssf_mode_print(o, st->mode);
+	ssf_checks_print(o, "validate", c, SSFCTL_CHECKS_STMTS);
+	ssf_rules_print(o, "rules", rl, SSFCTL_RULES_STMTS, nm);
+	ssf_print_obj_close(o);
 }
 
-static int ssf_policy_show(struct ssf_ctx *ctx, int argc, char **argv)
+static void ssf_policy_show_print(struct ssfctl_out *o, const void *obj)
 {
-	struct ssf_rulelist rl = { .n = 0 };
-	struct ssf_checks *c;
-	struct ssf_status st;
-	struct ssf_nl nl;
-	size_t i;
-	int ret = 1;
+	const struct ssfctl_policy *p = obj;
 
-	if (argc)
-		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	c = malloc(sizeof(*c));
-	if (!c) {
-		ssf_err("%s: out of memory", ctx->what);
-		return 1;
-	}
-	if (ssf_nl_open(&nl))
-		goto out;
-	ret = ssf_policy_read(&nl, &st, c, &rl);
-	ssf_nl_close(&nl);
-	if (ret)
-		goto out;
-	if (ctx->json) {
-		ssf_policy_json(&st, c, &rl);
-	} else {
-		ssf_print_defaults(stdout, st.defaults);
-		ssf_print_mode(stdout, st.mode);
-		ssf_print_checks_stmts(stdout, c);
-		for (i = 0; i < rl.n; i++)
-			ssf_print_rule_stmt(stdout, &rl.v[i].r, &ssf_sys_namer);
-	}
-out:
-	free(c);
-	ssf_rulelist_free(&rl);
-	return ret ? 1 : 0;
+	ssf_policy_print(o, &p->st, &p->c, &p->rl, &ssf_sys_namer);
 }
 
-static int ssf_policy_flush(struct ssf_ctx *ctx, int argc, char **argv)
+static void ssf_policy_done(void *obj)
 {
-	struct ssf_nl nl;
+	struct ssfctl_policy *p = obj;
+
+	ssf_rulelist_free(&p->rl);
+}
+
+static int ssf_policy_show(struct ssfctl_ctx *ctx, int argc, char **argv)
+{
+	static const struct ssfctl_show show = {
+		sizeof(struct ssfctl_policy), ssf_policy_read,
+		ssf_policy_show_print, ssf_policy_done,
+	};
+
+	return ssf_show(ctx, argc, argv, &show);
+}
+
+static int ssf_policy_flush(struct ssfctl_ctx *ctx, int argc, char **argv)
+{
+	struct ssfctl_nl nl;
 	int ret;
 
 	if (argc)
 		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	if (ssf_nl_open(&nl))
+	if (ssf_nl_open(&nl, ctx->netns))
 		return 1;
 	ret = ssf_nl_simple(&nl, SSF_CMD_POLICY_FLUSH, ctx->what, false, NULL);
 	ssf_nl_close(&nl);
 	return ret ? 1 : 0;
 }
 
-static const struct ssf_option ssf_load_opts[] = {
+static const struct ssfctl_option ssf_load_opts[] = {
 	{ "confirm", "<seconds>",
-	  "revert unless \"policy confirm\" comes within <seconds>" },
-	{ NULL, NULL, NULL },
+	  "revert unless \"policy confirm\" comes within <seconds>", 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
-const struct ssf_command ssf_policy_cmds[] = {
+const struct ssfctl_command ssf_policy_cmds[] = {
 	{ "load", ssf_policy_load, NULL, "[--confirm <seconds>] <file|->",
 	  "replace the whole policy with a file's, atomically",
 	  SSF_POLPARSE_FILE_HELP "\n" SSF_POLPARSE_GRAMMAR

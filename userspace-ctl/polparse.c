@@ -27,7 +27,7 @@
 
 #include "polparse_int.h"
 
-const char *ssf_polcheck_name(const struct ssf_polcheck *c)
+const char *ssf_polcheck_name(const struct ssfctl_polcheck *c)
 {
 	return c->reason == SSF_R_NONE ? "all" : ssf_reason_name(c->reason);
 }
@@ -47,11 +47,11 @@ void ssf_polfile_free(struct ssf_polfile *pf)
 }
 
 int ssf_polparse_res(const char *buf, size_t len,
-		     const struct ssf_resolver *res, struct ssf_polfile *out,
+		     const struct ssfctl_resolver *res, struct ssf_polfile *out,
 		     struct ssf_polerr *err)
 {
-	struct ssf_tok w[SSF_POL_MAX_WORDS];
-	struct ssf_pstate st = { .pf = out, .err = err, .res = res };
+	struct ssfctl_tok w[SSF_POL_MAX_WORDS];
+	struct ssfctl_pstate st = { .pf = out, .err = err, .res = res };
 	size_t pos = 0, end, i;
 	char *scratch;
 	const char *nl;

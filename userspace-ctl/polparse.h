@@ -20,13 +20,13 @@ struct ssf_polerr {
 	char msg[SSF_POLERR_MSG];
 };
 
-struct ssf_polrule {
+struct ssfctl_polrule {
 	struct ssf_rule rule;
 	unsigned int line;		/* where the rule was written */
 };
 
 /* A "validate <check>|all <action>" line. */
-struct ssf_polcheck {
+struct ssfctl_polcheck {
 	u8 reason;			/* enum ssf_reason; SSF_R_NONE: all */
 	u8 action;			/* enum ssf_check_action */
 	unsigned int line;
@@ -39,7 +39,7 @@ struct ssf_polcheck {
  * the name does not exist, or another negative errno. The cgroup lookup
  * takes a path as the policy gives it and explains a failure in @why.
  */
-struct ssf_resolver {
+struct ssfctl_resolver {
 	int (*user)(const char *name, u32 *uid);
 	int (*group)(const char *name, u32 *gid);
 	int (*cgroup)(const char *path, u64 *id, char *why, size_t size);
@@ -48,11 +48,11 @@ struct ssf_resolver {
 struct ssf_polfile {
 	u8 defaults[SSF_DIR_MAX + 1];	/* enum ssf_action; accept if not given */
 	u8 defaults_set;		/* bit (1 << dir) per "default" line */
-	struct ssf_polrule *rules;
+	struct ssfctl_polrule *rules;
 	size_t nrules;
 	size_t cap;
 	/* validate lines, in file order: applied over the defaults */
-	struct ssf_polcheck *checks;
+	struct ssfctl_polcheck *checks;
 	size_t nchecks;
 	size_t checks_cap;
 	bool has_exthdr_max;		/* "validate ip6-exthdr-max N" given */
@@ -64,7 +64,7 @@ struct ssf_polfile {
 };
 
 /* The name a validate line sends: the check's, or "all". */
-const char *ssf_polcheck_name(const struct ssf_polcheck *c);
+const char *ssf_polcheck_name(const struct ssfctl_polcheck *c);
 
 /* The grammar, for --help texts (Documentation/rules.rst has it all). */
 #define SSF_POLPARSE_GRAMMAR						\
@@ -92,7 +92,7 @@ const char *ssf_polcheck_name(const struct ssf_polcheck *c);
 	"  log [\"<prefix>\"]            log matches (kernel log, nf_log)\n" \
 	"  audit                        count and log, but let it pass\n" \
 	"  comment \"<text>\"             kept with the rule\n"	\
-	"Quote values with spaces: \"...\" (\\\" and \\\\ inside).\n"
+	"Quote values with spaces: \"...\" (\\\", \\\\ and \\xHH inside).\n"
 
 #define SSF_POLPARSE_FILE_HELP						\
 	"Policy file: one statement a line, '#' starts a comment.\n"	\
@@ -118,7 +118,7 @@ int ssf_polparse(const char *buf, size_t len, struct ssf_polfile *out,
 		 struct ssf_polerr *err);
 /* The same with names (users, groups, cgroups) looked up through @res. */
 int ssf_polparse_res(const char *buf, size_t len,
-		     const struct ssf_resolver *res, struct ssf_polfile *out,
+		     const struct ssfctl_resolver *res, struct ssf_polfile *out,
 		     struct ssf_polerr *err);
 
 /*
@@ -129,7 +129,7 @@ int ssf_polparse_res(const char *buf, size_t len,
 int ssf_polparse_rule(const char *buf, size_t len, struct ssf_rule *r,
 		      struct ssf_polerr *err);
 int ssf_polparse_rule_res(const char *buf, size_t len,
-			  const struct ssf_resolver *res, struct ssf_rule *r,
+			  const struct ssfctl_resolver *res, struct ssf_rule *r,
 			  struct ssf_polerr *err);
 
 /*
@@ -140,7 +140,7 @@ int ssf_polparse_rule_res(const char *buf, size_t len,
  * it starts with a double quote - the shell already split it.
  */
 int ssf_polparse_argv(int argc, char *const *argv,
-		      const struct ssf_resolver *res, struct ssf_rule *r,
+		      const struct ssfctl_resolver *res, struct ssf_rule *r,
 		      struct ssf_polerr *err);
 
 #endif /* _SSFCTL_POLPARSE_H */

@@ -28,12 +28,12 @@ static const char *ssf_fam_text(u8 fam)
 	return fam == SSF_FAMILY_IPV4 ? "IPv4" : "IPv6";
 }
 
-static int ssf_rule_host_bits(struct ssf_rctx *c, enum ssf_slot slot,
+static int ssf_rule_host_bits(struct ssfctl_rctx *c, enum ssfctl_slot slot,
 			      const union ssf_addr *a, u8 plen)
 {
 	char net_s[INET6_ADDRSTRLEN];
 	union ssf_addr mask, net;
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	int i;
 
 	ssf_prefix_mask(&mask, plen);
@@ -53,11 +53,11 @@ static int ssf_rule_host_bits(struct ssf_rctx *c, enum ssf_slot slot,
  * icmp-type implies proto icmp and family ip, icmp6-type proto icmpv6 and
  * family ip6; said otherwise, the rule is refused with the reason.
  */
-static int ssf_rule_icmp(struct ssf_rctx *c)
+static int ssf_rule_icmp(struct ssfctl_rctx *c)
 {
-	const struct ssf_tok *w = c->word[SSF_SLOT_ICMP];
+	const struct ssfctl_tok *w = c->word[SSF_SLOT_ICMP];
 	u8 want = c->icmp_family == SSF_FAMILY_IPV4 ? 1 : 58;
-	struct ssf_qword q1, q2;
+	struct ssfctl_qword q1, q2;
 	char num[8];
 	const char *p;
 
@@ -83,9 +83,9 @@ static int ssf_rule_icmp(struct ssf_rctx *c)
 }
 
 /* All words seen: the checks that need the whole rule. */
-static int ssf_rule_finish(struct ssf_rctx *c)
+static int ssf_rule_finish(struct ssfctl_rctx *c)
 {
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	const char *why;
 	u8 afam;
 	int ret;
@@ -101,7 +101,7 @@ static int ssf_rule_finish(struct ssf_rctx *c)
 				ssf_fam_text(c->dst_family));
 	afam = c->src_family ? c->src_family : c->dst_family;
 	if (c->family && afam && c->family != afam) {
-		enum ssf_slot s = c->src_family ? SSF_SLOT_SRC : SSF_SLOT_DST;
+		enum ssfctl_slot s = c->src_family ? SSF_SLOT_SRC : SSF_SLOT_DST;
 
 		return ssf_fail(c->err, "family %s does not match %s %s (%s)",
 				ssf_family_name(c->family),
@@ -130,13 +130,13 @@ static int ssf_rule_finish(struct ssf_rctx *c)
 	return 0;
 }
 
-int ssf_pol_rule(const struct ssf_tok *w, size_t n,
-			  const struct ssf_resolver *res, struct ssf_rule *r,
+int ssf_pol_rule(const struct ssfctl_tok *w, size_t n,
+			  const struct ssfctl_resolver *res, struct ssf_rule *r,
 			  struct ssf_polerr *err)
 {
-	const struct ssf_rule_word *kw;
-	struct ssf_qword q1, q2;
-	struct ssf_rctx c;
+	const struct ssfctl_rule_word *kw;
+	struct ssfctl_qword q1, q2;
+	struct ssfctl_rctx c;
 	size_t i;
 	int ret;
 
@@ -178,10 +178,10 @@ int ssf_pol_rule(const struct ssf_tok *w, size_t n,
 }
 
 int ssf_polparse_rule_res(const char *buf, size_t len,
-			  const struct ssf_resolver *res, struct ssf_rule *r,
+			  const struct ssfctl_resolver *res, struct ssf_rule *r,
 			  struct ssf_polerr *err)
 {
-	struct ssf_tok w[SSF_POL_MAX_WORDS];
+	struct ssfctl_tok w[SSF_POL_MAX_WORDS];
 	char *scratch;
 	int n, ret;
 
@@ -205,17 +205,17 @@ int ssf_polparse_rule(const char *buf, size_t len, struct ssf_rule *r,
 }
 
 /* The words whose value "rule add" takes whole from one argument. */
-static bool ssf_takes_whole(const struct ssf_tok *t)
+static bool ssf_takes_whole(const struct ssfctl_tok *t)
 {
 	return ssf_tok_is(t, "log") || ssf_tok_is(t, "comment") ||
 	       ssf_tok_is(t, "cgroup");
 }
 
 int ssf_polparse_argv(int argc, char *const *argv,
-		      const struct ssf_resolver *res, struct ssf_rule *r,
+		      const struct ssfctl_resolver *res, struct ssf_rule *r,
 		      struct ssf_polerr *err)
 {
-	struct ssf_tok w[SSF_POL_MAX_WORDS];
+	struct ssfctl_tok w[SSF_POL_MAX_WORDS];
 	size_t n = 0, total = 0, len;
 	char *scratch, *sp;
 	int i, k, ret;
@@ -241,7 +241,7 @@ int ssf_polparse_argv(int argc, char *const *argv,
 					 SSF_POL_MAX_WORDS);
 				goto out;
 			}
-			w[n++] = (struct ssf_tok){ .s = argv[i], .len = len,
+			w[n++] = (struct ssfctl_tok){ .s = argv[i], .len = len,
 				.raw = argv[i], .rawlen = len };
 			continue;
 		}

@@ -5,34 +5,27 @@
  * struct ssf_polfile.
  */
 #include <errno.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "polparse_int.h"
 #include "names.h"
+#include "array.h"
 
-struct ssf_stmt {
+struct ssfctl_stmt {
 	const char *word;
-	int (*parse)(struct ssf_pstate *st, const struct ssf_tok *w, size_t n);
+	int (*parse)(struct ssfctl_pstate *st, const struct ssfctl_tok *w, size_t n);
 };
 
 static int ssf_polfile_add(struct ssf_polfile *pf, const struct ssf_rule *r,
 			   unsigned int line)
 {
-	struct ssf_polrule *v;
-	size_t cap;
+	struct ssfctl_polrule *v;
 
-	if (pf->nrules == pf->cap) {
-		cap = pf->cap ? pf->cap * 2 : 16;
-		if (cap > SIZE_MAX / sizeof(*v))
-			return -ENOMEM;
-		v = realloc(pf->rules, cap * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		pf->rules = v;
-		pf->cap = cap;
-	}
+	v = ssf_array_room(pf->rules, &pf->cap, pf->nrules, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	pf->rules = v;
 	pf->rules[pf->nrules].rule = *r;
 	pf->rules[pf->nrules].line = line;
 	pf->nrules++;
@@ -40,16 +33,16 @@ static int ssf_polfile_add(struct ssf_polfile *pf, const struct ssf_rule *r,
 }
 
 /* The value a name table gives an unquoted word, or -1. */
-static int ssf_tok_name(const struct ssf_tok *t,
+static int ssf_tok_name(const struct ssfctl_tok *t,
 			int (*find)(const char *s, size_t len))
 {
 	return t->quoted ? -1 : find(t->s, t->len);
 }
 
-static int ssf_stmt_default(struct ssf_pstate *st, const struct ssf_tok *w,
+static int ssf_stmt_default(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
 			    size_t n)
 {
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	int dir, act;
 
 	if (n < 3)
@@ -73,7 +66,7 @@ static int ssf_stmt_default(struct ssf_pstate *st, const struct ssf_tok *w,
 	return 0;
 }
 
-static int ssf_stmt_rule(struct ssf_pstate *st, const struct ssf_tok *w,
+static int ssf_stmt_rule(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
 			 size_t n)
 {
 	struct ssf_rule r;
@@ -93,19 +86,13 @@ static int ssf_stmt_rule(struct ssf_pstate *st, const struct ssf_tok *w,
 static int ssf_polfile_add_check(struct ssf_polfile *pf, u8 reason, u8 action,
 				 unsigned int line)
 {
-	struct ssf_polcheck *v;
-	size_t cap;
+	struct ssfctl_polcheck *v;
 
-	if (pf->nchecks == pf->checks_cap) {
-		cap = pf->checks_cap ? pf->checks_cap * 2 : 16;
-		if (cap > SIZE_MAX / sizeof(*v))
-			return -ENOMEM;
-		v = realloc(pf->checks, cap * sizeof(*v));
-		if (!v)
-			return -ENOMEM;
-		pf->checks = v;
-		pf->checks_cap = cap;
-	}
+	v = ssf_array_room(pf->checks, &pf->checks_cap, pf->nchecks,
+			   sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	pf->checks = v;
 	pf->checks[pf->nchecks].reason = reason;
 	pf->checks[pf->nchecks].action = action;
 	pf->checks[pf->nchecks].line = line;
@@ -113,9 +100,9 @@ static int ssf_polfile_add_check(struct ssf_polfile *pf, u8 reason, u8 action,
 	return 0;
 }
 
-static int ssf_stmt_exthdr_max(struct ssf_pstate *st, const struct ssf_tok *v)
+static int ssf_stmt_exthdr_max(struct ssfctl_pstate *st, const struct ssfctl_tok *v)
 {
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	u32 n;
 
 	if (!ssf_pol_uint(v->s, v->len, SSF_IP6_EXTHDR_LIMIT, &n))
@@ -130,12 +117,12 @@ static int ssf_stmt_exthdr_max(struct ssf_pstate *st, const struct ssf_tok *v)
 	return 0;
 }
 
-static int ssf_stmt_validate(struct ssf_pstate *st, const struct ssf_tok *w,
+static int ssf_stmt_validate(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
 			     size_t n)
 {
 	char name[SSF_REASON_NAME_MAX + 1];
 	enum ssf_reason r = SSF_R_NONE;
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	int act, ret;
 
 	if (n < 3)
@@ -165,10 +152,10 @@ static int ssf_stmt_validate(struct ssf_pstate *st, const struct ssf_tok *w,
 	return ret;
 }
 
-static int ssf_stmt_mode(struct ssf_pstate *st, const struct ssf_tok *w,
+static int ssf_stmt_mode(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
 			 size_t n)
 {
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	int mode;
 
 	if (n < 2)
@@ -189,7 +176,7 @@ static int ssf_stmt_mode(struct ssf_pstate *st, const struct ssf_tok *w,
 	return 0;
 }
 
-static const struct ssf_stmt ssf_stmts[] = {
+static const struct ssfctl_stmt ssf_stmts[] = {
 	{ "default",  ssf_stmt_default },
 	{ "mode",     ssf_stmt_mode },
 	{ "rule",     ssf_stmt_rule },
@@ -197,9 +184,9 @@ static const struct ssf_stmt ssf_stmts[] = {
 };
 
 
-int ssf_pol_stmt(struct ssf_pstate *st, const struct ssf_tok *w, size_t n)
+int ssf_pol_stmt(struct ssfctl_pstate *st, const struct ssfctl_tok *w, size_t n)
 {
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(ssf_stmts); i++)

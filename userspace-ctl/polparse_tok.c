@@ -23,7 +23,7 @@ int ssf_fail(struct ssf_polerr *err, const char *fmt, ...)
 	return -EINVAL;
 }
 
-const char *ssf_qbytes(struct ssf_qword *q, const char *s, size_t len)
+const char *ssf_qbytes(struct ssfctl_qword *q, const char *s, size_t len)
 {
 	size_t i, o = 0;
 
@@ -53,19 +53,19 @@ const char *ssf_qbytes(struct ssf_qword *q, const char *s, size_t len)
 }
 
 /* A word's value, quoted for a message. */
-const char *ssf_q(struct ssf_qword *q, const struct ssf_tok *t)
+const char *ssf_q(struct ssfctl_qword *q, const struct ssfctl_tok *t)
 {
 	return ssf_qbytes(q, t->s, t->len);
 }
 
 /* A word as written (quotes included), quoted for a message. */
-const char *ssf_qraw(struct ssf_qword *q, const struct ssf_tok *t)
+const char *ssf_qraw(struct ssfctl_qword *q, const struct ssfctl_tok *t)
 {
 	return ssf_qbytes(q, t->raw, t->rawlen);
 }
 
 /* An unquoted word that is @s: keywords never match quoted words. */
-bool ssf_tok_is(const struct ssf_tok *t, const char *s)
+bool ssf_tok_is(const struct ssfctl_tok *t, const char *s)
 {
 	return !t->quoted && strlen(s) == t->len && !memcmp(t->s, s, t->len);
 }
@@ -75,11 +75,38 @@ static bool ssf_is_space(char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-int ssf_pol_words(const char *s, size_t len, struct ssf_tok *w, size_t max,
+static int ssf_hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* "xHH" at @s (@len bytes) into *@b: what printers write for any byte. */
+static bool ssf_hex_byte(const char *s, size_t len, unsigned char *b)
+{
+	int hi, lo;
+
+	if (len < 3 || s[0] != 'x')
+		return false;
+	hi = ssf_hex_digit(s[1]);
+	lo = ssf_hex_digit(s[2]);
+	if (hi < 0 || lo < 0)
+		return false;
+	*b = (unsigned char)(hi << 4 | lo);
+	return true;
+}
+
+int ssf_pol_words(const char *s, size_t len, struct ssfctl_tok *w, size_t max,
 		  char *scratch, struct ssf_polerr *err)
 {
 	size_t i = 0, n = 0, start, o = 0;
-	struct ssf_qword q;
+	struct ssfctl_qword q;
+	unsigned char b;
 
 	while (i < len && s[i] != '#') {
 		if (ssf_is_space(s[i])) {
@@ -97,12 +124,12 @@ int ssf_pol_words(const char *s, size_t len, struct ssf_tok *w, size_t max,
 			if (i < len && s[i] == '"')
 				return ssf_fail(err, "a quote inside the word %s (quote the whole word)",
 						ssf_qbytes(&q, s + start, i + 1 - start)), -1;
-			w[n] = (struct ssf_tok){ .s = s + start, .len = i - start,
+			w[n] = (struct ssfctl_tok){ .s = s + start, .len = i - start,
 				.raw = s + start, .rawlen = i - start };
 			n++;
 			continue;
 		}
-		w[n] = (struct ssf_tok){ .s = scratch + o, .quoted = true,
+		w[n] = (struct ssfctl_tok){ .s = scratch + o, .quoted = true,
 					 .raw = s + start };
 		for (i++; i < len && s[i] != '"'; i++) {
 			if (s[i] == '\\') {
@@ -110,7 +137,12 @@ int ssf_pol_words(const char *s, size_t len, struct ssf_tok *w, size_t max,
 					scratch[o++] = s[++i];
 					continue;
 				}
-				return ssf_fail(err, "unknown escape %s in a quoted string (only \\\" and \\\\)",
+				if (ssf_hex_byte(s + i + 1, len - i - 1, &b)) {
+					scratch[o++] = (char)b;
+					i += 3;
+					continue;
+				}
+				return ssf_fail(err, "unknown escape %s in a quoted string (only \\\", \\\\ and \\xHH)",
 						ssf_qbytes(&q, s + i, i + 1 < len ? 2 : 1)), -1;
 			}
 			scratch[o++] = s[i];
@@ -164,7 +196,7 @@ bool ssf_pol_uint(const char *s, size_t len, u32 max, u32 *out)
  * "n" or "n-m" of unsigned numbers <= @max into *@lo, *@hi. False if the
  * text is not of that form or a number is too large.
  */
-bool ssf_tok_range(const struct ssf_tok *t, u32 max, u32 *lo, u32 *hi)
+bool ssf_tok_range(const struct ssfctl_tok *t, u32 max, u32 *lo, u32 *hi)
 {
 	const char *dash = memchr(t->s, '-', t->len);
 	size_t n = dash ? (size_t)(dash - t->s) : t->len;
@@ -176,7 +208,7 @@ bool ssf_tok_range(const struct ssf_tok *t, u32 max, u32 *lo, u32 *hi)
 }
 
 /* Digits and dashes only: meant as a number or a range, not a name. */
-bool ssf_tok_numeric(const struct ssf_tok *t)
+bool ssf_tok_numeric(const struct ssfctl_tok *t)
 {
 	size_t i;
 
@@ -189,7 +221,7 @@ bool ssf_tok_numeric(const struct ssf_tok *t)
 }
 
 /* The word as a C string in @buf, or false if it cannot be one. */
-bool ssf_tok_cstr(const struct ssf_tok *t, char *buf, size_t size)
+bool ssf_tok_cstr(const struct ssfctl_tok *t, char *buf, size_t size)
 {
 	if (t->len >= size || memchr(t->s, '\0', t->len))
 		return false;

@@ -17,10 +17,10 @@
  * A string value into @dst (@size bytes with the NUL): a clear error when
  * it holds a NUL byte or is too long.
  */
-static int ssf_set_str(struct ssf_rctx *c, const struct ssf_rule_word *w,
-		       const struct ssf_tok *arg, char *dst, size_t size)
+static int ssf_set_str(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+		       const struct ssfctl_tok *arg, char *dst, size_t size)
 {
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 
 	if (memchr(arg->s, '\0', arg->len))
 		return ssf_fail(c->err, "%s %s holds a NUL byte", w->word,
@@ -33,26 +33,26 @@ static int ssf_set_str(struct ssf_rctx *c, const struct ssf_rule_word *w,
 	return 0;
 }
 
-static int ssf_set_dir(struct ssf_rctx *c, const struct ssf_rule_word *w,
-		       const struct ssf_tok *arg)
+static int ssf_set_dir(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+		       const struct ssfctl_tok *arg)
 {
 	(void)arg;
 	c->r.dir = w->val;
 	return 0;
 }
 
-static int ssf_set_action(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			  const struct ssf_tok *arg)
+static int ssf_set_action(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			  const struct ssfctl_tok *arg)
 {
 	(void)arg;
 	c->r.action = w->val;
 	return 0;
 }
 
-static int ssf_set_family(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			  const struct ssf_tok *arg)
+static int ssf_set_family(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			  const struct ssfctl_tok *arg)
 {
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	int f = ssf_family_find(arg->s, arg->len);
 
 	(void)w;
@@ -63,10 +63,10 @@ static int ssf_set_family(struct ssf_rctx *c, const struct ssf_rule_word *w,
 	return 0;
 }
 
-static int ssf_set_proto(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			 const struct ssf_tok *arg)
+static int ssf_set_proto(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			 const struct ssfctl_tok *arg)
 {
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	int p = ssf_proto_find(arg->s, arg->len);
 	u32 v;
 
@@ -83,12 +83,12 @@ static int ssf_set_proto(struct ssf_rctx *c, const struct ssf_rule_word *w,
 	return 0;
 }
 
-static int ssf_set_addr(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			const struct ssf_tok *arg)
+static int ssf_set_addr(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			const struct ssfctl_tok *arg)
 {
 	char s[INET6_ADDRSTRLEN + 8];
 	union ssf_addr a = { .w = { 0 } };
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	char *slash;
 	u32 plen;
 	u8 fam;
@@ -128,10 +128,10 @@ bad:
 	return ssf_fail(c->err, "bad %s address %s", w->word, ssf_q(&q, arg));
 }
 
-static int ssf_set_ports(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			 const struct ssf_tok *arg)
+static int ssf_set_ports(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			 const struct ssfctl_tok *arg)
 {
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	u32 lo, hi;
 
 	if (!ssf_tok_range(arg, 65535, &lo, &hi))
@@ -149,8 +149,8 @@ static int ssf_set_ports(struct ssf_rctx *c, const struct ssf_rule_word *w,
 	return 0;
 }
 
-static int ssf_set_ifname(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			  const struct ssf_tok *arg)
+static int ssf_set_ifname(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			  const struct ssfctl_tok *arg)
 {
 	if (!arg->len)
 		return ssf_fail(c->err, "%s needs an interface name, not \"\"",
@@ -164,13 +164,13 @@ static int ssf_set_ifname(struct ssf_rctx *c, const struct ssf_rule_word *w,
 }
 
 /* uid (val 0) or gid (val 1): a number, a range, or a name to look up. */
-static int ssf_set_owner(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			 const struct ssf_tok *arg)
+static int ssf_set_owner(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			 const struct ssfctl_tok *arg)
 {
 	const char *kind = w->val == 0 ? "user" : "group";
 	int (*look)(const char *name, u32 *id) = NULL;
 	char name[256];
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	u32 lo, hi;
 	int ret;
 
@@ -209,11 +209,11 @@ static int ssf_set_owner(struct ssf_rctx *c, const struct ssf_rule_word *w,
 }
 
 /* cgroup <path> (val 0) or cgroup-id <n> (val 1). */
-static int ssf_set_cgroup(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			  const struct ssf_tok *arg)
+static int ssf_set_cgroup(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			  const struct ssfctl_tok *arg)
 {
 	char path[4096], why[SSF_POLERR_MSG / 2];
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	u64 id;
 
 	if (w->val == 1) {
@@ -237,11 +237,11 @@ static int ssf_set_cgroup(struct ssf_rctx *c, const struct ssf_rule_word *w,
 }
 
 /* icmp-type (val ipv4) or icmp6-type (val ipv6): a name or a number. */
-static int ssf_set_icmp(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			const struct ssf_tok *arg)
+static int ssf_set_icmp(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			const struct ssfctl_tok *arg)
 {
 	int t = ssf_icmp_type_find(w->val, arg->s, arg->len);
-	struct ssf_qword q;
+	struct ssfctl_qword q;
 	u32 v;
 
 	if (t < 0) {
@@ -256,8 +256,8 @@ static int ssf_set_icmp(struct ssf_rctx *c, const struct ssf_rule_word *w,
 	return 0;
 }
 
-static int ssf_set_log(struct ssf_rctx *c, const struct ssf_rule_word *w,
-		       const struct ssf_tok *arg)
+static int ssf_set_log(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+		       const struct ssfctl_tok *arg)
 {
 	c->r.flags |= SSF_RULE_F_LOG;
 	if (!arg)
@@ -265,8 +265,8 @@ static int ssf_set_log(struct ssf_rctx *c, const struct ssf_rule_word *w,
 	return ssf_set_str(c, w, arg, c->r.log_prefix, sizeof(c->r.log_prefix));
 }
 
-static int ssf_set_audit(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			 const struct ssf_tok *arg)
+static int ssf_set_audit(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			 const struct ssfctl_tok *arg)
 {
 	(void)w;
 	(void)arg;
@@ -274,15 +274,15 @@ static int ssf_set_audit(struct ssf_rctx *c, const struct ssf_rule_word *w,
 	return 0;
 }
 
-static int ssf_set_comment(struct ssf_rctx *c, const struct ssf_rule_word *w,
-			   const struct ssf_tok *arg)
+static int ssf_set_comment(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			   const struct ssfctl_tok *arg)
 {
 	return ssf_set_str(c, w, arg, c->r.comment, sizeof(c->r.comment));
 }
 
 #define NONE	SSF_ARG_NONE
 #define ONE	SSF_ARG_ONE
-static const struct ssf_rule_word ssf_rule_words[] = {
+static const struct ssfctl_rule_word ssf_rule_words[] = {
 	{ "in",      SSF_SLOT_DIR,    SSF_DIR_IN,  NONE, NULL, ssf_set_dir },
 	{ "out",     SSF_SLOT_DIR,    SSF_DIR_OUT, NONE, NULL, ssf_set_dir },
 	{ "fwd",     SSF_SLOT_DIR,    SSF_DIR_FWD, NONE, NULL, ssf_set_dir },
@@ -323,7 +323,7 @@ static const struct ssf_rule_word ssf_rule_words[] = {
 #undef NONE
 #undef ONE
 
-const struct ssf_rule_word *ssf_pol_word_find(const struct ssf_tok *t)
+const struct ssfctl_rule_word *ssf_pol_word_find(const struct ssfctl_tok *t)
 {
 	size_t i;
 

@@ -1,40 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Rule printers. The canonical word order: direction, family, proto,
- * icmp-type, src, dst, sport, dport, iif, oif, uid, gid, cgroup, action,
- * log, audit, comment. "family" is left out when an address or an ICMP
- * type already implies it; a value the kernel knows but this ssfctl has no
- * name for is printed so that it is recognisable, not silently dropped.
+ * Rules and the policy statements around them, as text and as JSON. The
+ * canonical word order: direction, family, proto, icmp-type, src, dst,
+ * sport, dport, iif, oif, uid, gid, cgroup, action, log, audit, comment.
+ * "family" is left out when an address or an ICMP type already implies
+ * it; a value the kernel knows but this ssfctl has no name for is printed
+ * so that it is recognisable, not silently dropped.
  * Names (users, groups, cgroup paths) are printed where the namer has
  * them and the parser would read them back as names, else numbers.
  */
 #include <inttypes.h>
-#include <stdarg.h>
 #include <string.h>
 #include <arpa/inet.h>
 
 #include "print.h"
 #include "names.h"
-
-struct ssf_sb {
-	char *buf;
-	size_t size;
-	size_t len;		/* what the text needs, may exceed size */
-};
-
-__attribute__((format(printf, 2, 3)))
-static void ssf_sb_add(struct ssf_sb *b, const char *fmt, ...)
-{
-	size_t room = b->len < b->size ? b->size - b->len : 0;
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(room ? b->buf + b->len : NULL, room, fmt, ap);
-	va_end(ap);
-	if (n > 0)
-		b->len += (size_t)n;
-}
 
 char *ssf_prefix_fmt(char *buf, size_t size, u8 family, const union ssf_addr *a,
 		     u8 plen, bool host_short)
@@ -60,41 +40,45 @@ char *ssf_ports_fmt(char *buf, size_t size, u16 min, u16 max)
 	return buf;
 }
 
-/* A byte the parser would end or split a bare word at, or mangle. */
-static bool ssf_word_special(unsigned char c)
+/*
+ * @s is one word the parser reads back as itself: not empty, nothing it
+ * ends or splits a word at, nothing text would escape.
+ */
+static bool ssf_word_bare(const char *s)
 {
-	return c <= 0x20 || c == 0x7f || c == '"' || c == '\\' || c == '#';
+	size_t i = 0, len = strlen(s), n;
+
+	if (!len)
+		return false;
+	while (i < len) {
+		if (strchr(" \"\\#", s[i]))
+			return false;
+		n = ssf_text_span(s + i, len - i);
+		if (!n)
+			return false;
+		i += n;
+	}
+	return true;
 }
 
 size_t ssf_word_fmt(char *buf, size_t size, const char *s, bool force)
 {
-	struct ssf_sb b = { .buf = buf, .size = size };
-	size_t i, n = strlen(s);
-	bool quote = force || !n;
+	struct ssfctl_sb b = { .buf = buf, .size = size };
 
 	if (size)
 		buf[0] = '\0';
-	for (i = 0; i < n && !quote; i++)
-		quote = ssf_word_special((unsigned char)s[i]);
-	if (!quote) {
+	if (!force && ssf_word_bare(s)) {
 		ssf_sb_add(&b, "%s", s);
 		return b.len;
 	}
 	ssf_sb_add(&b, "\"");
-	for (i = 0; i < n; i++) {
-		if (s[i] == '"' || s[i] == '\\')
-			ssf_sb_add(&b, "\\%c", s[i]);
-		else if (s[i] == '\n')
-			ssf_sb_add(&b, " ");
-		else
-			ssf_sb_add(&b, "%c", s[i]);
-	}
+	ssf_sb_esc(&b, s, true);
 	ssf_sb_add(&b, "\"");
 	return b.len;
 }
 
 /* " <word> <value>" with the value made a policy word. */
-static void ssf_sb_word(struct ssf_sb *b, const char *word, const char *val,
+static void ssf_sb_word(struct ssfctl_sb *b, const char *word, const char *val,
 			bool force)
 {
 	size_t room;
@@ -111,7 +95,7 @@ static bool ssf_looks_numeric(const char *s)
 }
 
 /* uid/gid: the name when the range is one id that has one, else numbers. */
-static void ssf_sb_owner(struct ssf_sb *b, const char *word, u32 lo, u32 hi,
+static void ssf_sb_owner(struct ssfctl_sb *b, const char *word, u32 lo, u32 hi,
 			 const char *(*name)(u32 id, char *buf, size_t size))
 {
 	char s[256];
@@ -131,7 +115,7 @@ static void ssf_sb_owner(struct ssf_sb *b, const char *word, u32 lo, u32 hi,
 }
 
 /* "icmp-type echo-request", or the number when it has no name. */
-static void ssf_sb_icmp(struct ssf_sb *b, const struct ssf_rule *r)
+static void ssf_sb_icmp(struct ssfctl_sb *b, const struct ssf_rule *r)
 {
 	const char *word = r->family == SSF_FAMILY_IPV6 ? "icmp6-type" :
 							  "icmp-type";
@@ -144,9 +128,9 @@ static void ssf_sb_icmp(struct ssf_sb *b, const struct ssf_rule *r)
 }
 
 size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssf_rule *r,
-		       const struct ssf_namer *nm)
+		       const struct ssfctl_namer *nm)
 {
-	struct ssf_sb b = { .buf = buf, .size = size };
+	struct ssfctl_sb b = { .buf = buf, .size = size };
 	char s[4096];
 	const char *name;
 
@@ -227,54 +211,58 @@ size_t ssf_rule_fmt(char *buf, size_t size, const struct ssf_rule *r)
 	return ssf_rule_fmt_nm(buf, size, r, NULL);
 }
 
-void ssf_print_defaults(FILE *f, const u8 defaults[SSF_DIR_MAX + 1])
+void ssf_defaults_print(struct ssfctl_out *o,
+			const u8 defaults[SSF_DIR_MAX + 1],
+			const char *const fmt[SSF_DIR_MAX + 1])
 {
-	const char *name;
+	char alt[24];
 	u8 dir;
 
+	ssf_print_obj_open(o, "defaults");
 	for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
-		name = ssf_action_name(defaults[dir]);
-		if (name)
-			fprintf(f, "default %s %s\n", ssf_dir_name(dir), name);
-		else
-			fprintf(f, "default %s <action %u>\n", ssf_dir_name(dir),
-				defaults[dir]);
+		snprintf(alt, sizeof(alt), "<action %u>", defaults[dir]);
+		ssf_print_name(o, SSF_PRINT_ANY, ssf_dir_name(dir), fmt[dir],
+			       ssf_action_name(defaults[dir]), defaults[dir], alt);
 	}
+	ssf_print_obj_close(o);
+}
+
+void ssf_mode_print(struct ssfctl_out *o, u8 mode)
+{
+	char alt[24];
+
+	snprintf(alt, sizeof(alt), "<mode %u>", mode);
+	ssf_print_name(o, mode == SSF_MODE_ENFORCE ? SSF_PRINT_JSON :
+		       SSF_PRINT_ANY, "mode", "mode %s\n", ssf_mode_name(mode),
+		       mode, alt);
 }
 
 void ssf_print_mode(FILE *f, u8 mode)
 {
-	const char *name = ssf_mode_name(mode);
+	struct ssfctl_out o;
 
-	if (mode == SSF_MODE_ENFORCE)
-		return;
-	if (name)
-		fprintf(f, "mode %s\n", name);
-	else
-		fprintf(f, "mode <mode %u>\n", mode);
+	ssf_out_init(&o, f, false);
+	ssf_mode_print(&o, mode);
 }
 
-void ssf_print_rule_stmt(FILE *f, const struct ssf_rule *r,
-			 const struct ssf_namer *nm)
+/* A JSON member by name, the number if it has none. */
+static void ssf_member_name(struct ssfctl_out *o, const char *key,
+			    const char *name, unsigned int v)
 {
-	char s[SSF_RULE_STRLEN];
-
-	ssf_rule_fmt_nm(s, sizeof(s), r, nm);
-	fprintf(f, "rule %s\n", s);
+	ssf_print_name(o, SSF_PRINT_JSON, key, NULL, name, v, NULL);
 }
 
-static void ssf_json_name_or_num(struct ssf_json *j, const char *key,
-				 const char *name, unsigned int v)
+/* A JSON string member, when there is one (@s not NULL). */
+static void ssf_member_str(struct ssfctl_out *o, const char *key,
+			   const char *s)
 {
-	ssf_json_key(j, key);
-	if (name)
-		ssf_json_str(j, name);
-	else
-		ssf_json_u64(j, v);
+	if (s)
+		ssf_print_str(o, SSF_PRINT_JSON, key, NULL, s);
 }
 
 /* "n" or "n-m", as ports are. */
-static void ssf_json_range(struct ssf_json *j, const char *key, u32 lo, u32 hi)
+static void ssf_member_range(struct ssfctl_out *o, const char *key, u32 lo,
+			     u32 hi)
 {
 	char s[32];
 
@@ -282,78 +270,107 @@ static void ssf_json_range(struct ssf_json *j, const char *key, u32 lo, u32 hi)
 		snprintf(s, sizeof(s), "%" PRIu32, lo);
 	else
 		snprintf(s, sizeof(s), "%" PRIu32 "-%" PRIu32, lo, hi);
-	ssf_json_kv_str(j, key, s);
+	ssf_member_str(o, key, s);
+}
+
+/* What a rule matches on and does: JSON members, in the text's words. */
+static void ssf_rule_members(struct ssfctl_out *o, const struct ssf_rule *r,
+			     const struct ssfctl_namer *nm)
+{
+	char s[4096];
+
+	ssf_member_name(o, "dir", ssf_dir_name(r->dir), r->dir);
+	ssf_member_name(o, "action", ssf_action_name(r->action), r->action);
+	if (r->family != SSF_FAMILY_ANY)
+		ssf_member_name(o, "family", ssf_family_name(r->family),
+				r->family);
+	if (r->match & SSF_RM_PROTO)
+		ssf_member_name(o, "proto", ssf_proto_name(r->proto), r->proto);
+	if (r->match & SSF_RM_ICMP_TYPE)
+		ssf_member_name(o, "icmp_type",
+				ssf_icmp_type_name(r->family, r->icmp_type),
+				r->icmp_type);
+	if (r->match & SSF_RM_SRC)
+		ssf_member_str(o, "src", ssf_prefix_fmt(s, sizeof(s), r->family,
+							&r->src, r->src_plen,
+							false));
+	if (r->match & SSF_RM_DST)
+		ssf_member_str(o, "dst", ssf_prefix_fmt(s, sizeof(s), r->family,
+							&r->dst, r->dst_plen,
+							false));
+	if (r->match & SSF_RM_SPORT)
+		ssf_member_str(o, "sport", ssf_ports_fmt(s, sizeof(s),
+							 r->sport_min,
+							 r->sport_max));
+	if (r->match & SSF_RM_DPORT)
+		ssf_member_str(o, "dport", ssf_ports_fmt(s, sizeof(s),
+							 r->dport_min,
+							 r->dport_max));
+	if (r->match & SSF_RM_IIF)
+		ssf_member_str(o, "iif", r->iif);
+	if (r->match & SSF_RM_OIF)
+		ssf_member_str(o, "oif", r->oif);
+	if (r->match & SSF_RM_UID) {
+		ssf_member_range(o, "uid", r->uid_min, r->uid_max);
+		ssf_member_str(o, "user", nm && nm->user &&
+			       r->uid_min == r->uid_max ?
+			       nm->user(r->uid_min, s, sizeof(s)) : NULL);
+	}
+	if (r->match & SSF_RM_GID) {
+		ssf_member_range(o, "gid", r->gid_min, r->gid_max);
+		ssf_member_str(o, "group", nm && nm->group &&
+			       r->gid_min == r->gid_max ?
+			       nm->group(r->gid_min, s, sizeof(s)) : NULL);
+	}
+	if (r->match & SSF_RM_CGROUP) {
+		ssf_print_u64(o, SSF_PRINT_JSON, "cgroup", NULL, r->cgroup_id);
+		ssf_member_str(o, "cgroup_path", nm && nm->cgroup ?
+			       nm->cgroup(r->cgroup_id, s, sizeof(s)) : NULL);
+	}
+	if (r->flags & SSF_RULE_F_LOG) {
+		ssf_print_bool(o, SSF_PRINT_JSON, "log", NULL, true);
+		if (r->log_prefix[0])
+			ssf_member_str(o, "log_prefix", r->log_prefix);
+	}
+	if (r->flags & SSF_RULE_F_AUDIT)
+		ssf_print_bool(o, SSF_PRINT_JSON, "audit", NULL, true);
+	if (r->comment[0])
+		ssf_member_str(o, "comment", r->comment);
+}
+
+/* A column: in the text too when it has a format. */
+static enum ssf_print_mode ssf_col(const char *fmt)
+{
+	return fmt ? SSF_PRINT_ANY : SSF_PRINT_JSON;
+}
+
+void ssf_rule_print(struct ssfctl_out *o, const struct ssf_rule *r,
+		    const u64 *ctr, const struct ssfctl_namer *nm,
+		    const struct ssfctl_rule_cols *cols)
+{
+	static char text[SSF_RULE_STRLEN];
+
+	ssf_print_u64(o, ssf_col(cols->id), "id", cols->id, r->id);
+	if (cols->words)
+		ssf_rule_members(o, r, nm);
+	if (ctr) {
+		ssf_print_u64(o, ssf_col(cols->packets), "packets",
+			      cols->packets, ctr[0]);
+		ssf_print_u64(o, ssf_col(cols->bytes), "bytes", cols->bytes,
+			      ctr[1]);
+	}
+	if (cols->words) {
+		ssf_rule_fmt_nm(text, sizeof(text), r, nm);
+		ssf_print_str(o, ssf_col(cols->text), "text", cols->text, text);
+	}
 }
 
 void ssf_rule_json(struct ssf_json *j, const struct ssf_rule *r,
-		   const struct ssf_namer *nm)
+		   const struct ssfctl_namer *nm)
 {
-	char s[SSF_RULE_STRLEN];
-	const char *name;
+	static const struct ssfctl_rule_cols cols = { .words = true };
+	struct ssfctl_out o;
 
-	ssf_json_kv_u64(j, "id", r->id);
-	ssf_json_name_or_num(j, "dir", ssf_dir_name(r->dir), r->dir);
-	ssf_json_name_or_num(j, "action", ssf_action_name(r->action), r->action);
-	if (r->family != SSF_FAMILY_ANY)
-		ssf_json_name_or_num(j, "family", ssf_family_name(r->family),
-				     r->family);
-	if (r->match & SSF_RM_PROTO)
-		ssf_json_name_or_num(j, "proto", ssf_proto_name(r->proto),
-				     r->proto);
-	if (r->match & SSF_RM_ICMP_TYPE)
-		ssf_json_name_or_num(j, "icmp_type",
-				     ssf_icmp_type_name(r->family, r->icmp_type),
-				     r->icmp_type);
-	if (r->match & SSF_RM_SRC)
-		ssf_json_kv_str(j, "src", ssf_prefix_fmt(s, sizeof(s), r->family,
-							 &r->src, r->src_plen,
-							 false));
-	if (r->match & SSF_RM_DST)
-		ssf_json_kv_str(j, "dst", ssf_prefix_fmt(s, sizeof(s), r->family,
-							 &r->dst, r->dst_plen,
-							 false));
-	if (r->match & SSF_RM_SPORT)
-		ssf_json_kv_str(j, "sport", ssf_ports_fmt(s, sizeof(s),
-							  r->sport_min,
-							  r->sport_max));
-	if (r->match & SSF_RM_DPORT)
-		ssf_json_kv_str(j, "dport", ssf_ports_fmt(s, sizeof(s),
-							  r->dport_min,
-							  r->dport_max));
-	if (r->match & SSF_RM_IIF)
-		ssf_json_kv_str(j, "iif", r->iif);
-	if (r->match & SSF_RM_OIF)
-		ssf_json_kv_str(j, "oif", r->oif);
-	if (r->match & SSF_RM_UID) {
-		ssf_json_range(j, "uid", r->uid_min, r->uid_max);
-		name = nm && nm->user && r->uid_min == r->uid_max ?
-		       nm->user(r->uid_min, s, sizeof(s)) : NULL;
-		if (name)
-			ssf_json_kv_str(j, "user", name);
-	}
-	if (r->match & SSF_RM_GID) {
-		ssf_json_range(j, "gid", r->gid_min, r->gid_max);
-		name = nm && nm->group && r->gid_min == r->gid_max ?
-		       nm->group(r->gid_min, s, sizeof(s)) : NULL;
-		if (name)
-			ssf_json_kv_str(j, "group", name);
-	}
-	if (r->match & SSF_RM_CGROUP) {
-		ssf_json_kv_u64(j, "cgroup", r->cgroup_id);
-		name = nm && nm->cgroup ? nm->cgroup(r->cgroup_id, s, sizeof(s)) :
-		       NULL;
-		if (name)
-			ssf_json_kv_str(j, "cgroup_path", name);
-	}
-	if (r->flags & SSF_RULE_F_LOG) {
-		ssf_json_kv_bool(j, "log", true);
-		if (r->log_prefix[0])
-			ssf_json_kv_str(j, "log_prefix", r->log_prefix);
-	}
-	if (r->flags & SSF_RULE_F_AUDIT)
-		ssf_json_kv_bool(j, "audit", true);
-	if (r->comment[0])
-		ssf_json_kv_str(j, "comment", r->comment);
-	ssf_rule_fmt_nm(s, sizeof(s), r, nm);
-	ssf_json_kv_str(j, "text", s);
+	ssf_out_json(&o, j);
+	ssf_rule_print(&o, r, NULL, nm, &cols);
 }

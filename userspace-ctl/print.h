@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Rules as text (the policy language, canonical word order) and as JSON.
- * The text of a rule parses back (ssf_polparse_rule()) to the same rule.
+ * Rules and the policy statements around them as text (the policy
+ * language, canonical word order) and as JSON, through json.h's print
+ * calls. The text of a rule parses back (ssf_polparse_rule()) to the same
+ * rule.
  */
 #ifndef _SSFCTL_PRINT_H
 #define _SSFCTL_PRINT_H
@@ -15,7 +17,7 @@
  * Longest rule text, NUL included: every word with its longest value, a
  * cgroup path, and quoted strings whose bytes may all need escaping.
  */
-#define SSF_RULE_STRLEN		(1024 + 4096)
+#define SSF_RULE_STRLEN		(1024 + 4 * 4096)
 /* "addr/len" */
 #define SSF_PREFIX_STRLEN	(46 + 4)
 /* "p-q" */
@@ -35,7 +37,7 @@ char *ssf_ports_fmt(char *buf, size_t size, u16 min, u16 max);
  * when it has none (the number is printed). resolve.c has ssfctl's; a NULL
  * namer or member prints numbers.
  */
-struct ssf_namer {
+struct ssfctl_namer {
 	const char *(*user)(u32 uid, char *buf, size_t size);
 	const char *(*group)(u32 gid, char *buf, size_t size);
 	/* the cgroup's path below the cgroup2 root, "/" for the root */
@@ -49,33 +51,59 @@ struct ssf_namer {
  * NUL-terminated when @size > 0.
  */
 size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssf_rule *r,
-		       const struct ssf_namer *nm);
+		       const struct ssfctl_namer *nm);
 /* The same with numbers only. */
 size_t ssf_rule_fmt(char *buf, size_t size, const struct ssf_rule *r);
 
 /*
  * A value as a policy word: bare when it is one word the parser reads
- * back as itself, else double-quoted with \" and \\ escaped (a newline,
- * which no policy word can hold, becomes a space). With @force, always
- * quoted. Returns what the text needs, as snprintf().
+ * back as itself, else double-quoted with \", \\ and \xHH (bytes text
+ * does not show, json.h) escaped. With @force, always quoted. Returns
+ * what the text needs, as snprintf().
  */
 size_t ssf_word_fmt(char *buf, size_t size, const char *s, bool force);
 
-/* Policy statements: "default <dir> <action>" for each direction, "rule ...". */
-void ssf_print_defaults(FILE *f, const u8 defaults[SSF_DIR_MAX + 1]);
-/* "mode <mode>" unless it is enforce (what a file without one means). */
-void ssf_print_mode(FILE *f, u8 mode);
-void ssf_print_rule_stmt(FILE *f, const struct ssf_rule *r,
-			 const struct ssf_namer *nm);
+/*
+ * How a rule prints as text: a format per column (NULL: not in the text);
+ * each takes a uint64_t but @text, which takes the rule words.
+ */
+struct ssfctl_rule_cols {
+	const char *id;
+	const char *packets;
+	const char *bytes;
+	const char *text;
+	bool words;		/* JSON: the members and "text" as well */
+};
 
 /*
- * The members of @r into the JSON object being written: "id", "dir",
- * "action", then "family", "proto", "icmp_type", "src", "dst", "sport",
- * "dport", "iif", "oif", "uid", "user", "gid", "group", "cgroup",
- * "cgroup_path", "log", "log_prefix", "audit", "comment" when set, and
- * "text" (the rule words, names from @nm).
+ * One rule into the JSON object being written: "id"; with @cols->words
+ * "dir", "action", then "family", "proto", "icmp_type", "src", "dst",
+ * "sport", "dport", "iif", "oif", "uid", "user", "gid", "group",
+ * "cgroup", "cgroup_path", "log", "log_prefix", "audit", "comment" when
+ * set; "packets" and "bytes" from @ctr (NULL: none); with @cols->words
+ * "text" (the rule words). In text, the columns of @cols. Names from @nm.
  */
+void ssf_rule_print(struct ssfctl_out *o, const struct ssf_rule *r,
+		    const u64 *ctr, const struct ssfctl_namer *nm,
+		    const struct ssfctl_rule_cols *cols);
+/* ssf_rule_print() with the words and no counters, into @j. */
 void ssf_rule_json(struct ssf_json *j, const struct ssf_rule *r,
-		   const struct ssf_namer *nm);
+		   const struct ssfctl_namer *nm);
+
+/*
+ * The "defaults" object: each direction's action; in text @fmt[dir] with
+ * the action (enum ssf_action) of each.
+ */
+void ssf_defaults_print(struct ssfctl_out *o,
+			const u8 defaults[SSF_DIR_MAX + 1],
+			const char *const fmt[SSF_DIR_MAX + 1]);
+
+/*
+ * "mode": @mode; in text the statement "mode <mode>", unless it is
+ * enforce (what a policy file without one means).
+ */
+void ssf_mode_print(struct ssfctl_out *o, u8 mode);
+/* ssf_mode_print() as text on @f. */
+void ssf_print_mode(FILE *f, u8 mode);
 
 #endif /* _SSFCTL_PRINT_H */

@@ -23,6 +23,7 @@
 #include <linux/magic.h>
 
 #include "resolve.h"
+#include "array.h"
 
 /* NSS buffers: what sysconf() suggests, grown on ERANGE up to this. */
 #define SSF_NSS_BUF_MAX		(1 << 20)
@@ -155,14 +156,14 @@ int ssf_cgroup_id(const char *root, const char *path, u64 *id, char *why,
 }
 
 /* The hierarchy as walked once: each directory's inode and path. */
-struct ssf_cg_ent {
+struct ssfctl_cg_ent {
 	u64 ino;
 	char *path;		/* below the root, "/" for the root */
 };
 
 static struct {
 	char *root;
-	struct ssf_cg_ent *v;
+	struct ssfctl_cg_ent *v;
 	size_t n, cap;
 	bool failed;		/* out of memory while walking */
 } ssf_cg;
@@ -170,19 +171,16 @@ static struct {
 static int ssf_cg_visit(const char *fpath, const struct stat *sb, int type,
 			struct FTW *ftw)
 {
-	struct ssf_cg_ent *v;
+	struct ssfctl_cg_ent *v;
 	const char *rel;
 
 	(void)ftw;
 	if (type != FTW_D)
 		return 0;
-	if (ssf_cg.n == ssf_cg.cap) {
-		ssf_cg.cap = ssf_cg.cap ? ssf_cg.cap * 2 : 64;
-		v = realloc(ssf_cg.v, ssf_cg.cap * sizeof(*v));
-		if (!v)
-			goto nomem;
-		ssf_cg.v = v;
-	}
+	v = ssf_array_room(ssf_cg.v, &ssf_cg.cap, ssf_cg.n, sizeof(*v));
+	if (!v)
+		goto nomem;
+	ssf_cg.v = v;
 	rel = fpath + strlen(ssf_cg.root);
 	ssf_cg.v[ssf_cg.n].ino = (u64)sb->st_ino;
 	ssf_cg.v[ssf_cg.n].path = strdup(*rel ? rel : "/");
@@ -240,13 +238,13 @@ static const char *ssf_sys_cgroup_path(u64 id, char *buf, size_t size)
 	return ssf_cgroup_path(ssf_cgroup_root(), id, buf, size);
 }
 
-const struct ssf_resolver ssf_sys_resolver = {
+const struct ssfctl_resolver ssf_sys_resolver = {
 	.user = ssf_user_id,
 	.group = ssf_group_id,
 	.cgroup = ssf_sys_cgroup_id,
 };
 
-const struct ssf_namer ssf_sys_namer = {
+const struct ssfctl_namer ssf_sys_namer = {
 	.user = ssf_user_name,
 	.group = ssf_group_name,
 	.cgroup = ssf_sys_cgroup_path,

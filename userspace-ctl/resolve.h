@@ -3,7 +3,7 @@
  * ssfctl's name lookups, both ways: users and groups through NSS
  * (getpwnam_r() and friends), cgroup v2 paths through the cgroup2 mount
  * (a cgroup's id is the inode number of its directory). The parser and
- * the printers get them as a struct ssf_resolver and a struct ssf_namer.
+ * the printers get them as a struct ssfctl_resolver and a struct ssfctl_namer.
  */
 #ifndef _SSFCTL_RESOLVE_H
 #define _SSFCTL_RESOLVE_H
@@ -15,8 +15,8 @@
 #define SSF_CGROUP_ROOT		"/sys/fs/cgroup"
 #define SSF_CGROUP_ROOT_HYBRID	"/sys/fs/cgroup/unified"
 
-extern const struct ssf_resolver ssf_sys_resolver;
-extern const struct ssf_namer ssf_sys_namer;
+extern const struct ssfctl_resolver ssf_sys_resolver;
+extern const struct ssfctl_namer ssf_sys_namer;
 
 /*
  * The id of the cgroup at @path, a path below the cgroup2 root @root

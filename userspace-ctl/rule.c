@@ -12,92 +12,16 @@
 #include "attrs.h"
 #include "polparse.h"
 #include "print.h"
-#include "json.h"
 #include "resolve.h"
 
-static const char *ssf_dump_reply(struct nlattr **tb, void *arg)
+static int ssf_rule_add(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_rulelist *rl = arg;
-	struct ssf_rulex x;
-	const char *why;
-
-	if (!tb[SSF_A_RULE])
-		return "rule dump message without a rule";
-	why = ssf_rule_get(tb[SSF_A_RULE], &x);
-	if (why)
-		return why;
-	if (tb[SSF_A_GENERATION]) {
-		x.generation = nla_get_u64(tb[SSF_A_GENERATION]);
-		x.has_generation = true;
-	}
-	if (ssf_rulelist_add(rl, &x))
-		return "out of memory";
-	return NULL;
-}
-
-/* All the rules of one dump carry the generation of one policy. */
-static bool ssf_rules_consistent(const struct ssf_rulelist *rl)
-{
-	size_t i;
-
-	for (i = 1; i < rl->n; i++)
-		if (rl->v[i].has_generation != rl->v[0].has_generation ||
-		    rl->v[i].generation != rl->v[0].generation)
-			return false;
-	return true;
-}
-
-int ssf_rules_dump(struct ssf_nl *nl, struct ssf_rulelist *rl)
-{
-	struct nl_msg *msg;
-	bool intr;
-	int try, ret;
-
-	for (try = 0; try < SSF_DUMP_TRIES; try++) {
-		rl->n = 0;
-		msg = ssf_nl_msg(nl, SSF_CMD_RULE_GET, true, 0);
-		if (!msg) {
-			ssf_err("list rules: out of memory");
-			return -1;
-		}
-		ret = ssf_nl_call(nl, msg, ssf_dump_reply, rl, &intr);
-		nlmsg_free(msg);
-		if (ret) {
-			ssf_nl_perror(nl, "list rules");
-			return -1;
-		}
-		if (!intr && ssf_rules_consistent(rl))
-			return 0;
-	}
-	ssf_err("list rules: the policy kept changing during the dump (%d tries)",
-		SSF_DUMP_TRIES);
-	return -1;
-}
-
-struct ssf_add_reply {
-	u32 id;
-	bool got;
-};
-
-static const char *ssf_add_reply(struct nlattr **tb, void *arg)
-{
-	struct ssf_add_reply *q = arg;
-
-	if (!tb[SSF_A_RULE_ID])
-		return "reply without the new rule's id";
-	q->id = nla_get_u32(tb[SSF_A_RULE_ID]);
-	q->got = true;
-	return NULL;
-}
-
-static int ssf_rule_add(struct ssf_ctx *ctx, int argc, char **argv)
-{
-	struct ssf_add_reply q = { .got = false };
+	struct ssfctl_nl_val id = { .attr = SSF_A_RULE_ID };
 	const struct ssf_apath *p;
 	struct ssf_polerr perr;
 	struct ssf_rule r;
 	struct nl_msg *msg;
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	const char *word;
 	int ret;
 
@@ -109,7 +33,7 @@ static int ssf_rule_add(struct ssf_ctx *ctx, int argc, char **argv)
 		return 1;
 	}
 
-	if (ssf_nl_open(&nl))
+	if (ssf_nl_open(&nl, ctx->netns))
 		return 1;
 	ret = 1;
 	msg = ssf_nl_msg(&nl, SSF_CMD_RULE_ADD, false, 0);
@@ -121,7 +45,7 @@ static int ssf_rule_add(struct ssf_ctx *ctx, int argc, char **argv)
 		ssf_err("%s: rule does not fit in a message", ctx->what);
 		goto out_msg;
 	}
-	if (ssf_nl_call(&nl, msg, ssf_add_reply, &q, NULL)) {
+	if (ssf_nl_do(&nl, msg, &id)) {
 		/* name the word whose attribute the kernel pointed at */
 		p = &nl.ack.off_path;
 		word = NULL;
@@ -134,14 +58,11 @@ static int ssf_rule_add(struct ssf_ctx *ctx, int argc, char **argv)
 			ssf_nl_perror(&nl, "%s", ctx->what);
 		goto out_msg;
 	}
-	if (!q.got) {
+	if (!id.got) {
 		ssf_err("%s: the kernel did not say the new rule's id", ctx->what);
 		goto out_msg;
 	}
-	if (ctx->json)
-		printf("{\"id\":%" PRIu32 "}\n", q.id);
-	else
-		printf("rule %" PRIu32 " added\n", q.id);
+	ssf_print_result(ctx, "id", "rule %" PRIu64 " added\n", id.v);
 	ret = 0;
 out_msg:
 	nlmsg_free(msg);
@@ -165,10 +86,11 @@ static bool ssf_parse_id(const char *s, u32 *id)
 	return true;
 }
 
-static int ssf_rule_del(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_rule_del(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
+	char hint[64];
 	struct nl_msg *msg;
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	int ret = 1;
 	u32 id;
 
@@ -177,7 +99,7 @@ static int ssf_rule_del(struct ssf_ctx *ctx, int argc, char **argv)
 	if (!ssf_parse_id(argv[0], &id))
 		return ssf_usage_err(ctx, "bad rule id \"%s\"", argv[0]);
 
-	if (ssf_nl_open(&nl))
+	if (ssf_nl_open(&nl, ctx->netns))
 		return 1;
 	msg = ssf_nl_msg(&nl, SSF_CMD_RULE_DEL, false, 0);
 	if (!msg) {
@@ -188,15 +110,14 @@ static int ssf_rule_del(struct ssf_ctx *ctx, int argc, char **argv)
 		ssf_err("%s: out of memory", ctx->what);
 		goto out_msg;
 	}
-	if (ssf_nl_call(&nl, msg, NULL, NULL, NULL)) {
-		if (nl.ack.error == ENOENT && !nl.ack.msg[0])
-			ssf_err("%s: no rule %" PRIu32, ctx->what, id);
-		else
-			ssf_nl_perror(&nl, "%s %" PRIu32, ctx->what, id);
+	if (ssf_nl_do(&nl, msg, NULL)) {
+		snprintf(hint, sizeof(hint), "%s: no rule %" PRIu32, ctx->what,
+			 id);
+		ssf_nl_perror_hint(&nl, ENOENT, hint, "%s %" PRIu32, ctx->what,
+				   id);
 		goto out_msg;
 	}
-	if (ctx->json)
-		printf("{\"id\":%" PRIu32 "}\n", id);
+	ssf_print_result(ctx, "id", NULL, id);
 	ret = 0;
 out_msg:
 	nlmsg_free(msg);
@@ -216,17 +137,16 @@ static int ssf_digits(u64 v)
 	return n;
 }
 
-static void ssf_rules_print(const struct ssf_rulelist *rl)
+void ssf_rules_print(struct ssfctl_out *o, const char *key,
+		     const struct ssfctl_rulelist *rl, enum ssfctl_rules_text how,
+		     const struct ssfctl_namer *nm)
 {
-	int wid = 2, wpk = 7, wby = 5;
-	static char text[SSF_RULE_STRLEN];
-	const struct ssf_rulex *x;
+	int wid = how == SSFCTL_RULES_TABLE ? 2 : 4, wpk = 7, wby = 5;
+	char fid[16], fpk[16], fby[16];
+	struct ssfctl_rule_cols cols = { .words = true };
+	const struct ssfctl_rulex *x;
 	size_t i;
 
-	if (!rl->n) {
-		printf("no rules\n");
-		return;
-	}
 	for (i = 0; i < rl->n; i++) {
 		x = &rl->v[i];
 		if (ssf_digits(x->r.id) > wid)
@@ -236,60 +156,66 @@ static void ssf_rules_print(const struct ssf_rulelist *rl)
 		if (ssf_digits(x->bytes) > wby)
 			wby = ssf_digits(x->bytes);
 	}
-	printf("%*s  %*s  %*s  %s\n", wid, "ID", wpk, "PACKETS", wby, "BYTES",
-	       "RULE");
+	snprintf(fid, sizeof(fid), "%%%d" PRIu64 "  ", wid);
+	snprintf(fpk, sizeof(fpk), "%%%d" PRIu64 "  ", wpk);
+	snprintf(fby, sizeof(fby), "%%%d" PRIu64 "  ", wby);
+	switch (how) {
+	case SSFCTL_RULES_TABLE:
+		cols = (struct ssfctl_rule_cols){ fid, fpk, fby, "%s\n", true };
+		if (rl->n)
+			ssf_print_fp(o, "%*s  %*s  %*s  %s\n", wid, "ID", wpk,
+				     "PACKETS", wby, "BYTES", "RULE");
+		else
+			ssf_print_fp(o, "no rules\n");
+		break;
+	case SSFCTL_RULES_STMTS:
+		cols.text = "rule %s\n";
+		break;
+	case SSFCTL_RULES_COUNTERS:
+		cols = (struct ssfctl_rule_cols){ fid, fpk, "%" PRIu64 "\n",
+						  NULL, false };
+		if (rl->n)
+			ssf_print_fp(o, "\n%*s  %*s  %s\n", wid, "rule", wpk,
+				     "packets", "bytes");
+		break;
+	}
+	ssf_print_arr_open(o, key);
 	for (i = 0; i < rl->n; i++) {
 		x = &rl->v[i];
-		ssf_rule_fmt_nm(text, sizeof(text), &x->r, &ssf_sys_namer);
-		printf("%*" PRIu32 "  %*" PRIu64 "  %*" PRIu64 "  %s\n",
-		       wid, x->r.id, wpk, x->packets, wby, x->bytes, text);
+		ssf_print_obj_open(o, NULL);
+		ssf_rule_print(o, &x->r, (const u64[]){ x->packets, x->bytes },
+			       nm, &cols);
+		ssf_print_obj_close(o);
 	}
+	ssf_print_arr_close(o);
 }
 
-/* The rules as a JSON array (shared with policy show). */
-void ssf_rules_json(struct ssf_json *j, const struct ssf_rulelist *rl)
+static int ssf_rule_list_read(struct ssfctl_nl *nl, void *obj)
 {
-	size_t i;
-
-	ssf_json_arr_open(j);
-	for (i = 0; i < rl->n; i++) {
-		ssf_json_obj_open(j);
-		ssf_rule_json(j, &rl->v[i].r, &ssf_sys_namer);
-		ssf_json_kv_u64(j, "packets", rl->v[i].packets);
-		ssf_json_kv_u64(j, "bytes", rl->v[i].bytes);
-		ssf_json_obj_close(j);
-	}
-	ssf_json_arr_close(j);
+	return ssf_rules_fetch(nl, obj);
 }
 
-static int ssf_rule_list(struct ssf_ctx *ctx, int argc, char **argv)
+static void ssf_rule_list_print(struct ssfctl_out *o, const void *obj)
 {
-	struct ssf_rulelist rl = { .n = 0 };
-	struct ssf_json j;
-	struct ssf_nl nl;
-	int ret;
-
-	if (argc)
-		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	if (ssf_nl_open(&nl))
-		return 1;
-	ret = ssf_rules_dump(&nl, &rl);
-	ssf_nl_close(&nl);
-	if (ret)
-		goto out;
-	if (ctx->json) {
-		ssf_json_init(&j, stdout);
-		ssf_rules_json(&j, &rl);
-		ssf_json_end(&j);
-	} else {
-		ssf_rules_print(&rl);
-	}
-out:
-	ssf_rulelist_free(&rl);
-	return ret ? 1 : 0;
+	ssf_rules_print(o, NULL, obj, SSFCTL_RULES_TABLE, &ssf_sys_namer);
 }
 
-const struct ssf_command ssf_rule_cmds[] = {
+static void ssf_rule_list_done(void *obj)
+{
+	ssf_rulelist_free(obj);
+}
+
+static int ssf_rule_list(struct ssfctl_ctx *ctx, int argc, char **argv)
+{
+	static const struct ssfctl_show show = {
+		sizeof(struct ssfctl_rulelist), ssf_rule_list_read,
+		ssf_rule_list_print, ssf_rule_list_done,
+	};
+
+	return ssf_show(ctx, argc, argv, &show);
+}
+
+const struct ssfctl_command ssf_rule_cmds[] = {
 	{ "add", ssf_rule_add, NULL, "<rule words>",
 	  "append a rule to the policy and print its id",
 	  SSF_POLPARSE_GRAMMAR

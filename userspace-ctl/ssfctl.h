@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ssfctl: the command table, shared helpers and the fetch functions that
- * several subcommands use.
+ * ssfctl: the command table, the helpers every subcommand uses (messages,
+ * usage, the read-and-print of a show command), and the printers of
+ * objects that several subcommands print.
  */
 #ifndef _SSFCTL_H
 #define _SSFCTL_H
@@ -11,24 +12,26 @@
 
 #include "ssf_rule.h"
 
-struct ssf_command;
+struct ssfctl_command;
 
 /* Options of one leaf command beyond --json and --help. */
 #define SSF_MAX_OPTS	4
 
-struct ssf_option {
+struct ssfctl_option {
 	const char *name;		/* "confirm" for --confirm */
 	const char *arg;		/* "<seconds>", or NULL: a flag */
 	const char *help;
+	char letter;			/* 'n' for -n as well; 0: none */
 };
 
-struct ssf_ctx {
-	bool json;			/* --json */
+struct ssfctl_ctx {
+	bool json;			/* --json, -j */
+	const char *netns;		/* -n, --netns: a name in /run/netns */
 	/* per entry of cmd->opts: its value ("" for a flag), NULL if not given */
 	const char *opt[SSF_MAX_OPTS];
 	const char *path;		/* "ssfctl rule add", for usage lines */
 	const char *what;		/* "rule add", for messages */
-	const struct ssf_command *cmd;	/* the leaf being run */
+	const struct ssfctl_command *cmd;	/* the leaf being run */
 };
 
 /*
@@ -36,36 +39,36 @@ struct ssf_ctx {
  * NULL name). @fn gets the positional arguments (options removed) and
  * returns the exit status: 0, 1 (failed) or 2 (usage).
  */
-struct ssf_command {
+struct ssfctl_command {
 	const char *name;
-	int (*fn)(struct ssf_ctx *ctx, int argc, char **argv);
-	const struct ssf_command *sub;
+	int (*fn)(struct ssfctl_ctx *ctx, int argc, char **argv);
+	const struct ssfctl_command *sub;
 	const char *args;		/* usage after the command words */
 	const char *help;		/* one line */
 	const char *details;		/* more for --help, or NULL */
-	const struct ssf_option *opts;	/* a leaf's own options, ending with
+	const struct ssfctl_option *opts;	/* a leaf's own options, ending with
 					 * a NULL name; or NULL
 					 */
 };
 
-extern const struct ssf_command ssf_rule_cmds[];
-extern const struct ssf_command ssf_policy_cmds[];
-extern const struct ssf_command ssf_validate_cmds[];
+extern const struct ssfctl_command ssf_rule_cmds[];
+extern const struct ssfctl_command ssf_policy_cmds[];
+extern const struct ssfctl_command ssf_validate_cmds[];
 
-int ssf_cmd_status(struct ssf_ctx *ctx, int argc, char **argv);
-int ssf_cmd_stats(struct ssf_ctx *ctx, int argc, char **argv);
-int ssf_cmd_mode(struct ssf_ctx *ctx, int argc, char **argv);
-int ssf_cmd_monitor(struct ssf_ctx *ctx, int argc, char **argv);
+int ssf_cmd_status(struct ssfctl_ctx *ctx, int argc, char **argv);
+int ssf_cmd_stats(struct ssfctl_ctx *ctx, int argc, char **argv);
+int ssf_cmd_mode(struct ssfctl_ctx *ctx, int argc, char **argv);
+int ssf_cmd_monitor(struct ssfctl_ctx *ctx, int argc, char **argv);
 
 /*
  * A number 0..@max for option or argument @what; prints a usage error and
  * returns 2 if it is not one, 0 otherwise.
  */
-int ssf_arg_uint(const struct ssf_ctx *ctx, const char *what, const char *s,
+int ssf_arg_uint(const struct ssfctl_ctx *ctx, const char *what, const char *s,
 		 u32 max, u32 *out);
 
 /* "usage: <path> <args>", and with @full the help texts. */
-void ssf_print_usage(FILE *f, const char *path, const struct ssf_command *c,
+void ssf_print_usage(FILE *f, const char *path, const struct ssfctl_command *c,
 		     bool full);
 
 /* "ssfctl: <message>" on stderr. */
@@ -74,25 +77,64 @@ void ssf_err(const char *fmt, ...);
 
 /* "ssfctl: <path>: <message>" and the command's usage on stderr; returns 2. */
 __attribute__((format(printf, 2, 3)))
-int ssf_usage_err(const struct ssf_ctx *ctx, const char *fmt, ...);
+int ssf_usage_err(const struct ssfctl_ctx *ctx, const char *fmt, ...);
 
-/* Shared fetches; each prints its own error and returns -1 on failure. */
-struct ssf_nl;
-struct ssf_status;
-struct ssf_rulelist;
+/*
+ * What a command did, as the JSON document {"@key":@v}, in text @fmt with
+ * @v (NULL: nothing).
+ */
+void ssf_print_result(const struct ssfctl_ctx *ctx, const char *key,
+		      const char *fmt, u64 v);
+
+struct ssfctl_out;
+struct ssfctl_nl;
+struct ssfctl_rulelist;
+struct ssfctl_status;
+struct ssfctl_namer;
 struct ssf_checks;
 
-int ssf_status_get(struct ssf_nl *nl, struct ssf_status *st);
-/* VALIDATE_GET: every check's action and counter, and the limits. */
-int ssf_checks_fetch(struct ssf_nl *nl, struct ssf_checks *c);
-/* A rule dump, retried while the kernel flags it inconsistent. */
-int ssf_rules_dump(struct ssf_nl *nl, struct ssf_rulelist *rl);
+/*
+ * A command that reads the kernel's objects and prints them: an object of
+ * @size bytes, zeroed, that @read fills over a socket of its own and
+ * @print prints; @done (may be NULL) frees what the object holds.
+ */
+struct ssfctl_show {
+	size_t size;
+	int (*read)(struct ssfctl_nl *nl, void *obj);
+	void (*print)(struct ssfctl_out *o, const void *obj);
+	void (*done)(void *obj);
+};
 
-struct ssf_json;
-/* The rules as a JSON array of objects (rule list, policy show). */
-void ssf_rules_json(struct ssf_json *j, const struct ssf_rulelist *rl);
+/* Run @show for @ctx's command, which takes no arguments. */
+int ssf_show(const struct ssfctl_ctx *ctx, int argc, char **argv,
+	     const struct ssfctl_show *show);
 
-/* How often a dump that raced with a policy change is retried. */
-#define SSF_DUMP_TRIES	5
+/* How rules print. */
+enum ssfctl_rules_text {
+	SSFCTL_RULES_TABLE,		/* rule list: ID, PACKETS, BYTES, RULE */
+	SSFCTL_RULES_STMTS,		/* policy show: "rule <words>" */
+	SSFCTL_RULES_COUNTERS,		/* stats: rule, packets, bytes; in
+					 * JSON too, only the counters
+					 */
+};
+
+/*
+ * The rules of @rl as a JSON array (the value of @key; NULL: the
+ * document) of ssf_rule_print()'s objects with the counters, names from
+ * @nm; in text as @how says.
+ */
+void ssf_rules_print(struct ssfctl_out *o, const char *key,
+		     const struct ssfctl_rulelist *rl, enum ssfctl_rules_text how,
+		     const struct ssfctl_namer *nm);
+
+/*
+ * "policy show": @st's defaults and mode, @c's settings and @rl's rules
+ * as a file that "policy load" turns back into the same policy, or as a
+ * JSON object (with the generation, every check and the counters).
+ */
+void ssf_policy_print(struct ssfctl_out *o, const struct ssfctl_status *st,
+		      const struct ssf_checks *c,
+		      const struct ssfctl_rulelist *rl,
+		      const struct ssfctl_namer *nm);
 
 #endif /* _SSFCTL_H */

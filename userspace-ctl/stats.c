@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ssfctl stats: SSF_CMD_STATS_GET (per-direction and per-reason counters)
- * and a rule dump (per-rule counters). The counters are listed in one table so that new
- * ones (and new groups of them) are printed by the same code in both the
- * human and the JSON form.
+ * and a rule dump (per-rule counters). The per-direction counters are
+ * listed in one table, so that a new one is printed by the same code in
+ * both forms.
  */
 #include <inttypes.h>
 #include <stdlib.h>
@@ -14,8 +14,9 @@
 #include "attrs.h"
 #include "names.h"
 #include "json.h"
+#include "checks.h"
 
-static const struct ssf_name ssf_dstats_names[] = {
+static const struct ssfctl_name ssf_dstats_names[] = {
 	{ "packets",  SSF_DSTATS_A_PACKETS },
 	{ "accepted", SSF_DSTATS_A_ACCEPTED },
 	{ "dropped",  SSF_DSTATS_A_DROPPED },
@@ -25,149 +26,72 @@ static const struct ssf_name ssf_dstats_names[] = {
 	{ "audited",  SSF_DSTATS_A_AUDITED },
 };
 
-struct ssf_stats_req {
-	struct ssf_stats *s;
-	bool got;
+/* What stats prints: the counters, and the rules' from a dump. */
+struct ssfctl_stats_all {
+	struct ssfctl_stats s;
+	struct ssfctl_rulelist rl;
 };
 
-static const char *ssf_stats_reply(struct nlattr **tb, void *arg)
+static void ssf_stats_print(struct ssfctl_out *o, const void *obj)
 {
-	struct ssf_stats_req *q = arg;
-
-	q->got = true;
-	return ssf_stats_get_attrs(tb, q->s);
-}
-
-static int ssf_stats_get(struct ssf_nl *nl, struct ssf_stats *s)
-{
-	struct ssf_stats_req q = { .s = s };
-	struct nl_msg *msg;
-	int ret;
-
-	msg = ssf_nl_msg(nl, SSF_CMD_STATS_GET, false, 0);
-	if (!msg) {
-		ssf_err("read counters: out of memory");
-		return -1;
-	}
-	ret = ssf_nl_call(nl, msg, ssf_stats_reply, &q, NULL);
-	nlmsg_free(msg);
-	if (ret) {
-		ssf_nl_perror(nl, "read counters");
-		return -1;
-	}
-	if (!q.got) {
-		ssf_err("read counters: the kernel sent no counters");
-		return -1;
-	}
-	return 0;
-}
-
-static void ssf_stats_print_json(const struct ssf_stats *s,
-				 const struct ssf_rulelist *rl)
-{
-	struct ssf_json j;
-	size_t i, k;
+	const struct ssfctl_stats_all *all = obj;
+	const struct ssfctl_stats *s = &all->s;
+	char fmt[ARRAY_SIZE(ssf_dstats_names)][16], num[24];
+	size_t k;
+	int w, n;
 	u8 dir;
 
-	ssf_json_init(&j, stdout);
-	ssf_json_obj_open(&j);
-	for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
-		ssf_json_key(&j, ssf_dir_name(dir));
-		ssf_json_obj_open(&j);
-		for (k = 0; k < ARRAY_SIZE(ssf_dstats_names); k++)
-			ssf_json_kv_u64(&j, ssf_dstats_names[k].name,
-					s->dir[dir].v[ssf_dstats_names[k].val]);
-		ssf_json_obj_close(&j);
-	}
-	/* every reason, zeros included: scripts look names up */
-	ssf_json_key(&j, "reasons");
-	ssf_reasons_json(&j, &s->checks);
-	ssf_json_key(&j, "rules");
-	ssf_json_arr_open(&j);
-	for (i = 0; i < rl->n; i++) {
-		ssf_json_obj_open(&j);
-		ssf_json_kv_u64(&j, "id", rl->v[i].r.id);
-		ssf_json_kv_u64(&j, "packets", rl->v[i].packets);
-		ssf_json_kv_u64(&j, "bytes", rl->v[i].bytes);
-		ssf_json_obj_close(&j);
-	}
-	ssf_json_arr_close(&j);
-	ssf_json_obj_close(&j);
-	ssf_json_end(&j);
-}
-
-static void ssf_stats_print(const struct ssf_stats *s,
-			    const struct ssf_rulelist *rl)
-{
-	int w[ARRAY_SIZE(ssf_dstats_names)], wid = 4, wpk = 7, n;
-	char num[24];
-	size_t i, k;
-	u8 dir;
-
+	ssf_print_obj_open(o, NULL);
+	ssf_print_fp(o, "%-4s", "dir");
 	for (k = 0; k < ARRAY_SIZE(ssf_dstats_names); k++) {
-		w[k] = (int)strlen(ssf_dstats_names[k].name);
+		w = (int)strlen(ssf_dstats_names[k].name);
 		for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
 			n = snprintf(num, sizeof(num), "%" PRIu64,
 				     s->dir[dir].v[ssf_dstats_names[k].val]);
-			if (n > w[k])
-				w[k] = n;
+			if (n > w)
+				w = n;
 		}
+		snprintf(fmt[k], sizeof(fmt[k]), "  %%%d" PRIu64, w);
+		ssf_print_fp(o, "  %*s", w, ssf_dstats_names[k].name);
 	}
-	printf("%-4s", "dir");
-	for (k = 0; k < ARRAY_SIZE(ssf_dstats_names); k++)
-		printf("  %*s", w[k], ssf_dstats_names[k].name);
-	printf("\n");
+	ssf_print_fp(o, "\n");
 	for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
-		printf("%-4s", ssf_dir_name(dir));
+		ssf_print_obj_open(o, ssf_dir_name(dir));
+		ssf_print_fp(o, "%-4s", ssf_dir_name(dir));
 		for (k = 0; k < ARRAY_SIZE(ssf_dstats_names); k++)
-			printf("  %*" PRIu64, w[k],
-			       s->dir[dir].v[ssf_dstats_names[k].val]);
-		printf("\n");
+			ssf_print_u64(o, SSF_PRINT_ANY, ssf_dstats_names[k].name,
+				      fmt[k],
+				      s->dir[dir].v[ssf_dstats_names[k].val]);
+		ssf_print_fp(o, "\n");
+		ssf_print_obj_close(o);
 	}
-	ssf_print_reasons(stdout, &s->checks);
-	if (!rl->n)
-		return;
-	for (i = 0; i < rl->n; i++) {
-		n = snprintf(num, sizeof(num), "%" PRIu32, rl->v[i].r.id);
-		if (n > wid)
-			wid = n;
-		n = snprintf(num, sizeof(num), "%" PRIu64, rl->v[i].packets);
-		if (n > wpk)
-			wpk = n;
-	}
-	printf("\n%*s  %*s  %s\n", wid, "rule", wpk, "packets", "bytes");
-	for (i = 0; i < rl->n; i++)
-		printf("%*" PRIu32 "  %*" PRIu64 "  %" PRIu64 "\n", wid,
-		       rl->v[i].r.id, wpk, rl->v[i].packets, rl->v[i].bytes);
+	/* every reason in JSON, zeros included: scripts look names up */
+	ssf_reasons_print(o, "reasons", &s->checks);
+	ssf_rules_print(o, "rules", &all->rl, SSFCTL_RULES_COUNTERS, NULL);
+	ssf_print_obj_close(o);
 }
 
-int ssf_cmd_stats(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_stats_read(struct ssfctl_nl *nl, void *obj)
 {
-	struct ssf_rulelist rl = { .n = 0 };
-	struct ssf_stats *s;
-	struct ssf_nl nl;
-	int ret = 1;
+	struct ssfctl_stats_all *all = obj;
 
-	if (argc)
-		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	s = malloc(sizeof(*s));
-	if (!s) {
-		ssf_err("%s: out of memory", ctx->what);
-		return 1;
-	}
-	if (ssf_nl_open(&nl))
-		goto out_free;
-	if (ssf_stats_get(&nl, s) || ssf_rules_dump(&nl, &rl))
-		goto out;
-	if (ctx->json)
-		ssf_stats_print_json(s, &rl);
-	else
-		ssf_stats_print(s, &rl);
-	ret = 0;
-out:
-	ssf_nl_close(&nl);
-	ssf_rulelist_free(&rl);
-out_free:
-	free(s);
-	return ret;
+	return ssf_stats_fetch(nl, &all->s) || ssf_rules_fetch(nl, &all->rl) ?
+	       -1 : 0;
+}
+
+static void ssf_stats_done(void *obj)
+{
+	struct ssfctl_stats_all *all = obj;
+
+	ssf_rulelist_free(&all->rl);
+}
+
+int ssf_cmd_stats(struct ssfctl_ctx *ctx, int argc, char **argv)
+{
+	static const struct ssfctl_show show = {
+		sizeof(struct ssfctl_stats_all), ssf_stats_read,
+		ssf_stats_print, ssf_stats_done,
+	};
+
+	return ssf_show(ctx, argc, argv, &show);
 }

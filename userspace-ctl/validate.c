@@ -15,107 +15,34 @@
 #include "checks.h"
 #include "json.h"
 
-struct ssf_checks_req {
-	struct ssf_checks *c;
-	bool got;
-};
-
-static const char *ssf_checks_reply(struct nlattr **tb, void *arg)
+static int ssf_validate_read(struct ssfctl_nl *nl, void *obj)
 {
-	struct ssf_checks_req *q = arg;
-	const char *why;
-
-	why = ssf_checks_get_attrs(tb, q->c);
-	if (why)
-		return why;
-	if (!q->c->present)
-		return "reply without validation checks";
-	q->got = true;
-	return NULL;
+	return ssf_checks_fetch(nl, obj);
 }
 
-int ssf_checks_fetch(struct ssf_nl *nl, struct ssf_checks *c)
+static void ssf_validate_print(struct ssfctl_out *o, const void *obj)
 {
-	struct ssf_checks_req q = { .c = c };
-	struct nl_msg *msg;
-	int ret;
-
-	msg = ssf_nl_msg(nl, SSF_CMD_VALIDATE_GET, false, 0);
-	if (!msg) {
-		ssf_err("read validation checks: out of memory");
-		return -1;
-	}
-	ret = ssf_nl_call(nl, msg, ssf_checks_reply, &q, NULL);
-	nlmsg_free(msg);
-	if (ret) {
-		ssf_nl_perror(nl, "read validation checks");
-		return -1;
-	}
-	if (!q.got) {
-		ssf_err("read validation checks: the kernel sent none");
-		return -1;
-	}
-	return 0;
+	ssf_checks_print(o, NULL, obj, SSFCTL_CHECKS_TABLE);
 }
 
-static int ssf_validate_show(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_validate_show(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_checks *c;
-	struct ssf_json j;
-	struct ssf_nl nl;
-	int ret = 1;
+	static const struct ssfctl_show show = {
+		sizeof(struct ssf_checks), ssf_validate_read,
+		ssf_validate_print, NULL,
+	};
 
-	if (argc)
-		return ssf_usage_err(ctx, "unexpected argument \"%s\"", argv[0]);
-	c = malloc(sizeof(*c));
-	if (!c) {
-		ssf_err("%s: out of memory", ctx->what);
-		return 1;
-	}
-	if (ssf_nl_open(&nl))
-		goto out;
-	ret = ssf_checks_fetch(&nl, c);
-	ssf_nl_close(&nl);
-	if (ret) {
-		ret = 1;
-		goto out;
-	}
-	if (ctx->json) {
-		ssf_json_init(&j, stdout);
-		ssf_checks_json(&j, c);
-		ssf_json_end(&j);
-	} else {
-		ssf_print_checks_table(stdout, c);
-	}
-out:
-	free(c);
-	return ret;
-}
-
-struct ssf_gen_req {
-	u64 generation;
-	bool got;
-};
-
-static const char *ssf_gen_reply(struct nlattr **tb, void *arg)
-{
-	struct ssf_gen_req *q = arg;
-
-	if (!tb[SSF_A_GENERATION])
-		return "reply without the new generation";
-	q->generation = nla_get_u64(tb[SSF_A_GENERATION]);
-	q->got = true;
-	return NULL;
+	return ssf_show(ctx, argc, argv, &show);
 }
 
 /* What "validate set" sets. */
-struct ssf_vset {
+struct ssfctl_vset {
 	const char *name;	/* a check, "all", or NULL: ip6-exthdr-max */
 	u8 value;		/* enum ssf_check_act, or the limit */
 };
 
 /* The words into @v: 0, or the usage error's exit status. */
-static int ssf_vset_parse(struct ssf_ctx *ctx, char **argv, struct ssf_vset *v)
+static int ssf_vset_parse(struct ssfctl_ctx *ctx, char **argv, struct ssfctl_vset *v)
 {
 	unsigned long n;
 	char *end;
@@ -144,7 +71,7 @@ static int ssf_vset_parse(struct ssf_ctx *ctx, char **argv, struct ssf_vset *v)
 }
 
 /* SSF_A_VALIDATE with one SSF_A_CHECK, or SSF_A_IP6_EXTHDR_MAX. */
-static int ssf_vset_put(struct nl_msg *msg, const struct ssf_vset *v)
+static int ssf_vset_put(struct nl_msg *msg, const struct ssfctl_vset *v)
 {
 	struct nlattr *nest;
 	int ret;
@@ -160,12 +87,12 @@ static int ssf_vset_put(struct nl_msg *msg, const struct ssf_vset *v)
 	return nla_nest_end(msg, nest);
 }
 
-static int ssf_validate_set(struct ssf_ctx *ctx, int argc, char **argv)
+static int ssf_validate_set(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	struct ssf_gen_req q = { .got = false };
+	struct ssfctl_nl_val gen = { .attr = SSF_A_GENERATION, .need = true };
 	struct nl_msg *msg;
-	struct ssf_vset v = { .name = NULL };
-	struct ssf_nl nl;
+	struct ssfctl_vset v = { .name = NULL };
+	struct ssfctl_nl nl;
 	int ret;
 
 	if (argc != 2)
@@ -174,7 +101,7 @@ static int ssf_validate_set(struct ssf_ctx *ctx, int argc, char **argv)
 	if (ret)
 		return ret;
 
-	if (ssf_nl_open(&nl))
+	if (ssf_nl_open(&nl, ctx->netns))
 		return 1;
 	ret = 1;
 	msg = ssf_nl_msg(&nl, SSF_CMD_VALIDATE_SET, false, 0);
@@ -186,12 +113,11 @@ static int ssf_validate_set(struct ssf_ctx *ctx, int argc, char **argv)
 		ssf_err("%s: out of memory", ctx->what);
 		goto out_msg;
 	}
-	if (ssf_nl_call(&nl, msg, ssf_gen_reply, &q, NULL)) {
+	if (ssf_nl_do(&nl, msg, &gen)) {
 		ssf_nl_perror(&nl, "%s %s %s", ctx->what, argv[0], argv[1]);
 		goto out_msg;
 	}
-	if (ctx->json)
-		printf("{\"generation\":%" PRIu64 "}\n", q.generation);
+	ssf_print_result(ctx, "generation", NULL, gen.v);
 	ret = 0;
 out_msg:
 	nlmsg_free(msg);
@@ -200,7 +126,7 @@ out:
 	return ret;
 }
 
-const struct ssf_command ssf_validate_cmds[] = {
+const struct ssfctl_command ssf_validate_cmds[] = {
 	{ "show", ssf_validate_show, NULL, "[--json]",
 	  "list every check with its action, default and packet counter",
 	  "Documentation/validation.rst says what each check catches.\n", NULL },

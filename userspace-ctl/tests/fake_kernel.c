@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The fake ssf kernel (see fake_kernel.h). Requests are decoded with
- * ssfctl's own attrs.c decoders and checked with ssf_rule_check(); replies,
- * acks, extended acks and dumps are built byte by byte as net/netlink does:
+ * The fake ssf kernel (see fake_kernel.h). It holds no policy: a dump
+ * sends the rules it was started with, a transaction is counted, not kept.
+ * Requests are decoded with ssfctl's own attrs.c decoders; replies, acks,
+ * extended acks and dumps are built byte by byte as net/netlink does:
  * capped errors with TLVs, dump messages packed several to a datagram,
  * NLMSG_DONE carrying the dump's result.
  */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -18,59 +20,38 @@
 #include <netlink/genl/genl.h>
 
 #include "fake_kernel.h"
+#include "harness.h"
 #include "attrs.h"
-#include "print.h"
+#include "polparse.h"
 #include "ssf_check.h"
 
 #define FK_FAMILY	0x1d
-#define FK_MAX_RULES	16384
+#define FK_MAX_RULES	4096
 /*
  * The "events" group: nlctrl's "notify" group, which every kernel has, so
  * the monitor can really join it on the host; the fake itself sends the
  * events unicast, and the monitor ignores what nlctrl sends.
  */
 #define FK_MCGRP	GENL_ID_CTRL
-/* Dump datagrams: what the kernel fits in a 16 KiB skb (libnl's receive
+/*
+ * Dump datagrams: what the kernel fits in a 16 KiB skb (libnl's receive
  * buffer sets the socket's max_recvmsg_len to 16 KiB).
  */
 #define FK_DUMP_DGRAM	(16384 - 320)
 
 struct fk_state {
-	const struct ssf_fake_cfg *cfg;
+	const struct ssfctl_fake_cfg *cfg;
 	int fd;
 	FILE *log;
 	struct sockaddr_nl peer;
-	u64 generation;
-	u32 next_id;
-	bool active;
-	u8 defaults[SSF_DIR_MAX + 1];
-	struct ssf_rulex *rules;
+	struct ssfctl_rulex *rules;
 	size_t nrules;
+	u32 next_id;
 	bool txn;
-	u8 txn_defaults[SSF_DIR_MAX + 1];
-	struct ssf_rulex *txn_rules;
-	size_t txn_nrules;
-	struct ssf_check_cfg check;	/* the checks of the policy */
-	struct ssf_check_cfg txn_check;
+	int txn_rules;		/* rules added to the transaction so far */
 	int dumps;
-	u8 mode;
-	u8 txn_mode;
-	u32 confirm_left;	/* a commit waits for its confirm: seconds */
 	int getfamily;		/* GETFAMILY "ssf" requests so far */
 };
-
-/* What the fake says each check tripped on. */
-static u64 fk_reason_packets(unsigned int r)
-{
-	switch (r) {
-	case SSF_R_TCP_SYN_FIN:
-		return 7;
-	case SSF_R_IP4_ZERO_TTL:
-		return 2;
-	default:
-		return 0;
-	}
-}
 
 static void fk_sendbuf(struct fk_state *s, const void *buf, size_t len)
 {
@@ -119,7 +100,11 @@ static void fk_put_tlv(u8 *buf, size_t *len, u16 type, const void *p, size_t n)
 	*len += NLA_ALIGN(NLA_HDRLEN + n);
 }
 
-/* NLMSG_ERROR as netlink_ack() builds it with NETLINK_CAP_ACK. */
+/*
+ * NLMSG_ERROR as netlink_ack() builds it with NETLINK_CAP_ACK: @msg, the
+ * offset of @bad in the request, a missing attribute @miss_type inside
+ * @miss_nest.
+ */
 static void fk_error(struct fk_state *s, const struct nlmsghdr *req, int err,
 		     const char *msg, const void *bad, int miss_type,
 		     const void *miss_nest)
@@ -136,7 +121,7 @@ static void fk_error(struct fk_state *s, const struct nlmsghdr *req, int err,
 	u32 v;
 
 	memcpy(buf + NLMSG_HDRLEN, &e, sizeof(e));
-	if (msg)
+	if (msg && !s->cfg->no_messages)
 		fk_put_tlv(buf, &len, NLMSGERR_ATTR_MSG, msg, strlen(msg) + 1);
 	if (bad) {
 		v = (u32)((const u8 *)bad - (const u8 *)req);
@@ -152,6 +137,10 @@ static void fk_error(struct fk_state *s, const struct nlmsghdr *req, int err,
 	}
 	if (len > NLMSG_HDRLEN + sizeof(e))
 		h.nlmsg_flags |= NLM_F_ACK_TLVS;
+	/* an ssf ack cut before its struct nlmsgerr ends */
+	if (!err && s->cfg->bad == SSFCTL_FAKE_SHORT_ACK &&
+	    req->nlmsg_type == FK_FAMILY)
+		len = NLMSG_HDRLEN + sizeof(int);
 	h.nlmsg_len = (u32)len;
 	memcpy(buf, &h, sizeof(h));
 	fk_sendbuf(s, buf, len);
@@ -171,7 +160,17 @@ static void fk_reply_done(struct fk_state *s, const struct nlmsghdr *req,
 	fk_ack(s, req);
 }
 
-/* An SSF_CMD_EVENT message with the nest that @fill puts in. */
+/* A reply with the generation, acked. */
+static void fk_reply_gen(struct fk_state *s, const struct nlmsghdr *req,
+			 u8 cmd, u64 gen)
+{
+	struct nl_msg *m = fk_msg(req, FK_FAMILY, cmd, 0);
+
+	nla_put_u64(m, SSF_A_GENERATION, gen);
+	fk_reply_done(s, req, m);
+}
+
+/* An SSF_CMD_EVENT-like message (command @cmd) with its SSF_A_EVENT nest. */
 static struct nl_msg *fk_event_msg(const struct nlmsghdr *req, u8 cmd,
 				   struct nlattr **nest)
 {
@@ -191,22 +190,14 @@ static void fk_event_send(struct fk_state *s, struct nl_msg *m,
 	fk_send(s, m);
 }
 
-/*
- * The crafted events: five good ones (drop, reject, audit, log, revert)
- * among what a monitor must skip - a malformed event (reported), a
- * message of another command, and an event from another port.
- */
-static void fk_events(struct fk_state *s, const struct nlmsghdr *req)
+/* An event from a port that is not the kernel's: a monitor ignores it. */
+static void fk_event_foreign(struct fk_state *s, const struct nlmsghdr *req)
 {
-	static const u8 a4[] = { 10, 0, 0, 1 }, b4[] = { 10, 0, 0, 2 };
-	static const u8 a6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
-	static const u8 b6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 };
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 	struct nlattr *e;
 	struct nl_msg *m;
 	int fd;
 
-	/* from another port: not the kernel's, ignored */
 	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
 	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_DROP);
 	nla_put_u32(m, SSF_EVENT_A_RULE_ID, 666);
@@ -218,75 +209,88 @@ static void fk_events(struct fk_state *s, const struct nlmsghdr *req)
 	if (fd >= 0)
 		close(fd);
 	nlmsg_free(m);
+}
 
-	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
-	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_DROP);
-	nla_put_u8(m, SSF_EVENT_A_DIR, SSF_DIR_IN);
-	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV4);
-	nla_put_u8(m, SSF_EVENT_A_PROTO, 6);
-	nla_put(m, SSF_EVENT_A_SRC, 4, a4);
-	nla_put(m, SSF_EVENT_A_DST, 4, b4);
-	nla_put_u16(m, SSF_EVENT_A_SPORT, 40000);
-	nla_put_u16(m, SSF_EVENT_A_DPORT, 22);
-	nla_put_u32(m, SSF_EVENT_A_RULE_ID, 3);
-	nla_put_u32(m, SSF_EVENT_A_UID, 1000);
-	nla_put_string(m, SSF_EVENT_A_IIF, "veth0");
-	nla_put_u8(m, SSF_EVENT_A_ACTION, SSF_ACT_DROP);
-	fk_event_send(s, m, e);
+#define FK_EV_ENDS	(SSFCTL_EV_FAMILY | SSFCTL_EV_PROTO | SSFCTL_EV_SRC | \
+			 SSFCTL_EV_DST)
+#define FK_A4		{ .b = { 10, 0, 0, 1 } }
+#define FK_B4		{ .b = { 10, 0, 0, 2 } }
+#define FK_A6		{ .b = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 } }
+#define FK_B6		{ .b = { 0x20, 0x01, 0x0d, 0xb8, [15] = 2 } }
+
+/*
+ * The good events: a drop, a reject, an audit, a log, a revert; two with
+ * names a terminal would act on.
+ */
+static const struct ssfctl_event fk_good_events[] = {
+	{ .type = SSF_EVENT_DROP, .has = FK_EV_ENDS | SSFCTL_EV_DIR |
+	  SSFCTL_EV_SPORT | SSFCTL_EV_DPORT | SSFCTL_EV_RULE | SSFCTL_EV_UID |
+	  SSFCTL_EV_IIF | SSFCTL_EV_ACTION, .dir = SSF_DIR_IN,
+	  .family = SSF_FAMILY_IPV4, .proto = 6, .addr_len = 4, .src = FK_A4,
+	  .dst = FK_B4, .sport = 40000, .dport = 22, .rule_id = 3, .uid = 1000,
+	  .iif = "veth0", .action = SSF_ACT_DROP },
+	{ .type = SSF_EVENT_REJECT, .has = FK_EV_ENDS | SSFCTL_EV_DIR |
+	  SSFCTL_EV_SPORT | SSFCTL_EV_DPORT | SSFCTL_EV_OIF |
+	  SSFCTL_EV_SUPPRESSED | SSFCTL_EV_ACTION, .dir = SSF_DIR_OUT,
+	  .family = SSF_FAMILY_IPV6, .proto = 17, .addr_len = 16, .src = FK_A6,
+	  .dst = FK_B6, .sport = 5353, .dport = 53, .oif = "eth0\x1b]0;owned\a",
+	  .suppressed = 4, .action = SSF_ACT_REJECT },
+	{ .type = SSF_EVENT_AUDIT, .has = FK_EV_ENDS | SSFCTL_EV_REASON |
+	  SSFCTL_EV_ACTION | SSFCTL_EV_SUPPRESSED, .family = SSF_FAMILY_IPV4,
+	  .proto = 6, .addr_len = 4, .src = FK_A4, .dst = FK_B4,
+	  .reason = "tcp-\x1b[2Jnull", .action = SSF_ACT_DROP },
+	{ .type = SSF_EVENT_LOG, .has = FK_EV_ENDS | SSFCTL_EV_DIR |
+	  SSFCTL_EV_RULE | SSFCTL_EV_IIF | SSFCTL_EV_OIF | SSFCTL_EV_ACTION,
+	  .dir = SSF_DIR_FWD, .family = SSF_FAMILY_IPV4, .proto = 47,
+	  .addr_len = 4, .src = FK_A4, .dst = FK_B4, .rule_id = 7,
+	  .iif = "a \"q\"", .oif = "b", .action = SSF_ACT_ACCEPT },
+	{ .type = SSF_EVENT_REVERT, .has = SSFCTL_EV_GENERATION,
+	  .generation = 9 },
+};
+
+/* The good event @i, an SSF_CMD_EVENT message to the requester. */
+static void fk_event_good(struct fk_state *s, const struct nlmsghdr *req,
+			  size_t i)
+{
+	struct nlmsghdr h = *req;
+	struct nl_msg *m;
+
+	h.nlmsg_seq = 0;
+	m = fk_msg(&h, FK_FAMILY, SSF_CMD_EVENT, 0);
+	ssf_t_event_put(m, &fk_good_events[i]);
+	fk_send(s, m);
+}
+
+/*
+ * The crafted events: the good ones among what a monitor must skip: a
+ * malformed event (reported), a message of another command, and an event
+ * from another port.
+ */
+static void fk_events(struct fk_state *s, const struct nlmsghdr *req)
+{
+	static const u8 a5[5] = { 1, 2, 3, 4, 5 };
+	struct nlattr *e;
+	struct nl_msg *m;
+	size_t i;
+
+	fk_event_foreign(s, req);
+	fk_event_good(s, req, 0);
 
 	/* malformed: a 5-byte address */
 	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
 	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_DROP);
-	nla_put(m, SSF_EVENT_A_SRC, 5, a6);
+	nla_put(m, SSF_EVENT_A_SRC, 5, a5);
 	fk_event_send(s, m, e);
 
-	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
-	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_REJECT);
-	nla_put_u8(m, SSF_EVENT_A_DIR, SSF_DIR_OUT);
-	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV6);
-	nla_put_u8(m, SSF_EVENT_A_PROTO, 17);
-	nla_put(m, SSF_EVENT_A_SRC, 16, a6);
-	nla_put(m, SSF_EVENT_A_DST, 16, b6);
-	nla_put_u16(m, SSF_EVENT_A_SPORT, 5353);
-	nla_put_u16(m, SSF_EVENT_A_DPORT, 53);
-	nla_put_string(m, SSF_EVENT_A_OIF, "eth0");
-	nla_put_u32(m, SSF_EVENT_A_SUPPRESSED, 4);
-	nla_put_u8(m, SSF_EVENT_A_ACTION, SSF_ACT_REJECT);
-	fk_event_send(s, m, e);
+	fk_event_good(s, req, 1);
 
 	/* not an event: skipped */
 	m = fk_event_msg(req, SSF_CMD_STATUS_GET, &e);
 	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_DROP);
 	fk_event_send(s, m, e);
 
-	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
-	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_AUDIT);
-	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV4);
-	nla_put_u8(m, SSF_EVENT_A_PROTO, 6);
-	nla_put(m, SSF_EVENT_A_SRC, 4, a4);
-	nla_put(m, SSF_EVENT_A_DST, 4, b4);
-	nla_put_string(m, SSF_EVENT_A_REASON, "tcp-null");
-	nla_put_u8(m, SSF_EVENT_A_ACTION, SSF_ACT_DROP);
-	nla_put_u32(m, SSF_EVENT_A_SUPPRESSED, 0);
-	fk_event_send(s, m, e);
-
-	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
-	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_LOG);
-	nla_put_u8(m, SSF_EVENT_A_DIR, SSF_DIR_FWD);
-	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV4);
-	nla_put_u8(m, SSF_EVENT_A_PROTO, 47);
-	nla_put(m, SSF_EVENT_A_SRC, 4, a4);
-	nla_put(m, SSF_EVENT_A_DST, 4, b4);
-	nla_put_u32(m, SSF_EVENT_A_RULE_ID, 7);
-	nla_put_string(m, SSF_EVENT_A_IIF, "a \"q\"");
-	nla_put_string(m, SSF_EVENT_A_OIF, "b");
-	nla_put_u8(m, SSF_EVENT_A_ACTION, SSF_ACT_ACCEPT);
-	fk_event_send(s, m, e);
-
-	m = fk_event_msg(req, SSF_CMD_EVENT, &e);
-	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_REVERT);
-	nla_put_u64(m, SSF_EVENT_A_GENERATION, 9);
-	fk_event_send(s, m, e);
+	for (i = 2; i < ARRAY_SIZE(fk_good_events); i++)
+		fk_event_good(s, req, i);
 	fprintf(s->log, "EVENTS sent\n");
 }
 
@@ -324,55 +328,49 @@ static void fk_getfamily(struct fk_state *s, const struct nlmsghdr *req)
 		fk_events(s, req);
 }
 
-static void fk_put_rule(struct nl_msg *m, const struct ssf_rulex *x)
-{
-	struct nlattr *nest;
-
-	/* ssfctl's encoder, plus what only replies carry */
-	ssf_rule_put(m, SSF_A_RULE, &x->r);
-	nest = (struct nlattr *)((u8 *)nlmsg_hdr(m) + NLMSG_HDRLEN + GENL_HDRLEN);
-	while (nla_type(nest) != SSF_A_RULE)
-		nest = (struct nlattr *)((u8 *)nest + NLA_ALIGN(nest->nla_len));
-	/* ssf_rule_put() ended the nest: reopen it by growing it in place */
-	{
-		size_t before = nlmsg_hdr(m)->nlmsg_len;
-
-		nla_put_u32(m, SSF_RULE_A_ID, x->r.id);
-		nla_put_u64(m, SSF_RULE_A_PACKETS, x->packets);
-		nla_put_u64(m, SSF_RULE_A_BYTES, x->bytes);
-		nest->nla_len += (u16)(nlmsg_hdr(m)->nlmsg_len - before);
-	}
-}
-
-static int fk_max_rules(const struct fk_state *s)
-{
-	return s->cfg->max_rules ? s->cfg->max_rules : FK_MAX_RULES;
-}
-
 static void fk_status(struct fk_state *s, const struct nlmsghdr *req)
 {
 	struct nl_msg *m = fk_msg(req, FK_FAMILY, SSF_CMD_STATUS_GET, 0);
-	struct nlattr *nest;
+	enum ssfctl_fake_bad bad = s->cfg->bad;
+	struct nlattr *a;
 
-	nla_put_u64(m, SSF_A_GENERATION, s->generation);
+	fprintf(s->log, "STATUS_GET\n");
+	if (bad == SSFCTL_FAKE_NO_REPLY) {
+		nlmsg_free(m);
+		fk_ack(s, req);
+		return;
+	}
+	if (bad != SSFCTL_FAKE_NO_GENERATION)
+		nla_put_u64(m, SSF_A_GENERATION, 1);
 	nla_put_u32(m, SSF_A_RULE_COUNT, (u32)s->nrules);
-	nla_put_u8(m, SSF_A_ACTIVE, s->active);
-	nest = nla_nest_start(m, SSF_A_DEFAULTS | NLA_F_NESTED);
-	nla_put_u8(m, SSF_DEFAULTS_A_IN, s->defaults[SSF_DIR_IN]);
-	nla_put_u8(m, SSF_DEFAULTS_A_OUT, s->defaults[SSF_DIR_OUT]);
-	nla_put_u8(m, SSF_DEFAULTS_A_FWD, s->defaults[SSF_DIR_FWD]);
-	nla_nest_end(m, nest);
-	nla_put_u32(m, SSF_A_OBJECTS, s->txn ? 2 : 1);
+	nla_put_u8(m, SSF_A_ACTIVE, s->nrules > 0);
+	nla_put_u32(m, SSF_A_OBJECTS, 1);
 	nla_put_u32(m, SSF_A_NEXT_ID, s->next_id);
-	nla_put_u8(m, SSF_A_MODE, s->mode);
-	nla_put_u32(m, SSF_A_MAX_RULES, (u32)fk_max_rules(s));
-	if (s->confirm_left)
-		nla_put_u32(m, SSF_A_CONFIRM_LEFT, s->confirm_left);
+	nla_put_u32(m, SSF_A_MAX_RULES, 65536);
+	if (bad == SSFCTL_FAKE_PAST_END) {
+		a = (struct nlattr *)((u8 *)nlmsg_hdr(m) + NLMSG_HDRLEN +
+				      GENL_HDRLEN);
+		a->nla_len += 64;
+	}
 	fk_reply_done(s, req, m);
 }
 
-/* Decode and check one SSF_A_RULE nest; 0 or a negative errno. */
-static int fk_rule(struct nlattr *nest, struct ssf_rulex *x, const char **why)
+static void fk_validate_get(struct fk_state *s, const struct nlmsghdr *req)
+{
+	struct nl_msg *m;
+
+	fprintf(s->log, "VALIDATE_GET\n");
+	if (s->cfg->bad != SSFCTL_FAKE_NO_CHECKS) {
+		fk_error(s, req, -EOPNOTSUPP, NULL, NULL, 0, NULL);
+		return;
+	}
+	m = fk_msg(req, FK_FAMILY, SSF_CMD_VALIDATE_GET, 0);
+	nla_put_u8(m, SSF_A_IP6_EXTHDR_MAX, 8);
+	fk_reply_done(s, req, m);
+}
+
+/* Decode and check one SSF_A_RULE nest of a request; 0 or -EINVAL. */
+static int fk_rule(struct nlattr *nest, struct ssfctl_rulex *x, const char **why)
 {
 	*why = ssf_rule_get(nest, x);
 	if (*why)
@@ -381,20 +379,27 @@ static int fk_rule(struct nlattr *nest, struct ssf_rulex *x, const char **why)
 		*why = "rule id and counters are the kernel's";
 		return -EINVAL;
 	}
-	if (ssf_rule_check(&x->r, why))
-		return -EINVAL;
-	return 0;
+	return ssf_rule_check(&x->r, why) ? -EINVAL : 0;
+}
+
+/* The refusal of a rule, pointing at its dport (or the rule). */
+static void fk_reject_rule(struct fk_state *s, const struct nlmsghdr *req,
+			   struct nlattr *rule, int err, const char *why)
+{
+	struct nlattr *bad = nla_find(nla_data(rule), nla_len(rule),
+				      SSF_RULE_A_DPORT_MIN);
+
+	fk_error(s, req, err, why, bad ? bad : rule, 0, NULL);
 }
 
 static void fk_rule_add(struct fk_state *s, const struct nlmsghdr *req,
 			struct nlattr **tb)
 {
-	char text[SSF_RULE_STRLEN];
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 	struct nl_msg *m;
 	const char *why;
-	int err;
 
+	fprintf(s->log, "RULE_ADD\n");
 	if (!tb[SSF_A_RULE]) {
 		fk_error(s, req, -EINVAL, NULL, NULL, SSF_A_RULE, NULL);
 		return;
@@ -403,65 +408,56 @@ static void fk_rule_add(struct fk_state *s, const struct nlmsghdr *req,
 		fk_error(s, req, -EINVAL, NULL, NULL, SSF_RULE_A_DIR, tb[SSF_A_RULE]);
 		return;
 	}
-	err = fk_rule(tb[SSF_A_RULE], &x, &why);
-	if (err) {
-		fk_error(s, req, err, why, tb[SSF_A_RULE], 0, NULL);
+	if (fk_rule(tb[SSF_A_RULE], &x, &why) || s->cfg->reject_add) {
+		fk_reject_rule(s, req, tb[SSF_A_RULE], -EINVAL,
+			       why ? why : "port 9 is cursed");
 		return;
 	}
-	if (s->cfg->reject_add) {
-		fk_error(s, req, -EINVAL, "port 9 is cursed",
-			 nla_find(nla_data(tb[SSF_A_RULE]), nla_len(tb[SSF_A_RULE]),
-				  SSF_RULE_A_DPORT_MAX), 0, NULL);
-		return;
-	}
-	ssf_rule_fmt(text, sizeof(text), &x.r);
-	fprintf(s->log, "RULE_ADD %s\n", text);
-	x.r.id = s->next_id++;
-	x.packets = x.r.id * 10;
-	x.bytes = x.r.id * 1000;
-	s->rules[s->nrules++] = x;
-	s->generation++;
-	s->active = true;
 	m = fk_msg(req, FK_FAMILY, SSF_CMD_RULE_ADD, 0);
-	nla_put_u32(m, SSF_A_RULE_ID, x.r.id);
-	nla_put_u64(m, SSF_A_GENERATION, s->generation);
-	fk_reply_done(s, req, m);
-}
-
-static void fk_rule_del(struct fk_state *s, const struct nlmsghdr *req,
-			struct nlattr **tb)
-{
-	struct nl_msg *m;
-	size_t i;
-	u32 id;
-
-	if (!tb[SSF_A_RULE_ID]) {
-		fk_error(s, req, -EINVAL, NULL, NULL, SSF_A_RULE_ID, NULL);
-		return;
-	}
-	id = nla_get_u32(tb[SSF_A_RULE_ID]);
-	fprintf(s->log, "RULE_DEL %u\n", id);
-	for (i = 0; i < s->nrules && s->rules[i].r.id != id; i++)
-		;
-	if (i == s->nrules) {
-		fk_error(s, req, -ENOENT, "no such rule", tb[SSF_A_RULE_ID], 0, NULL);
-		return;
-	}
-	memmove(&s->rules[i], &s->rules[i + 1],
-		(s->nrules - i - 1) * sizeof(s->rules[0]));
-	s->nrules--;
-	s->generation++;
-	m = fk_msg(req, FK_FAMILY, SSF_CMD_RULE_DEL, 0);
-	nla_put_u64(m, SSF_A_GENERATION, s->generation);
+	nla_put_u32(m, SSF_A_RULE_ID, s->next_id++);
+	nla_put_u64(m, SSF_A_GENERATION, 2);
 	fk_reply_done(s, req, m);
 }
 
 /*
- * The dump as ssf_nl_rule_dump() and netlink_dump() send it: each rule in
- * its own NLM_F_MULTI message with SSF_A_GENERATION and SSF_A_RULE, as many
- * as fit in a datagram, and NLMSG_DONE (the dump's result, NLM_F_MULTI) in
- * a datagram of its own - the dumpit returned the length of a full part,
- * so the core calls it again and that call finds nothing left - or, with
+ * A message of the dump: the rule @x in ssfctl's own encoding with what
+ * only replies carry, or, the last one, out of shape as cfg->bad says.
+ */
+static struct nl_msg *fk_dump_msg(struct fk_state *s, const struct nlmsghdr *req,
+				  const struct ssfctl_rulex *x, int flags,
+				  bool last)
+{
+	struct nl_msg *m = fk_msg(req, FK_FAMILY, SSF_CMD_RULE_GET, flags);
+	enum ssfctl_fake_bad bad = last ? s->cfg->bad : SSFCTL_FAKE_GOOD;
+	struct nl_msg *t = nlmsg_alloc();
+	struct nlattr *nest, *words;
+
+	nla_put_u64(m, SSF_A_GENERATION, 1);
+	if (bad == SSFCTL_FAKE_NO_RULE || !t)
+		goto out;
+	ssf_rule_put(t, SSF_A_RULE, &x->r);
+	words = nlmsg_data(nlmsg_hdr(t));
+	nest = nla_nest_start(m, SSF_A_RULE | NLA_F_NESTED);
+	nla_put_u32(m, SSF_RULE_A_ID, x->r.id);
+	nlmsg_append(m, nla_data(words), (size_t)nla_len(words), NLA_ALIGNTO);
+	nla_put_u64(m, SSF_RULE_A_PACKETS, x->packets);
+	nla_put_u64(m, SSF_RULE_A_BYTES, x->bytes);
+	if (bad == SSFCTL_FAKE_HALF_RANGE)
+		nla_put_u16(m, SSF_RULE_A_SPORT_MIN, 7);
+	nla_nest_end(m, nest);
+	if (bad == SSFCTL_FAKE_CUT_RULE)
+		nest->nla_len += 8;
+out:
+	nlmsg_free(t);
+	return m;
+}
+
+/*
+ * The dump as ssf.ko's dumpit and netlink_dump() send it: each rule in its
+ * own NLM_F_MULTI message with SSF_A_GENERATION and SSF_A_RULE, as many as
+ * fit in a datagram, and NLMSG_DONE (the dump's result, NLM_F_MULTI) in a
+ * datagram of its own - the dumpit returned the length of a full part, so
+ * the core calls it again and that call finds nothing left - or, with
  * cfg->done_coalesced, at the end of the last one.
  */
 static void fk_dump(struct fk_state *s, const struct nlmsghdr *req)
@@ -478,9 +474,7 @@ static void fk_dump(struct fk_state *s, const struct nlmsghdr *req)
 		flags |= NLM_F_DUMP_INTR;
 	fk_noise(s, req);
 	for (i = 0; i < s->nrules; i++) {
-		m = fk_msg(req, FK_FAMILY, SSF_CMD_RULE_GET, flags);
-		nla_put_u64(m, SSF_A_GENERATION, s->generation);
-		fk_put_rule(m, &s->rules[i]);
+		m = fk_dump_msg(s, req, &s->rules[i], flags, i + 1 == s->nrules);
 		n = nlmsg_hdr(m)->nlmsg_len;
 		if (len + n > sizeof(dgram)) {
 			fk_sendbuf(s, dgram, len);
@@ -516,328 +510,107 @@ static void fk_dump(struct fk_state *s, const struct nlmsghdr *req)
 }
 
 /*
- * SSF_A_VALIDATE and SSF_A_IP6_EXTHDR_MAX as ssf_put_validate() puts them;
- * with a pad attribute before each counter, as nla_put_u64_64bit() adds on
- * architectures without efficient unaligned access.
+ * The check names of SSF_A_VALIDATE: cfg->reject_check is refused, the
+ * error pointing at the name. Logs "name:action,..." after "@what". 0, or
+ * an error already sent.
  */
-static void fk_put_validate(struct nl_msg *m, const struct ssf_check_cfg *c)
-{
-	struct nlattr *nest, *chk;
-	unsigned int r;
-
-	nest = nla_nest_start(m, SSF_A_VALIDATE | NLA_F_NESTED);
-	for (r = SSF_R_NONE + 1; r < SSF_R_COUNT; r++) {
-		chk = nla_nest_start(m, SSF_A_CHECK | NLA_F_NESTED);
-		nla_put_string(m, SSF_CHECK_A_NAME, ssf_reason_name(r));
-		nla_put_u8(m, SSF_CHECK_A_ACTION, c->action[r]);
-		nla_put(m, SSF_CHECK_A_PAD, 0, NULL);
-		nla_put_u64(m, SSF_CHECK_A_PACKETS, fk_reason_packets(r));
-		nla_nest_end(m, chk);
-	}
-	nla_nest_end(m, nest);
-	nla_put_u8(m, SSF_A_IP6_EXTHDR_MAX, c->ip6_exthdr_max);
-}
-
-/*
- * Apply SSF_A_VALIDATE and SSF_A_IP6_EXTHDR_MAX of a request to @c as
- * ssf_decode_validate() does (all or nothing), writing "name:action,..."
- * to @log. 0, or an error already sent.
- */
-static int fk_validate(struct fk_state *s, const struct nlmsghdr *req,
-		       struct nlattr **tb, struct ssf_check_cfg *c, char *log,
-		       size_t size)
+static int fk_checks(struct fk_state *s, const struct nlmsghdr *req,
+		     struct nlattr **tb, const char *what)
 {
 	struct nlattr *ctb[SSF_CHECK_A_MAX + 1], *a, *name;
-	struct ssf_check_cfg n = *c;
-	size_t len = 0;
-	unsigned int r;
+	const char *sep = "";
 	int rem;
-	u8 act;
 
-	log[0] = '\0';
-	if (tb[SSF_A_VALIDATE] && !(tb[SSF_A_VALIDATE]->nla_type & NLA_F_NESTED)) {
-		fk_error(s, req, -EINVAL, "NLA_F_NESTED is missing",
-			 tb[SSF_A_VALIDATE], 0, NULL);
-		return -EINVAL;
-	}
-	if (tb[SSF_A_VALIDATE]) {
-		nla_for_each_nested(a, tb[SSF_A_VALIDATE], rem) {
-			if (nla_parse_nested(ctb, SSF_CHECK_A_MAX, a, NULL) < 0 ||
-			    ctb[SSF_CHECK_A_PACKETS]) {
-				fk_error(s, req, -EINVAL, "fake: bad check", a, 0, NULL);
-				return -EINVAL;
-			}
-			name = ctb[SSF_CHECK_A_NAME];
-			if (!name || !ctb[SSF_CHECK_A_ACTION]) {
-				fk_error(s, req, -EINVAL,
-					 "a check setting needs a name and an action",
-					 a, name ? SSF_CHECK_A_ACTION : SSF_CHECK_A_NAME,
-					 a);
-				return -EINVAL;
-			}
-			act = nla_get_u8(ctb[SSF_CHECK_A_ACTION]);
-			if (nla_len(name) < 1 || nla_len(name) > SSF_CHECK_NAME_MAX ||
-			    ((char *)nla_data(name))[nla_len(name) - 1] ||
-			    nla_len(ctb[SSF_CHECK_A_ACTION]) != 1 || act > SSF_CHECK_MAX) {
-				fk_error(s, req, -EINVAL, "fake: bad name or action",
-					 a, 0, NULL);
-				return -EINVAL;
-			}
-			r = ssf_reason_by_name(nla_data(name));
-			if (s->cfg->reject_check &&
-			    !strcmp(nla_data(name), s->cfg->reject_check))
-				r = SSF_R_NONE;
-			if (!strcmp(nla_data(name), "all")) {
-				for (r = SSF_R_NONE + 1; r < SSF_R_COUNT; r++)
-					n.action[r] = act;
-			} else if (r == SSF_R_NONE) {
-				fk_error(s, req, -EINVAL, "unknown validation check name",
-					 name, 0, NULL);
-				return -EINVAL;
-			} else {
-				n.action[r] = act;
-			}
-			if (len < size)
-				len += (size_t)snprintf(log + len, size - len,
-							"%s%s:%s", len ? "," : "",
-							(char *)nla_data(name),
-							ssf_check_action_name(act));
+	fprintf(s->log, "%s", what);
+	if (!tb[SSF_A_VALIDATE])
+		return 0;
+	nla_for_each_nested(a, tb[SSF_A_VALIDATE], rem) {
+		if (nla_parse_nested(ctb, SSF_CHECK_A_MAX, a, NULL) < 0 ||
+		    !ctb[SSF_CHECK_A_NAME] || !ctb[SSF_CHECK_A_ACTION]) {
+			fk_error(s, req, -EINVAL, "fake: bad check", a, 0, NULL);
+			return -EINVAL;
 		}
-	}
-	if (tb[SSF_A_IP6_EXTHDR_MAX]) {
-		if (nla_get_u8(tb[SSF_A_IP6_EXTHDR_MAX]) > SSF_IP6_EXTHDR_MAX_LIMIT) {
-			fk_error(s, req, -ERANGE, "fake: limit out of range",
-				 tb[SSF_A_IP6_EXTHDR_MAX], 0, NULL);
-			return -ERANGE;
+		name = ctb[SSF_CHECK_A_NAME];
+		if (s->cfg->reject_check &&
+		    !strcmp(nla_data(name), s->cfg->reject_check)) {
+			fprintf(s->log, "\n");
+			fk_error(s, req, -EINVAL, "unknown validation check name",
+				 name, 0, NULL);
+			return -EINVAL;
 		}
-		n.ip6_exthdr_max = nla_get_u8(tb[SSF_A_IP6_EXTHDR_MAX]);
+		fprintf(s->log, "%s%s:%u", sep, (char *)nla_data(name),
+			nla_get_u8(ctb[SSF_CHECK_A_ACTION]));
+		sep = ",";
 	}
-	*c = n;
 	return 0;
-}
-
-static void fk_validate_get(struct fk_state *s, const struct nlmsghdr *req)
-{
-	struct nl_msg *m = fk_msg(req, FK_FAMILY, SSF_CMD_VALIDATE_GET, 0);
-
-	fprintf(s->log, "VALIDATE_GET\n");
-	fk_put_validate(m, &s->check);
-	fk_reply_done(s, req, m);
 }
 
 static void fk_validate_set(struct fk_state *s, const struct nlmsghdr *req,
 			    struct nlattr **tb)
 {
-	static char log[1 << 16];
-	struct nl_msg *m;
-
-	if (!tb[SSF_A_VALIDATE] && !tb[SSF_A_IP6_EXTHDR_MAX]) {
-		fk_error(s, req, -EINVAL, "nothing to set", NULL, 0, NULL);
+	if (fk_checks(s, req, tb, "VALIDATE_SET "))
 		return;
-	}
-	if (fk_validate(s, req, tb, &s->check, log, sizeof(log)))
-		return;
-	if (tb[SSF_A_IP6_EXTHDR_MAX])
-		fprintf(s->log, "VALIDATE_SET exthdr=%u\n", s->check.ip6_exthdr_max);
-	else
-		fprintf(s->log, "VALIDATE_SET %s\n", log);
-	s->generation++;
-	s->active = true;
-	m = fk_msg(req, FK_FAMILY, SSF_CMD_VALIDATE_SET, 0);
-	nla_put_u64(m, SSF_A_GENERATION, s->generation);
-	fk_reply_done(s, req, m);
-}
-
-static void fk_txn_free(struct fk_state *s)
-{
-	s->txn = false;
-	s->txn_nrules = 0;
+	fprintf(s->log, "\n");
+	fk_reply_gen(s, req, SSF_CMD_VALIDATE_SET, 2);
 }
 
 static void fk_policy_add(struct fk_state *s, const struct nlmsghdr *req,
 			  struct nlattr **tb)
 {
-	struct nlattr *dtb[SSF_DEFAULTS_A_MAX + 1], *a, *bad;
-	static char vlog[1 << 16], vtxt[(1 << 16) + 64];
-	char defs[16] = "-", mode[16] = "";
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 	const char *why;
+	struct nlattr *a;
 	int rem, n = 0, err;
 
 	if (!s->txn) {
 		fk_error(s, req, -ENOENT, "no transaction", NULL, 0, NULL);
 		return;
 	}
-	if (tb[SSF_A_DEFAULTS]) {
-		nla_parse_nested(dtb, SSF_DEFAULTS_A_MAX, tb[SSF_A_DEFAULTS], NULL);
-		if (!dtb[SSF_DEFAULTS_A_IN] || !dtb[SSF_DEFAULTS_A_OUT] ||
-		    !dtb[SSF_DEFAULTS_A_FWD]) {
-			fk_error(s, req, -EINVAL, "fake: want all three defaults",
-				 tb[SSF_A_DEFAULTS], 0, NULL);
-			fk_txn_free(s);
-			return;
-		}
-		s->txn_defaults[SSF_DIR_IN] = nla_get_u8(dtb[SSF_DEFAULTS_A_IN]);
-		s->txn_defaults[SSF_DIR_OUT] = nla_get_u8(dtb[SSF_DEFAULTS_A_OUT]);
-		s->txn_defaults[SSF_DIR_FWD] = nla_get_u8(dtb[SSF_DEFAULTS_A_FWD]);
-		snprintf(defs, sizeof(defs), "%u,%u,%u", s->txn_defaults[0],
-			 s->txn_defaults[1], s->txn_defaults[2]);
-	}
-	if (fk_validate(s, req, tb, &s->txn_check, vlog, sizeof(vlog))) {
-		fk_txn_free(s);
+	if (fk_checks(s, req, tb, "POLICY_ADD checks=")) {
+		s->txn = false;
 		return;
 	}
-	if (tb[SSF_A_MODE]) {
-		s->txn_mode = nla_get_u8(tb[SSF_A_MODE]);
-		snprintf(mode, sizeof(mode), " mode=%u", s->txn_mode);
-	}
-	vtxt[0] = '\0';
-	if (tb[SSF_A_VALIDATE])
-		snprintf(vtxt, sizeof(vtxt), " validate=%s", vlog);
-	if (tb[SSF_A_IP6_EXTHDR_MAX])
-		snprintf(vtxt + strlen(vtxt), sizeof(vtxt) - strlen(vtxt),
-			 " exthdr=%u", s->txn_check.ip6_exthdr_max);
 	if (tb[SSF_A_RULES]) {
-		if (!(tb[SSF_A_RULES]->nla_type & NLA_F_NESTED)) {
-			fk_error(s, req, -EINVAL, "NLA_F_NESTED is missing",
-				 tb[SSF_A_RULES], 0, NULL);
-			fk_txn_free(s);
-			return;
-		}
 		nla_for_each_nested(a, tb[SSF_A_RULES], rem) {
-			if (nla_type(a) != SSF_A_RULE ||
-			    !(a->nla_type & NLA_F_NESTED)) {
-				fk_error(s, req, -EINVAL, "fake: bad rule list", a, 0, NULL);
-				fk_txn_free(s);
-				return;
-			}
-			if ((int)s->txn_nrules == fk_max_rules(s)) {
-				fk_error(s, req, -E2BIG,
-					 "rule limit reached (module parameter max_rules)",
-					 a, 0, NULL);
-				fk_txn_free(s);
-				return;
-			}
 			err = fk_rule(a, &x, &why);
-			if (!err && (int)s->txn_nrules + 1 == s->cfg->reject_rule) {
+			if (!err && ++s->txn_rules == s->cfg->reject_rule) {
 				err = -EINVAL;
 				why = "port 9 is cursed";
 			}
 			if (err) {
-				bad = nla_find(nla_data(a), nla_len(a),
-					       SSF_RULE_A_DPORT_MIN);
-				fk_error(s, req, err, why, bad ? bad : a, 0, NULL);
-				fk_txn_free(s);
+				fprintf(s->log, "\n");
+				fk_reject_rule(s, req, a, err, why);
+				s->txn = false;
 				return;
 			}
-			s->txn_rules[s->txn_nrules++] = x;
 			n++;
 		}
 	}
-	fprintf(s->log, "POLICY_ADD defaults=%s%s%s rules=%d\n", defs, mode,
-		vtxt, n);
+	fprintf(s->log, " rules=%d\n", n);
 	fk_ack(s, req);
 }
 
 static void fk_commit(struct fk_state *s, const struct nlmsghdr *req,
 		      struct nlattr **tb)
 {
-	u32 flags = 0, confirm = 0;
-	struct nl_msg *m;
-	size_t i;
+	u64 gen = tb[SSF_A_GENERATION] ? nla_get_u64(tb[SSF_A_GENERATION]) : 0;
+	u32 flags = 0;
 
 	if (tb[SSF_A_COMMIT_FLAGS])
 		flags = nla_get_u32(tb[SSF_A_COMMIT_FLAGS]);
-	if (tb[SSF_A_CONFIRM_TIMEOUT])
-		confirm = nla_get_u32(tb[SSF_A_CONFIRM_TIMEOUT]);
-	if (tb[SSF_A_GENERATION])
-		fprintf(s->log, "POLICY_COMMIT gen=%llu", (unsigned long long)
-			nla_get_u64(tb[SSF_A_GENERATION]));
-	else
-		fprintf(s->log, "POLICY_COMMIT gen=-");
-	if (flags)
-		fprintf(s->log, " flags=%u", flags);
-	if (confirm)
-		fprintf(s->log, " confirm=%u", confirm);
-	fprintf(s->log, "\n");
+	fprintf(s->log, "POLICY_COMMIT gen=%llu flags=%u\n",
+		(unsigned long long)gen, flags);
 	if (!s->txn) {
 		fk_error(s, req, -ENOENT, "no transaction", NULL, 0, NULL);
 		return;
 	}
-	if (s->cfg->commit_busy || (tb[SSF_A_GENERATION] &&
-	    nla_get_u64(tb[SSF_A_GENERATION]) != s->generation)) {
-		fk_error(s, req, -EBUSY,
-			 s->cfg->commit_busy == 2 ? NULL :
-			 "policy changed since you read it",
+	s->txn = false;
+	if (s->cfg->commit_busy) {
+		fk_error(s, req, -EBUSY, "policy changed since you read it",
 			 tb[SSF_A_GENERATION], 0, NULL);
-		fk_txn_free(s);
 		return;
 	}
-	if (flags & ~(u32)SSF_COMMIT_F_CHECK) {
-		fk_error(s, req, -EINVAL, "fake: unknown commit flag",
-			 tb[SSF_A_COMMIT_FLAGS], 0, NULL);
-		fk_txn_free(s);
-		return;
-	}
-	if (flags & SSF_COMMIT_F_CHECK) {
-		fk_txn_free(s);
-		m = fk_msg(req, FK_FAMILY, SSF_CMD_POLICY_COMMIT, 0);
-		nla_put_u64(m, SSF_A_GENERATION, s->generation);
-		fk_reply_done(s, req, m);
-		return;
-	}
-	if (confirm)
-		s->confirm_left = confirm;
-	s->mode = s->txn_mode;
-	for (i = 0; i < s->txn_nrules; i++) {
-		s->rules[i] = s->txn_rules[i];
-		s->rules[i].r.id = (u32)i + 1;
-		s->rules[i].packets = 0;
-		s->rules[i].bytes = 0;
-	}
-	s->nrules = s->txn_nrules;
-	s->next_id = (u32)s->nrules + 1;
-	memcpy(s->defaults, s->txn_defaults, sizeof(s->defaults));
-	s->check = s->txn_check;
-	s->generation++;
-	s->active = true;
-	fk_txn_free(s);
-	m = fk_msg(req, FK_FAMILY, SSF_CMD_POLICY_COMMIT, 0);
-	nla_put_u64(m, SSF_A_GENERATION, s->generation);
-	fk_reply_done(s, req, m);
-}
-
-static void fk_stats(struct fk_state *s, const struct nlmsghdr *req)
-{
-	static const u64 in[] = { 0, 0, 10, 7, 3, 5, 1, 2, 4 };
-	struct nl_msg *m = fk_msg(req, FK_FAMILY, SSF_CMD_STATS_GET, 0);
-	struct nlattr *nest, *d;
-	int t;
-
-	nest = nla_nest_start(m, SSF_A_STATS | NLA_F_NESTED);
-	d = nla_nest_start(m, SSF_STATS_A_IN | NLA_F_NESTED);
-	for (t = SSF_DSTATS_A_PACKETS; t <= SSF_DSTATS_A_AUDITED; t++)
-		nla_put_u64(m, t, in[t]);
-	nla_nest_end(m, d);
-	d = nla_nest_start(m, SSF_STATS_A_OUT | NLA_F_NESTED);
-	for (t = SSF_DSTATS_A_PACKETS; t <= SSF_DSTATS_A_AUDITED; t++)
-		nla_put_u64(m, t, 0);
-	nla_nest_end(m, d);
-	d = nla_nest_start(m, SSF_STATS_A_FWD | NLA_F_NESTED);
-	nla_put_u64(m, SSF_DSTATS_A_PACKETS, 123456789012ULL);
-	nla_nest_end(m, d);
-	nla_nest_end(m, nest);
-	fk_put_validate(m, &s->check);
-	fk_reply_done(s, req, m);
-}
-
-static void fk_reply_gen(struct fk_state *s, const struct nlmsghdr *req,
-			 u8 cmd)
-{
-	struct nl_msg *m = fk_msg(req, FK_FAMILY, cmd, 0);
-
-	nla_put_u64(m, SSF_A_GENERATION, s->generation);
-	fk_reply_done(s, req, m);
+	fk_reply_gen(s, req, SSF_CMD_POLICY_COMMIT, gen + 1);
 }
 
 static void fk_ssf(struct fk_state *s, const struct nlmsghdr *req)
@@ -856,32 +629,24 @@ static void fk_ssf(struct fk_state *s, const struct nlmsghdr *req)
 	}
 	switch (g->cmd) {
 	case SSF_CMD_STATUS_GET:
-		fprintf(s->log, "STATUS_GET\n");
 		fk_status(s, req);
+		break;
+	case SSF_CMD_VALIDATE_GET:
+		fk_validate_get(s, req);
 		break;
 	case SSF_CMD_RULE_ADD:
 		fk_rule_add(s, req, tb);
 		break;
-	case SSF_CMD_RULE_DEL:
-		fk_rule_del(s, req, tb);
-		break;
 	case SSF_CMD_RULE_GET:
-		if (!(req->nlmsg_flags & NLM_F_DUMP)) {
-			fk_error(s, req, -EOPNOTSUPP, NULL, NULL, 0, NULL);
-			break;
-		}
 		fk_dump(s, req);
+		break;
+	case SSF_CMD_VALIDATE_SET:
+		fk_validate_set(s, req, tb);
 		break;
 	case SSF_CMD_POLICY_BEGIN:
 		fprintf(s->log, "POLICY_BEGIN\n");
-		if (s->txn) {
-			fk_error(s, req, -EBUSY, "transaction already open", NULL, 0, NULL);
-			break;
-		}
 		s->txn = true;
-		s->txn_mode = SSF_MODE_ENFORCE;
-		memset(s->txn_defaults, SSF_ACT_ACCEPT, sizeof(s->txn_defaults));
-		ssf_check_cfg_init(&s->txn_check);
+		s->txn_rules = 0;
 		fk_ack(s, req);
 		break;
 	case SSF_CMD_POLICY_ADD:
@@ -892,63 +657,21 @@ static void fk_ssf(struct fk_state *s, const struct nlmsghdr *req)
 		break;
 	case SSF_CMD_POLICY_ABORT:
 		fprintf(s->log, "POLICY_ABORT\n");
-		if (!s->txn) {
-			fk_error(s, req, -ENOENT, "no transaction", NULL, 0, NULL);
-			break;
-		}
-		fk_txn_free(s);
+		s->txn = false;
 		fk_ack(s, req);
 		break;
-	case SSF_CMD_POLICY_FLUSH:
-		fprintf(s->log, "POLICY_FLUSH\n");
-		s->nrules = 0;
-		s->mode = SSF_MODE_ENFORCE;
-		s->confirm_left = 0;
-		memset(s->defaults, SSF_ACT_ACCEPT, sizeof(s->defaults));
-		ssf_check_cfg_init(&s->check);
-		s->generation++;
-		s->active = false;
-		fk_ack(s, req);
-		break;
-	case SSF_CMD_STATS_GET:
-		fprintf(s->log, "STATS_GET\n");
-		fk_stats(s, req);
-		break;
-	case SSF_CMD_VALIDATE_GET:
-		fk_validate_get(s, req);
-		break;
-	case SSF_CMD_VALIDATE_SET:
-		fk_validate_set(s, req, tb);
+	case SSF_CMD_RULE_DEL:
+		fprintf(s->log, "RULE_DEL\n");
+		fk_error(s, req, -ENOENT, "no such rule", tb[SSF_A_RULE_ID], 0,
+			 NULL);
 		break;
 	case SSF_CMD_POLICY_CONFIRM:
 		fprintf(s->log, "POLICY_CONFIRM\n");
-		if (!s->confirm_left) {
-			fk_error(s, req, -ENOENT,
-				 s->cfg->commit_busy == 2 ? NULL :
-				 "no commit is waiting for a confirm", NULL, 0,
-				 NULL);
-			break;
-		}
-		s->confirm_left = 0;
-		fk_reply_gen(s, req, SSF_CMD_POLICY_CONFIRM);
-		break;
-	case SSF_CMD_MODE_SET:
-		if (!tb[SSF_A_MODE]) {
-			fk_error(s, req, -EINVAL, NULL, NULL, SSF_A_MODE, NULL);
-			break;
-		}
-		fprintf(s->log, "MODE_SET %u\n", nla_get_u8(tb[SSF_A_MODE]));
-		if (nla_get_u8(tb[SSF_A_MODE]) > SSF_MODE_MAX) {
-			fk_error(s, req, -ERANGE, "fake: mode out of range",
-				 tb[SSF_A_MODE], 0, NULL);
-			break;
-		}
-		s->mode = nla_get_u8(tb[SSF_A_MODE]);
-		s->generation++;
-		s->active = true;
-		fk_reply_gen(s, req, SSF_CMD_MODE_SET);
+		fk_error(s, req, -ENOENT, "no commit is waiting for a confirm",
+			 NULL, 0, NULL);
 		break;
 	default:
+		fprintf(s->log, "cmd %u: not in the fake\n", g->cmd);
 		fk_error(s, req, -EOPNOTSUPP, NULL, NULL, 0, NULL);
 	}
 }
@@ -978,25 +701,52 @@ static void fk_serve(struct fk_state *s)
 			if (h->nlmsg_len >= 65536) {
 				fprintf(s->log, "fake: message over 64 KiB\n");
 				fk_error(s, h, -EMSGSIZE, NULL, NULL, 0, NULL);
-			} else if (h->nlmsg_type == GENL_ID_CTRL)
+			} else if (h->nlmsg_type == GENL_ID_CTRL) {
 				fk_getfamily(s, h);
-			else if (h->nlmsg_type == FK_FAMILY)
+			} else if (h->nlmsg_type == FK_FAMILY) {
 				fk_ssf(s, h);
-			else
+			} else {
 				fk_error(s, h, -EOPNOTSUPP, NULL, NULL, 0, NULL);
+			}
 		}
 	}
 }
 
-int ssf_fake_start(struct ssf_fake *fk, const struct ssf_fake_cfg *cfg,
+/* The rules the dump holds: cfg->rules' lines, or cfg->preload made up. */
+static size_t fk_preload(const struct ssfctl_fake_cfg *cfg,
+			 struct ssfctl_rulex *rules)
+{
+	const char *line = cfg->rules, *end;
+	struct ssf_polerr e;
+	size_t n = 0;
+
+	while (line && *line && n < FK_MAX_RULES) {
+		end = strchrnul(line, '\n');
+		if (ssf_polparse_rule(line, (size_t)(end - line), &rules[n].r,
+				      &e))
+			fprintf(stderr, "fake: %.*s: %s\n", (int)(end - line),
+				line, e.msg);
+		n++;
+		line = *end ? end + 1 : end;
+	}
+	for (; !cfg->rules && n < (size_t)cfg->preload && n < FK_MAX_RULES; n++) {
+		rules[n].r.dir = (u8)(n % 3);
+		rules[n].r.action = (u8)(n % 2);
+		rules[n].r.match = SSF_RM_PROTO;
+		rules[n].r.proto = (u8)(n % 256);
+	}
+	return n;
+}
+
+int ssf_fake_start(struct ssfctl_fake *fk, const struct ssfctl_fake_cfg *cfg,
 		   const char *dir)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
-	static struct ssf_rulex rules[FK_MAX_RULES], txn[FK_MAX_RULES];
-	struct fk_state s = { .cfg = cfg, .next_id = 1, .rules = rules,
-			      .txn_rules = txn };
+	static struct ssfctl_rulex rules[FK_MAX_RULES];
+	struct fk_state s = { .cfg = cfg, .rules = rules };
 	socklen_t alen = sizeof(sa);
-	int rcv = 1 << 20, i;
+	int rcv = 1 << 20;
+	size_t i;
 
 	snprintf(fk->log, sizeof(fk->log), "%s/fake.log", dir);
 	s.fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_GENERIC);
@@ -1009,7 +759,7 @@ int ssf_fake_start(struct ssf_fake *fk, const struct ssf_fake_cfg *cfg,
 		return -1;
 	}
 	fk->port = sa.nl_pid;
-	fflush(stdout);
+	fflush(NULL);
 	fk->pid = fork();
 	if (fk->pid < 0) {
 		close(s.fd);
@@ -1023,22 +773,18 @@ int ssf_fake_start(struct ssf_fake *fk, const struct ssf_fake_cfg *cfg,
 	if (!s.log)
 		_exit(1);
 	setvbuf(s.log, NULL, _IOLBF, 0);
-	for (i = 0; i < cfg->preload && i < FK_MAX_RULES; i++) {
-		rules[i].r.dir = (u8)(i % 3);
-		rules[i].r.action = (u8)(i % 2);
-		rules[i].r.match = SSF_RM_PROTO;
-		rules[i].r.proto = (u8)(i % 256);
+	s.nrules = fk_preload(cfg, rules);
+	for (i = 0; i < s.nrules; i++) {
 		rules[i].r.id = (u32)i + 1;
+		rules[i].packets = (i + 1) * 10;
+		rules[i].bytes = (i + 1) * 1000;
 	}
-	s.nrules = (size_t)i;
-	s.next_id = (u32)i + 1;
-	ssf_check_cfg_init(&s.check);
-	s.generation = cfg->preload ? 1 : 0;
+	s.next_id = (u32)s.nrules + 1;
 	fk_serve(&s);
 	_exit(0);
 }
 
-void ssf_fake_stop(struct ssf_fake *fk)
+void ssf_fake_stop(struct ssfctl_fake *fk)
 {
 	if (fk->pid > 0) {
 		kill(fk->pid, SIGKILL);

@@ -14,7 +14,7 @@
 
 static struct nl_msg *t_msg(void)
 {
-	struct ssf_nl nl = { .family = 0x20 };
+	struct ssfctl_nl nl = { .family = 0x20 };
 
 	return ssf_nl_msg(&nl, SSF_CMD_RULE_ADD, false, 8192);
 }
@@ -24,13 +24,13 @@ static int t_parse(struct nl_msg *msg, struct nlattr **tb)
 	return genlmsg_parse(nlmsg_hdr(msg), 0, tb, SSF_A_MAX, ssf_a_policy);
 }
 
-static void t_encoding(void)
+SSF_TEST(attrs_encoding)
 {
 	static const char text[] =
 		"fwd proto tcp src 10.0.0.0/8 dst 10.1.2.3 sport 1-2 dport 22 drop";
 	struct nlattr *tb[SSF_A_MAX + 1], *a;
 	struct ssf_polerr e;
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 	struct ssf_rule r;
 	struct nl_msg *msg;
 	int rem, n = 0;
@@ -124,11 +124,11 @@ out:
 	nlmsg_free(msg);
 }
 
-static void t_roundtrip(void)
+SSF_TEST(attrs_roundtrip)
 {
 	uint64_t seed = 0x0123456789abcdefULL;
 	struct nlattr *tb[SSF_A_MAX + 1];
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 	struct ssf_rule r;
 	struct nl_msg *msg;
 	int i, bad = 0;
@@ -146,7 +146,7 @@ static void t_roundtrip(void)
 }
 
 /* A reply's rule nest built by hand, as the kernel would send it. */
-static const char *t_get(void (*fill)(struct nl_msg *), struct ssf_rulex *x)
+static const char *t_get(void (*fill)(struct nl_msg *), struct ssfctl_rulex *x)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
 	struct nl_msg *msg = t_msg();
@@ -204,9 +204,9 @@ static void t_fill_no_dir(struct nl_msg *m)
 	nla_put_u8(m, SSF_RULE_A_ACTION, SSF_ACT_DROP);
 }
 
-static void t_decode(void)
+SSF_TEST(attrs_decode)
 {
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 
 	CHECK(t_get(t_fill_full, &x) == NULL);
 	CHECK_INT(x.r.id, 42);
@@ -224,10 +224,10 @@ static void t_decode(void)
 	CHECK_STR(t_get(t_fill_no_dir, &x), "rule without a direction or an action");
 }
 
-static void t_status(void)
+SSF_TEST(attrs_status)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
-	struct ssf_status st;
+	struct ssfctl_status st;
 	struct nl_msg *msg = t_msg();
 
 	if (!msg)
@@ -241,7 +241,7 @@ static void t_status(void)
 	nla_put_u32(msg, SSF_A_OBJECTS, 2);
 	nla_put_u32(msg, SSF_A_NEXT_ID, 4);
 	CHECK_INT(t_parse(msg, tb), 0);
-	CHECK(ssf_status_get_attrs(tb, &st) == NULL);
+	CHECK(ssf_status_parse(tb, &st) == NULL);
 	CHECK_INT(st.generation, 77);
 	CHECK_INT(st.rules, 3);
 	CHECK(st.active);
@@ -258,7 +258,7 @@ static void t_status(void)
 		return;
 	nla_put_u32(msg, SSF_A_RULE_COUNT, 3);
 	CHECK_INT(t_parse(msg, tb), 0);
-	CHECK_STR(ssf_status_get_attrs(tb, &st), "status without a generation");
+	CHECK_STR(ssf_status_parse(tb, &st), "status without a generation");
 	nlmsg_free(msg);
 
 	/* a u64 that is 4 bytes long fails validation */
@@ -270,10 +270,10 @@ static void t_status(void)
 	nlmsg_free(msg);
 }
 
-static void t_stats(void)
+SSF_TEST(attrs_stats)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest, *d;
-	struct ssf_stats s;
+	struct ssfctl_stats s;
 	struct nl_msg *msg = t_msg();
 
 	if (!msg)
@@ -291,7 +291,7 @@ static void t_stats(void)
 	nla_nest_end(msg, d);
 	nla_nest_end(msg, nest);
 	CHECK_INT(t_parse(msg, tb), 0);
-	CHECK(ssf_stats_get_attrs(tb, &s) == NULL);
+	CHECK(ssf_stats_parse(tb, &s) == NULL);
 	CHECK(s.dir[SSF_DIR_IN].present);
 	CHECK_INT(s.dir[SSF_DIR_IN].v[SSF_DSTATS_A_PACKETS], 10);
 	CHECK_INT(s.dir[SSF_DIR_IN].v[SSF_DSTATS_A_ACCEPTED], 7);
@@ -307,11 +307,11 @@ static void t_stats(void)
 	if (!msg)
 		return;
 	CHECK_INT(t_parse(msg, tb), 0);
-	CHECK_STR(ssf_stats_get_attrs(tb, &s), "stats reply without counters");
+	CHECK_STR(ssf_stats_parse(tb, &s), "stats reply without counters");
 	nlmsg_free(msg);
 }
 
-static void t_names(void)
+SSF_TEST(attrs_names)
 {
 	struct ssf_apath p = { .depth = 0 };
 
@@ -334,12 +334,3 @@ static void t_names(void)
 	CHECK(ssf_rule_attr_word(SSF_RULE_A_PACKETS) == NULL);
 }
 
-void ssf_test_attrs(void)
-{
-	t_encoding();
-	t_roundtrip();
-	t_decode();
-	t_status();
-	t_stats();
-	t_names();
-}

@@ -28,18 +28,18 @@ static void t_file_err(int line, const char *text, size_t len,
 	int ret;
 
 	ret = ssf_polparse(text, len, &pf, &e);
-	ssf_t_check_int(ret, -EINVAL, __FILE__, line, text);
-	ssf_t_check_str(ret ? e.msg : "(parsed)", msg, __FILE__, line, text);
-	ssf_t_check_int(e.line, want_line, __FILE__, line, text);
+	t_check_int(ret, -EINVAL, __FILE__, line, text);
+	t_check_str(ret ? e.msg : "(parsed)", msg, __FILE__, line, text);
+	t_check_int(e.line, want_line, __FILE__, line, text);
 	/* nothing is left behind */
-	ssf_t_check(!pf.checks && !pf.nchecks && !pf.rules && !pf.has_exthdr_max,
-		    __FILE__, line, text);
+	t_check(!pf.checks && !pf.nchecks && !pf.rules && !pf.has_exthdr_max,
+		__FILE__, line, "%s", text);
 	if (!ret)
 		ssf_polfile_free(&pf);
 }
 
 /* Every check name with every action, and "all". */
-static void t_names(void)
+SSF_TEST(checks_names)
 {
 	static const char *const acts[] = { "off", "audit", "drop" };
 	struct ssf_polfile pf;
@@ -81,7 +81,7 @@ static void t_names(void)
 	ssf_polfile_free(&pf);
 }
 
-static void t_file(void)
+SSF_TEST(checks_file)
 {
 	static const char text[] =
 		"# validation\n"
@@ -143,7 +143,7 @@ static void t_file(void)
 	}
 }
 
-static void t_file_errors(void)
+SSF_TEST(checks_file_errors)
 {
 	VFILE_ERR("rule in accept\nvalidate tcp-synfin drop\n", 2,
 		  "unknown validation check \"tcp-synfin\" (\"ssfctl validate show\" lists them)");
@@ -182,23 +182,9 @@ static void t_file_errors(void)
 		  "unknown validation check \"x\" (\"ssfctl validate show\" lists them)");
 }
 
-/* What the kernel does with a load: defaults, then the lines in order. */
-static void t_apply(struct ssf_checks *c, const struct ssf_polfile *pf)
-{
-	size_t i, k;
-
-	ssf_checks_init(c);
-	for (i = 0; i < pf->nchecks; i++)
-		for (k = 0; k < c->n; k++)
-			if (pf->checks[i].reason == SSF_R_NONE ||
-			    !strcmp(c->v[k].name,
-				    ssf_reason_name(pf->checks[i].reason)))
-				c->v[k].action = pf->checks[i].action;
-	if (pf->has_exthdr_max)
-		c->ip6_exthdr_max = pf->ip6_exthdr_max;
-}
-
-static char *t_stmts(const struct ssf_checks *c)
+/* ssf_print_checks_stmts(), or another printer onto a file, as a string. */
+static char *t_print_file(void (*fn)(FILE *f, const struct ssf_checks *c),
+			  const struct ssf_checks *c)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -206,9 +192,14 @@ static char *t_stmts(const struct ssf_checks *c)
 
 	if (!f)
 		return NULL;
-	ssf_print_checks_stmts(f, c);
+	fn(f, c);
 	fclose(f);
 	return buf;
+}
+
+static char *t_stmts(const struct ssf_checks *c)
+{
+	return t_print_file(ssf_print_checks_stmts, c);
 }
 
 /* file -> state -> statements -> state: the same state, text a fixed point */
@@ -222,12 +213,12 @@ static bool t_roundtrip(const char *text, const char *want)
 
 	if (!a || !b || ssf_polparse(text, strlen(text), &pf, &e))
 		goto out;
-	t_apply(a, &pf);
+	ssf_t_checks_apply(a, &pf);
 	ssf_polfile_free(&pf);
 	s1 = t_stmts(a);
 	if (!s1 || ssf_polparse(s1, strlen(s1), &pf, &e))
 		goto out;
-	t_apply(b, &pf);
+	ssf_t_checks_apply(b, &pf);
 	ssf_polfile_free(&pf);
 	s2 = t_stmts(b);
 	ok = s2 && !strcmp(s1, s2) && !memcmp(a, b, sizeof(*a)) &&
@@ -242,7 +233,7 @@ out:
 	return ok;
 }
 
-static void t_statements(void)
+SSF_TEST(checks_statements)
 {
 	uint64_t seed = 0xc0ffee1234ULL;
 	char text[4096];
@@ -299,53 +290,38 @@ static void t_small(struct ssf_checks *c)
 	c->ip6_exthdr_max = 3;
 }
 
-typedef void (*t_print_fn)(FILE *f, const struct ssf_checks *c);
-
-static char *t_print(t_print_fn fn, const struct ssf_checks *c)
+static void t_table(struct ssfctl_out *o, const void *c)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	if (!f)
-		return NULL;
-	fn(f, c);
-	fclose(f);
-	return buf;
+	ssf_checks_print(o, NULL, c, SSFCTL_CHECKS_TABLE);
 }
 
-typedef void (*t_json_fn)(struct ssf_json *j, const struct ssf_checks *c);
-
-static char *t_json(t_json_fn fn, const struct ssf_checks *c)
+static void t_stmts_of(struct ssfctl_out *o, const void *c)
 {
-	struct ssf_json j;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-
-	if (!f)
-		return NULL;
-	ssf_json_init(&j, f);
-	fn(&j, c);
-	fclose(f);
-	return buf;
+	ssf_checks_print(o, NULL, c, SSFCTL_CHECKS_STMTS);
 }
+
+static void t_reasons(struct ssfctl_out *o, const void *c)
+{
+	ssf_reasons_print(o, NULL, c);
+}
+
+/* The JSON of t_small(), whichever its text. */
+#define T_CHECKS_SMALL_JSON						\
+	"{\"checks\":{\"ip4-zero-ttl\":{\"action\":\"audit\",\"packets\":3},"	\
+	"\"tcp-syn-fin\":{\"action\":\"off\",\"packets\":0},"		\
+	"\"new-check-from-a-newer-kernel\":{\"action\":\"drop\","		\
+	"\"packets\":12345678901},"						\
+	"\"udp-port-zero\":{\"action\":7,\"packets\":0}},"		\
+	"\"ip6_exthdr_max\":3}"
 
 #define T_PRINT(fn, c, want)				\
 	do {						\
-		char *_s = t_print(fn, c);		\
+		char *_s = t_print_file(fn, c);		\
 		CHECK_STR(_s, want);			\
 		free(_s);				\
 	} while (0)
 
-#define T_JSON(fn, c, want)				\
-	do {						\
-		char *_s = t_json(fn, c);		\
-		CHECK_STR(_s, want);			\
-		free(_s);				\
-	} while (0)
-
-static void t_printers(void)
+SSF_TEST(checks_printers)
 {
 	struct ssf_checks *c = malloc(sizeof(*c));
 	char buf[SSF_CHECK_ACT_STRLEN];
@@ -356,41 +332,37 @@ static void t_printers(void)
 	CHECK_STR(ssf_check_act_str(255, buf, sizeof(buf)), "<action 255>");
 
 	t_small(c);
-	/* not at the default, known, with a name: tcp-syn-fin only */
+	/*
+	 * As statements, not at the default, known, with a name: tcp-syn-fin
+	 * only; the JSON of the statements and of the table is the same.
+	 */
+	CHECK_PRINT(t_stmts_of, c,
+		    "validate tcp-syn-fin off\nvalidate ip6-exthdr-max 3\n",
+		    T_CHECKS_SMALL_JSON);
+	CHECK_PRINT(t_table, c,
+		    "CHECK                          ACTION  DEFAULT      PACKETS\n"
+		    "ip4-zero-ttl                   audit   audit              3\n"
+		    "tcp-syn-fin                    off     drop               0\n"
+		    "new-check-from-a-newer-kernel  drop    ?        12345678901\n"
+		    "udp-port-zero                  <action 7>  audit              0\n"
+		    "\n"
+		    "ip6-exthdr-max 3 (default 8)\n", T_CHECKS_SMALL_JSON);
+	CHECK_PRINT(t_reasons, c,
+		    "\n"
+		    "reason                             packets\n"
+		    "ip4-zero-ttl                             3\n"
+		    "new-check-from-a-newer-kernel  12345678901\n",
+		    "{\"ip4-zero-ttl\":3,\"tcp-syn-fin\":0,"
+		    "\"new-check-from-a-newer-kernel\":12345678901,"
+		    "\"udp-port-zero\":0}");
 	T_PRINT(ssf_print_checks_stmts, c,
 		"validate tcp-syn-fin off\nvalidate ip6-exthdr-max 3\n");
-	T_PRINT(ssf_print_checks_table, c,
-		"CHECK                          ACTION  DEFAULT      PACKETS\n"
-		"ip4-zero-ttl                   audit   audit              3\n"
-		"tcp-syn-fin                    off     drop               0\n"
-		"new-check-from-a-newer-kernel  drop    ?        12345678901\n"
-		"udp-port-zero                  <action 7>  audit              0\n"
-		"\n"
-		"ip6-exthdr-max 3 (default 8)\n");
-	T_PRINT(ssf_print_reasons, c,
-		"\n"
-		"reason                             packets\n"
-		"ip4-zero-ttl                             3\n"
-		"new-check-from-a-newer-kernel  12345678901\n");
-	T_JSON(ssf_checks_json, c,
-	       "{\"checks\":{\"ip4-zero-ttl\":{\"action\":\"audit\",\"packets\":3},"
-	       "\"tcp-syn-fin\":{\"action\":\"off\",\"packets\":0},"
-	       "\"new-check-from-a-newer-kernel\":{\"action\":\"drop\","
-	       "\"packets\":12345678901},"
-	       "\"udp-port-zero\":{\"action\":7,\"packets\":0}},"
-	       "\"ip6_exthdr_max\":3}");
-	T_JSON(ssf_reasons_json, c,
-	       "{\"ip4-zero-ttl\":3,\"tcp-syn-fin\":0,"
-	       "\"new-check-from-a-newer-kernel\":12345678901,"
-	       "\"udp-port-zero\":0}");
 
 	/* an old kernel: no limit, no checks */
 	memset(c, 0, sizeof(*c));
-	T_PRINT(ssf_print_checks_stmts, c, "");
-	T_PRINT(ssf_print_checks_table, c, "no validation checks\n");
-	T_PRINT(ssf_print_reasons, c, "");
-	T_JSON(ssf_checks_json, c, "{\"checks\":{}}");
-	T_JSON(ssf_reasons_json, c, "{}");
+	CHECK_PRINT(t_stmts_of, c, "", "{\"checks\":{}}");
+	CHECK_PRINT(t_table, c, "no validation checks\n", "{\"checks\":{}}");
+	CHECK_PRINT(t_reasons, c, "", "{}");
 
 	/* the defaults: no statements, no counters */
 	ssf_checks_init(c);
@@ -398,13 +370,18 @@ static void t_printers(void)
 	CHECK_STR(c->v[0].name, "ip4-truncated");
 	CHECK_STR(c->v[c->n - 1].name, "icmp6-nd-bad-hoplimit");
 	T_PRINT(ssf_print_checks_stmts, c, "");
-	T_PRINT(ssf_print_reasons, c, "");
+	{
+		char *r = ssf_t_print(false, t_reasons, c);
+
+		CHECK_STR(r, "");
+		free(r);
+	}
 	free(c);
 }
 
 static struct nl_msg *t_msg(void)
 {
-	struct ssf_nl nl = { .family = 0x20 };
+	struct ssfctl_nl nl = { .family = 0x20 };
 
 	return ssf_nl_msg(&nl, SSF_CMD_VALIDATE_GET, false, 65536);
 }
@@ -414,7 +391,7 @@ static int t_parse(struct nl_msg *msg, struct nlattr **tb)
 	return genlmsg_parse(nlmsg_hdr(msg), 0, tb, SSF_A_MAX, ssf_a_policy);
 }
 
-static void t_encode(void)
+SSF_TEST(checks_encode)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *ctb[SSF_CHECK_A_MAX + 1];
 	struct nl_msg *msg = t_msg();
@@ -471,7 +448,7 @@ static const char *t_decode_one(const void *name, int len, int act,
 	return why;
 }
 
-static void t_decode(void)
+SSF_TEST(checks_decode)
 {
 	struct ssf_checks *c = malloc(sizeof(*c));
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
@@ -546,7 +523,7 @@ static void t_decode(void)
 
 	/* a stats reply carries them too */
 	{
-		struct ssf_stats *s = malloc(sizeof(*s));
+		struct ssfctl_stats *s = malloc(sizeof(*s));
 		struct nlattr *d;
 
 		m = t_msg();
@@ -564,7 +541,7 @@ static void t_decode(void)
 		t_put_check(m, "udp-port-zero", 14, SSF_CHECK_AUDIT, true);
 		nla_nest_end(m, nest);
 		CHECK_INT(t_parse(m, tb), 0);
-		CHECK(ssf_stats_get_attrs(tb, s) == NULL);
+		CHECK(ssf_stats_parse(tb, s) == NULL);
 		CHECK_INT(s->checks.n, 1);
 		CHECK_STR(s->checks.v[0].name, "udp-port-zero");
 		CHECK_INT(s->checks.v[0].packets, 42);
@@ -576,7 +553,7 @@ out:
 	free(c);
 }
 
-static void t_attr_names(void)
+SSF_TEST(checks_attr_names)
 {
 	struct ssf_apath p = { .depth = 2 };
 
@@ -594,14 +571,3 @@ static void t_attr_names(void)
 	CHECK(ssf_attr_name(&p, 2, 1) == NULL);
 }
 
-void ssf_test_checks(void)
-{
-	t_names();
-	t_file();
-	t_file_errors();
-	t_statements();
-	t_printers();
-	t_encode();
-	t_decode();
-	t_attr_names();
-}

@@ -1,110 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The ssfctl command line, run as a process (the sanitized build): help at
- * every level, usage errors (exit 2), policy and rule errors naming file
- * and line (exit 1, and found before any netlink traffic), and the
- * commands that need the kernel failing cleanly when ssf is not there.
+ * every level, usage errors (exit 2) of every command, the global options
+ * (-j, -n, -V), policy and rule errors naming file and line (exit 1, and
+ * found before any netlink traffic, names included), and the commands
+ * that need the kernel failing cleanly when ssf is not there.
  */
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 
 #include "harness.h"
 
-static char t_outbuf[SSF_T_MAX_OUT], t_errbuf[SSF_T_MAX_OUT];
-const char *ssf_t_ssfctl;
-char ssf_t_dir[64];
-
-static void t_slurp(const char *path, char *buf)
-{
-	int fd = open(path, O_RDONLY);
-	size_t len = 0;
-	ssize_t n;
-
-	buf[0] = '\0';
-	if (fd < 0)
-		return;
-	while (len < SSF_T_MAX_OUT - 1 &&
-	       (n = read(fd, buf + len, SSF_T_MAX_OUT - 1 - len)) > 0)
-		len += (size_t)n;
-	buf[len] = '\0';
-	close(fd);
-}
-
-void ssf_t_run(struct ssf_t_run *r, const char *input, const char *const *args)
-{
-	char out[96], err[96], in[96];
-	const char *argv[32];
-	int i, st, fd;
-	pid_t pid;
-
-	snprintf(out, sizeof(out), "%s/stdout", ssf_t_dir);
-	snprintf(err, sizeof(err), "%s/stderr", ssf_t_dir);
-	snprintf(in, sizeof(in), "%s/stdin", ssf_t_dir);
-	fd = open(in, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	if (fd >= 0) {
-		if (input && write(fd, input, strlen(input)) < 0)
-			perror("write");
-		close(fd);
-	}
-	argv[0] = ssf_t_ssfctl;
-	for (i = 0; args[i] && i < 30; i++)
-		argv[i + 1] = args[i];
-	argv[i + 1] = NULL;
-
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-		int n = open(in, O_RDONLY);
-
-		if (o < 0 || e < 0 || n < 0)
-			_exit(127);
-		dup2(n, 0);
-		dup2(o, 1);
-		dup2(e, 2);
-		execv(ssf_t_ssfctl, (char **)argv);
-		_exit(127);
-	}
-	r->status = -1;
-	if (pid > 0 && waitpid(pid, &st, 0) == pid)
-		r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
-	t_slurp(out, t_outbuf);
-	t_slurp(err, t_errbuf);
-	r->out = t_outbuf;
-	r->err = t_errbuf;
-}
-
-static void t_run(struct ssf_t_run *r, const char *input, const char *const *args)
-{
-	ssf_t_run(r, input, args);
-}
-
-
-static bool t_starts(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
-void ssf_t_write(const char *name, const char *text, char *path, size_t size)
-{
-	FILE *f;
-
-	snprintf(path, size, "%s/%s", ssf_t_dir, name);
-	f = fopen(path, "w");
-	if (!f)
-		return;
-	fputs(text, f);
-	fclose(f);
-}
-
-static void t_help(void)
+SSF_TEST_PROC(cli_help)
 {
 	static const char *const levels[][5] = {
 		{ "--help" }, { "-h" }, { "help" },
@@ -119,9 +25,9 @@ static void t_help(void)
 		{ "validate", "set", "-h" }, { "validate", "help" },
 	};
 	static const char *const usage[] = {
-		"usage: ssfctl [--json] <command> [<args>]\n",
-		"usage: ssfctl [--json] <command> [<args>]\n",
-		"usage: ssfctl [--json] <command> [<args>]\n",
+		"usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n",
+		"usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n",
+		"usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n",
 		"usage: ssfctl rule <command> [<args>]\n",
 		"usage: ssfctl rule <command> [<args>]\n",
 		"usage: ssfctl rule add <rule words>\n",
@@ -143,12 +49,12 @@ static void t_help(void)
 	size_t i;
 
 	for (i = 0; i < ARRAY_SIZE(levels); i++) {
-		t_run(&r, NULL, (const char *const[]){ levels[i][0], levels[i][1],
+		ssf_t_run(&r, NULL, (const char *const[]){ levels[i][0], levels[i][1],
 							levels[i][2], levels[i][3],
 							NULL });
-		ssf_t_check_int(r.status, 0, __FILE__, __LINE__, usage[i]);
-		ssf_t_check(t_starts(r.out, usage[i]), __FILE__, __LINE__, usage[i]);
-		ssf_t_check_str(r.err, "", __FILE__, __LINE__, usage[i]);
+		t_check_int(r.status, 0, __FILE__, __LINE__, usage[i]);
+		t_check(ssf_t_starts(r.out, usage[i]), __FILE__, __LINE__, "%s", usage[i]);
+		t_check_str(r.err, "", __FILE__, __LINE__, usage[i]);
 	}
 	RUN(&r, NULL, "rule", "add", "-h");
 	CHECK(strstr(r.out, "sport <port>[-<port>]") != NULL);
@@ -166,23 +72,23 @@ static void t_help(void)
 	CHECK(strstr(r.out, "\n  set <check>|all drop|audit|off | ip6-exthdr-max <0-64>  ") != NULL);
 }
 
-static void t_usage(void)
+SSF_TEST_PROC(cli_usage)
 {
 	struct ssf_t_run r;
 
 	RUN(&r, NULL, "--json");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "ssfctl: missing command (see --help)\n"
-			 "usage: ssfctl [--json] <command> [<args>]\n");
+			 "usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n");
 	CHECK_STR(r.out, "");
 	RUN(&r, NULL, "bogus");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "ssfctl: unknown command \"bogus\" (see --help)\n"
-			 "usage: ssfctl [--json] <command> [<args>]\n");
+			 "usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n");
 	RUN(&r, NULL, "--bogus", "status");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "ssfctl: unknown option \"--bogus\"\n"
-			 "usage: ssfctl [--json] <command> [<args>]\n");
+			 "usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n");
 	RUN(&r, NULL, "rule");
 	CHECK_INT(r.status, 2);
 	CHECK_STR(r.err, "ssfctl: rule: missing command (see --help)\n"
@@ -234,7 +140,7 @@ static void t_usage(void)
 }
 
 /* Errors in the words or the file: exit 1, before any netlink traffic. */
-static void t_parse_errors(void)
+SSF_TEST_PROC(cli_parse_errors)
 {
 	char path[128], want[256];
 	struct ssf_t_run r;
@@ -286,11 +192,146 @@ static void t_parse_errors(void)
 	RUN(&r, NULL, "policy", "load", "/nonexistent/ssf.conf");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "ssfctl: policy load: read /nonexistent/ssf.conf: No such file or directory\n");
-	RUN(&r, NULL, "policy", "load", ssf_t_dir);
+	RUN(&r, NULL, "policy", "load", ssf_test_tmpdir());
 	CHECK_INT(r.status, 1);
 	snprintf(want, sizeof(want), "ssfctl: policy load: read %s: Is a directory\n",
-		 ssf_t_dir);
+		 ssf_test_tmpdir());
 	CHECK_STR(r.err, want);
+
+
+	/* names are looked up before anything is sent */
+	RUN(&r, NULL, "rule", "add", "out", "uid", "ssf-no-such-user", "drop");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: rule add: unknown user \"ssf-no-such-user\"\n");
+	RUN(&r, "rule in drop\nrule out gid ssf-no-such-group drop\n", "policy",
+	    "load", "-");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: <stdin>:2: unknown group \"ssf-no-such-group\"\n");
+	RUN(&r, "rule in drop comment \"open\n", "policy", "check", "-");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: <stdin>:1: unterminated quoted string \"\\\"open\"\n");
+	CHECK_STR(r.out, "");
+}
+
+/* The options and words of the commands that talk to the kernel. */
+SSF_TEST_PROC(cli_command_usage)
+{
+	static const char *const vusage =
+		"usage: ssfctl validate set <check>|all drop|audit|off | ip6-exthdr-max <0-64>\n";
+	struct ssf_t_run r;
+	char want[512];
+
+	RUN(&r, "", "policy", "load", "--confirm", "0", "-");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: policy load: --confirm needs at least 1 second\n"));
+	RUN(&r, "", "policy", "load", "--confirm", "3601", "-");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: policy load: bad --confirm timeout \"3601\" (0-3600)\n"));
+	RUN(&r, "", "policy", "load", "--confirm", "1x", "-");
+	CHECK_INT(r.status, 2);
+	RUN(&r, "", "policy", "load", "-", "--confirm");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: policy load: --confirm needs <seconds>\n"));
+	RUN(&r, "", "policy", "show", "--confirm", "3");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: policy show: unknown option \"--confirm\"\n"));
+	RUN(&r, NULL, "policy", "confirm", "x");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "policy", "check");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "mode", "learn");
+	CHECK_INT(r.status, 2);
+	CHECK_STR(r.err, "ssfctl: mode: unknown mode \"learn\" (expected enforce, audit or off)\n"
+			 "usage: ssfctl mode [enforce|audit|off]\n");
+	RUN(&r, NULL, "mode", "audit", "off");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "monitor", "--count", "0");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: monitor: --count needs at least 1\n"));
+	RUN(&r, NULL, "monitor", "--count", "many");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "monitor", "now");
+	CHECK_INT(r.status, 2);
+
+	RUN(&r, NULL, "validate", "set", "tcp-synfin", "drop");
+	CHECK_INT(r.status, 2);
+	snprintf(want, sizeof(want), "ssfctl: validate set: unknown validation check \"tcp-synfin\" (\"ssfctl validate show\" lists them)\n%s",
+		 vusage);
+	CHECK_STR(r.err, want);
+	RUN(&r, NULL, "validate", "set", "tcp-null", "deny");
+	CHECK_INT(r.status, 2);
+	snprintf(want, sizeof(want), "ssfctl: validate set: unknown check action \"deny\" (expected drop, audit or off)\n%s",
+		 vusage);
+	CHECK_STR(r.err, want);
+	RUN(&r, NULL, "validate", "set", "ip6-exthdr-max", "65");
+	CHECK_INT(r.status, 2);
+	snprintf(want, sizeof(want), "ssfctl: validate set: bad ip6-exthdr-max \"65\" (0-64)\n%s",
+		 vusage);
+	CHECK_STR(r.err, want);
+	RUN(&r, NULL, "validate", "set", "ip6-exthdr-max", "4x");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "validate", "set", "ip6-exthdr-max", "");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "validate", "set", "ip6-exthdr-max", " 4");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "validate", "set", "tcp-null");
+	CHECK_INT(r.status, 2);
+	snprintf(want, sizeof(want), "ssfctl: validate set: expected a check (or all) and an action, or ip6-exthdr-max and a number\n%s",
+		 vusage);
+	CHECK_STR(r.err, want);
+	RUN(&r, NULL, "validate", "set", "tcp-null", "drop", "now");
+	CHECK_INT(r.status, 2);
+	RUN(&r, NULL, "validate", "show", "all");
+	CHECK_INT(r.status, 2);
+	CHECK_STR(r.err, "ssfctl: validate show: unexpected argument \"all\"\n"
+			 "usage: ssfctl validate show [--json]\n");
+	RUN(&r, NULL, "validate");
+	CHECK_INT(r.status, 2);
+}
+
+/* ssfctl's own options, before the command, spelt as iproute2's. */
+SSF_TEST_PROC(cli_global_options)
+{
+	static const char *const usage =
+		"usage: ssfctl [--json] [--netns <name>] [--version] <command> [<args>]\n";
+	struct ssf_t_run r;
+	char want[256];
+
+	RUN(&r, NULL, "-V");
+	CHECK_INT(r.status, 0);
+	CHECK_STR(r.out, "ssfctl " SSF_VERSION "\n");
+	RUN(&r, NULL, "-j", "--version", "status");
+	CHECK_STR(r.out, "ssfctl " SSF_VERSION "\n");
+	RUN(&r, NULL, "--help");
+	CHECK(strstr(r.out, "\n  --netns <name>, -n <name>   configure the network namespace /run/netns/<name>\n") != NULL);
+	CHECK(strstr(r.out, "\n  --version, -V               print ssfctl's version\n") != NULL);
+	CHECK(strstr(r.out, "\n  --json, -j                  machine-readable output (JSON)\n") != NULL);
+
+	RUN(&r, NULL, "-n");
+	CHECK_INT(r.status, 2);
+	snprintf(want, sizeof(want), "ssfctl: --netns needs <name>\n%s", usage);
+	CHECK_STR(r.err, want);
+	RUN(&r, NULL, "-n", "ssf-no-such-netns", "status");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: network namespace \"ssf-no-such-netns\": /run/netns/ssf-no-such-netns: No such file or directory\n");
+	CHECK_STR(r.out, "");
+	RUN(&r, NULL, "--netns=ssf-no-such-netns", "-j", "rule", "list");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: network namespace \"ssf-no-such-netns\": /run/netns/ssf-no-such-netns: No such file or directory\n");
+	RUN(&r, NULL, "--netns", "../x", "status");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: network namespace \"../x\": not a name in /run/netns\n");
+	/* names are looked up first, where ssfctl runs */
+	RUN(&r, NULL, "-n", "ssf-no-such-netns", "rule", "add", "out", "uid",
+	    "ssf-no-such-user", "drop");
+	CHECK_INT(r.status, 1);
+	CHECK_STR(r.err, "ssfctl: rule add: unknown user \"ssf-no-such-user\"\n");
+	/* a global option, not a command's */
+	RUN(&r, NULL, "rule", "list", "-n", "x");
+	CHECK_INT(r.status, 2);
+	CHECK(ssf_t_starts(r.err, "ssfctl: rule list: unknown option \"-n\"\n"));
+	RUN(&r, NULL, "rule", "-V", "list");
+	CHECK_INT(r.status, 2);
 }
 
 /*
@@ -298,7 +339,7 @@ static void t_parse_errors(void)
  * fail with the "not loaded" message; where ssf is loaded they succeed
  * (only read-only commands are run here: the tests change nothing).
  */
-static void t_kernel(void)
+SSF_TEST_PROC(cli_kernel)
 {
 	static const char *const cmds[][3] = {
 		{ "status" }, { "status", "--json" }, { "--json", "status" },
@@ -314,7 +355,7 @@ static void t_kernel(void)
 	bool ok;
 
 	for (i = 0; i < ARRAY_SIZE(cmds); i++) {
-		t_run(&r, NULL, (const char *const[]){ cmds[i][0], cmds[i][1],
+		ssf_t_run(&r, NULL, (const char *const[]){ cmds[i][0], cmds[i][1],
 							cmds[i][2], NULL });
 		if (r.status == 0)
 			ok = r.err[0] == '\0' && r.out[0] != '\0';
@@ -327,150 +368,4 @@ static void t_kernel(void)
 			       cmds[i][2] ? cmds[i][2] : "", r.status, r.err);
 		CHECK(ok);
 	}
-}
-
-static const struct ssf_t_group t_cli_groups[] = {
-	{ "cli: help", t_help },
-	{ "cli: usage", t_usage },
-	{ "cli: parse errors", t_parse_errors },
-	{ "cli: kernel", t_kernel },
-	{ NULL, NULL },
-};
-
-/* What a group's child reports back. */
-struct t_counts {
-	unsigned int passed, failed, skipped;
-};
-
-struct t_job {
-	pid_t pid;
-	int fd;
-	const struct ssf_t_group *g;
-};
-
-/* In the child: the group in its own scratch directory; never returns. */
-static void t_child(const struct ssf_t_group *g, const char *base, int n, int fd)
-{
-	struct t_counts c;
-
-	if (snprintf(ssf_t_dir, sizeof(ssf_t_dir), "%s/%d", base, n) >=
-	    (int)sizeof(ssf_t_dir) || mkdir(ssf_t_dir, 0700))
-		_exit(1);
-	ssf_t_passed = ssf_t_failed = ssf_t_skipped = 0;
-	g->fn();
-	c.passed = ssf_t_passed;
-	c.failed = ssf_t_failed;
-	c.skipped = ssf_t_skipped;
-	fflush(stdout);
-	if (write(fd, &c, sizeof(c)) != (ssize_t)sizeof(c))
-		_exit(1);
-	_exit(0);
-}
-
-/* Wait for one of @jobs; add its counts (or a failure if it died). */
-static void t_reap(struct t_job *jobs, int *njobs)
-{
-	struct t_counts c;
-	int st, i;
-	pid_t pid;
-
-	pid = wait(&st);
-	for (i = 0; i < *njobs && jobs[i].pid != pid; i++)
-		;
-	if (i == *njobs)
-		return;
-	if (read(jobs[i].fd, &c, sizeof(c)) == (ssize_t)sizeof(c) &&
-	    WIFEXITED(st) && !WEXITSTATUS(st)) {
-		ssf_t_passed += c.passed;
-		ssf_t_failed += c.failed;
-		ssf_t_skipped += c.skipped;
-	} else {
-		ssf_t_failed++;
-		printf("not ok - group \"%s\" died (status 0x%x)\n",
-		       jobs[i].g->name, st);
-	}
-	close(jobs[i].fd);
-	jobs[i] = jobs[--*njobs];
-}
-
-/*
- * The groups, SSFCTL_TEST_JOBS (default: the CPUs online, at least 2) at a
- * time: most of the time goes into starting sanitized processes, not into
- * the tests, and the groups share nothing.
- */
-static void t_run_groups(const struct ssf_t_group *const *tables, size_t ntables)
-{
-	const char *env = getenv("SSFCTL_TEST_JOBS");
-	long max = env ? atol(env) : sysconf(_SC_NPROCESSORS_ONLN);
-	const struct ssf_t_group *g;
-	struct t_job jobs[16];
-	char base[64];
-	int njobs = 0, n = 0, fds[2];
-	size_t t;
-
-	if (max < 2 && !env)
-		max = 2;
-	if (max < 1)
-		max = 1;
-	if (max > (long)ARRAY_SIZE(jobs))
-		max = ARRAY_SIZE(jobs);
-	snprintf(base, sizeof(base), "%s", ssf_t_dir);
-	for (t = 0; t < ntables; t++) {
-		for (g = tables[t]; g->name; g++) {
-			while (njobs >= max)
-				t_reap(jobs, &njobs);
-			if (pipe(fds)) {
-				ssf_t_failed++;
-				printf("not ok - group \"%s\": pipe failed\n", g->name);
-				continue;
-			}
-			fflush(stdout);
-			jobs[njobs].pid = fork();
-			if (jobs[njobs].pid == 0) {
-				close(fds[0]);
-				t_child(g, base, n, fds[1]);
-			}
-			close(fds[1]);
-			n++;
-			if (jobs[njobs].pid < 0) {
-				close(fds[0]);
-				ssf_t_failed++;
-				printf("not ok - group \"%s\": fork failed\n", g->name);
-				continue;
-			}
-			jobs[njobs].fd = fds[0];
-			jobs[njobs].g = g;
-			njobs++;
-		}
-	}
-	while (njobs)
-		t_reap(jobs, &njobs);
-}
-
-void ssf_test_cli(const char *ssfctl)
-{
-	char tmpl[] = "/tmp/ssfctl-test.XXXXXX";
-	char path[128];
-
-	ssf_t_ssfctl = ssfctl;
-	if (!mkdtemp(tmpl)) {
-		CHECK(!"mkdtemp");
-		return;
-	}
-	snprintf(ssf_t_dir, sizeof(ssf_t_dir), "%s", tmpl);
-	/* a sanitizer report must not pass for ssfctl's own exit 1 */
-	setenv("ASAN_OPTIONS", "exitcode=99:detect_leaks=1", 1);
-	setenv("UBSAN_OPTIONS", "exitcode=98:print_stacktrace=1", 1);
-	{
-		const struct ssf_t_group *const tables[] = {
-			t_cli_groups, ssf_t_fake_groups, ssf_t_validate_groups,
-			ssf_t_ctl_groups,
-		};
-
-		t_run_groups(tables, ARRAY_SIZE(tables));
-	}
-
-	snprintf(path, sizeof(path), "rm -rf '%s'", ssf_t_dir);
-	if (system(path))
-		printf("# could not remove %s\n", ssf_t_dir);
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Decoding what the kernel sends for issue 4 - SSF_CMD_EVENT messages
- * built by hand (good, partial and malformed) and the new status
- * attributes - and the event printers, human and JSON (a contract).
+ * Decoding SSF_CMD_EVENT messages built by hand (good, partial and
+ * malformed), the status attributes of modes, limits and confirms, and
+ * the rule strings, and the event printer in both forms (a contract).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,89 +26,94 @@ static int t_parse(struct nl_msg *m, struct nlattr **tb)
 	return genlmsg_parse(nlmsg_hdr(m), 0, tb, SSF_A_MAX, ssf_a_policy);
 }
 
-/* Decode the event @fill builds, print it both ways. NULL or the error. */
-static const char *t_event(void (*fill)(struct nl_msg *), char **human,
-			   char **json)
+static void t_print_event(struct ssfctl_out *o, const void *ev)
 {
-	struct nlattr *tb[SSF_A_MAX + 1], *nest;
-	struct nl_msg *m = t_msg(SSF_CMD_EVENT);
-	const char *why = "no message";
-	struct ssf_event ev;
-	size_t len;
-	FILE *f;
+	ssf_event_print(o, ev);
+}
+
+/* Decode the event in @m's SSF_A_EVENT nest, print it both ways. */
+static const char *t_decode(struct nl_msg *m, char **human, char **json)
+{
+	struct nlattr *tb[SSF_A_MAX + 1];
+	const char *why = "no event";
+	struct ssfctl_event ev;
 
 	*human = *json = NULL;
-	if (!m)
-		return why;
-	nest = nla_nest_start(m, SSF_A_EVENT | NLA_F_NESTED);
-	fill(m);
-	nla_nest_end(m, nest);
 	if (t_parse(m, tb) == 0 && tb[SSF_A_EVENT])
 		why = ssf_event_get(tb[SSF_A_EVENT], &ev);
 	nlmsg_free(m);
 	if (why)
 		return why;
-	f = open_memstream(human, &len);
-	if (f) {
-		ssf_event_print(f, &ev);
-		fclose(f);
-	}
-	f = open_memstream(json, &len);
-	if (f) {
-		ssf_event_json(f, &ev);
-		fclose(f);
-	}
+	*human = ssf_t_print(false, t_print_event, &ev);
+	*json = ssf_t_print(true, t_print_event, &ev);
 	return NULL;
 }
 
-static const u8 t_a4[] = { 192, 0, 2, 1 }, t_b4[] = { 192, 0, 2, 2 };
+/* The event @fill builds by hand. NULL or the error. */
+static const char *t_event(void (*fill)(struct nl_msg *), char **human,
+			   char **json)
+{
+	struct nl_msg *m = t_msg(SSF_CMD_EVENT);
+	struct nlattr *nest;
+
+	*human = *json = NULL;
+	if (!m)
+		return "no message";
+	nest = nla_nest_start(m, SSF_A_EVENT | NLA_F_NESTED);
+	fill(m);
+	nla_nest_end(m, nest);
+	return t_decode(m, human, json);
+}
+
+/* The event @ev as the kernel sends it. NULL or the error. */
+static const char *t_event_of(const struct ssfctl_event *ev, char **human,
+			      char **json)
+{
+	struct nl_msg *m = t_msg(SSF_CMD_EVENT);
+
+	*human = *json = NULL;
+	if (!m)
+		return "no message";
+	ssf_t_event_put(m, ev);
+	return t_decode(m, human, json);
+}
+
+static const u8 t_a4[] = { 192, 0, 2, 1 };
 static const u8 t_a6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
 
-static void t_fill_drop(struct nl_msg *m)
-{
-	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_DROP);
-	nla_put_u8(m, SSF_EVENT_A_DIR, SSF_DIR_IN);
-	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV4);
-	nla_put_u8(m, SSF_EVENT_A_PROTO, 6);
-	nla_put(m, SSF_EVENT_A_SRC, 4, t_a4);
-	nla_put(m, SSF_EVENT_A_DST, 4, t_b4);
-	nla_put_u16(m, SSF_EVENT_A_SPORT, 1234);
-	nla_put_u16(m, SSF_EVENT_A_DPORT, 80);
-	nla_put_u32(m, SSF_EVENT_A_RULE_ID, 12);
-	nla_put_u32(m, SSF_EVENT_A_UID, 0);
-	nla_put_string(m, SSF_EVENT_A_IIF, "eth0");
-	nla_put_u8(m, SSF_EVENT_A_ACTION, SSF_ACT_DROP);
-	nla_put_u32(m, SSF_EVENT_A_SUPPRESSED, 0);
-}
+#define T_ENDS	(SSFCTL_EV_FAMILY | SSFCTL_EV_PROTO | SSFCTL_EV_SRC | \
+		 SSFCTL_EV_DST)
 
-static void t_fill_audit6(struct nl_msg *m)
-{
-	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_AUDIT);
-	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV6);
-	nla_put_u8(m, SSF_EVENT_A_PROTO, 17);
-	nla_put(m, SSF_EVENT_A_SRC, 16, t_a6);
-	nla_put(m, SSF_EVENT_A_DST, 16, t_a6);
-	nla_put_u16(m, SSF_EVENT_A_DPORT, 53);
-	nla_put_string(m, SSF_EVENT_A_REASON, "udp-port-zero");
-	nla_put_u8(m, SSF_EVENT_A_ACTION, SSF_ACT_REJECT);
-	nla_put_u32(m, SSF_EVENT_A_SUPPRESSED, 12);
-}
+static const struct ssfctl_event t_drop = {
+	.type = SSF_EVENT_DROP, .has = T_ENDS | SSFCTL_EV_DIR |
+	SSFCTL_EV_SPORT | SSFCTL_EV_DPORT | SSFCTL_EV_RULE | SSFCTL_EV_UID |
+	SSFCTL_EV_IIF | SSFCTL_EV_ACTION | SSFCTL_EV_SUPPRESSED,
+	.dir = SSF_DIR_IN, .family = SSF_FAMILY_IPV4, .proto = 6,
+	.addr_len = 4, .src.b = { 192, 0, 2, 1 }, .dst.b = { 192, 0, 2, 2 },
+	.sport = 1234, .dport = 80, .rule_id = 12, .uid = 0, .iif = "eth0",
+	.action = SSF_ACT_DROP, .suppressed = 0,
+};
 
-static void t_fill_default(struct nl_msg *m)
-{
-	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_REJECT);
-	nla_put_u8(m, SSF_EVENT_A_DIR, SSF_DIR_OUT);
-	nla_put_u8(m, SSF_EVENT_A_FAMILY, SSF_FAMILY_IPV4);
-	nla_put_u8(m, SSF_EVENT_A_PROTO, 200);
-	nla_put(m, SSF_EVENT_A_DST, 4, t_b4);
-	nla_put_string(m, SSF_EVENT_A_OIF, "lo");
-}
+static const struct ssfctl_event t_audit6 = {
+	.type = SSF_EVENT_AUDIT, .has = T_ENDS | SSFCTL_EV_DPORT |
+	SSFCTL_EV_REASON | SSFCTL_EV_ACTION | SSFCTL_EV_SUPPRESSED,
+	.family = SSF_FAMILY_IPV6, .proto = 17, .addr_len = 16,
+	.src.b = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 },
+	.dst.b = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 }, .dport = 53,
+	.reason = "udp-port-zero", .action = SSF_ACT_REJECT, .suppressed = 12,
+};
 
-static void t_fill_revert(struct nl_msg *m)
-{
-	nla_put_u8(m, SSF_EVENT_A_TYPE, SSF_EVENT_REVERT);
-	nla_put_u64(m, SSF_EVENT_A_GENERATION, 1ULL << 40);
-}
+static const struct ssfctl_event t_default = {
+	.type = SSF_EVENT_REJECT, .has = SSFCTL_EV_DIR | SSFCTL_EV_FAMILY |
+	SSFCTL_EV_PROTO | SSFCTL_EV_DST | SSFCTL_EV_OIF, .dir = SSF_DIR_OUT,
+	.family = SSF_FAMILY_IPV4, .proto = 200, .addr_len = 4,
+	.dst.b = { 192, 0, 2, 2 }, .oif = "lo",
+};
+
+static const struct ssfctl_event t_revert = {
+	.type = SSF_EVENT_REVERT, .has = SSFCTL_EV_GENERATION,
+	.generation = 1ULL << 40,
+};
 
 static void t_fill_unknown(struct nl_msg *m)
 {
@@ -158,32 +163,32 @@ static void t_fill_short_u32(struct nl_msg *m)
 	nla_put_u8(m, SSF_EVENT_A_RULE_ID, 1);
 }
 
-static void t_events(void)
+SSF_TEST(event_events)
 {
 	char *h, *j;
 
-	CHECK(t_event(t_fill_drop, &h, &j) == NULL);
+	CHECK(t_event_of(&t_drop, &h, &j) == NULL);
 	CHECK_STR(h, "drop in tcp 192.0.2.1:1234 -> 192.0.2.2:80 rule 12 uid 0 iif eth0 drop\n");
 	CHECK_STR(j, "{\"type\":\"drop\",\"dir\":\"in\",\"family\":\"ipv4\",\"proto\":\"tcp\","
-		     "\"src\":\"192.0.2.1\",\"dst\":\"192.0.2.2\",\"sport\":1234,\"dport\":80,"
+		     "\"src\":\"192.0.2.1\",\"sport\":1234,\"dst\":\"192.0.2.2\",\"dport\":80,"
 		     "\"rule\":12,\"uid\":0,\"iif\":\"eth0\",\"action\":\"drop\","
 		     "\"suppressed\":0}\n");
 	free(h);
 	free(j);
-	CHECK(t_event(t_fill_audit6, &h, &j) == NULL);
+	CHECK(t_event_of(&t_audit6, &h, &j) == NULL);
 	CHECK_STR(h, "audit udp 2001:db8::1 -> [2001:db8::1]:53 check udp-port-zero would reject (12 suppressed before)\n");
 	CHECK_STR(j, "{\"type\":\"audit\",\"family\":\"ipv6\",\"proto\":\"udp\","
 		     "\"src\":\"2001:db8::1\",\"dst\":\"2001:db8::1\",\"dport\":53,"
 		     "\"reason\":\"udp-port-zero\",\"action\":\"reject\",\"suppressed\":12}\n");
 	free(h);
 	free(j);
-	CHECK(t_event(t_fill_default, &h, &j) == NULL);
+	CHECK(t_event_of(&t_default, &h, &j) == NULL);
 	CHECK_STR(h, "reject out proto-200 ? -> 192.0.2.2 default oif lo\n");
 	CHECK_STR(j, "{\"type\":\"reject\",\"dir\":\"out\",\"family\":\"ipv4\",\"proto\":200,"
 		     "\"dst\":\"192.0.2.2\",\"oif\":\"lo\"}\n");
 	free(h);
 	free(j);
-	CHECK(t_event(t_fill_revert, &h, &j) == NULL);
+	CHECK(t_event_of(&t_revert, &h, &j) == NULL);
 	CHECK_STR(h, "revert: the previous policy is back, generation 1099511627776\n");
 	CHECK_STR(j, "{\"type\":\"revert\",\"generation\":1099511627776}\n");
 	free(h);
@@ -205,22 +210,22 @@ static void t_events(void)
 }
 
 /* STATUS_GET: mode, max_rules and confirm_left. */
-static void t_status_attrs(void)
+SSF_TEST(event_status_attrs)
 {
 	struct nlattr *tb[SSF_A_MAX + 1];
 	struct nl_msg *m = t_msg(SSF_CMD_STATUS_GET);
-	struct ssf_status st;
+	struct ssfctl_status st;
 
 	if (!m)
 		return;
 	nla_put_u64(m, SSF_A_GENERATION, 3);
-	CHECK(t_parse(m, tb) == 0 && ssf_status_get_attrs(tb, &st) == NULL);
+	CHECK(t_parse(m, tb) == 0 && ssf_status_parse(tb, &st) == NULL);
 	CHECK_INT(st.mode, SSF_MODE_ENFORCE);
 	CHECK(!st.has_max_rules && !st.has_confirm_left);
 	nla_put_u8(m, SSF_A_MODE, SSF_MODE_AUDIT);
 	nla_put_u32(m, SSF_A_MAX_RULES, 65536);
 	nla_put_u32(m, SSF_A_CONFIRM_LEFT, 42);
-	CHECK(t_parse(m, tb) == 0 && ssf_status_get_attrs(tb, &st) == NULL);
+	CHECK(t_parse(m, tb) == 0 && ssf_status_parse(tb, &st) == NULL);
 	CHECK_INT(st.mode, SSF_MODE_AUDIT);
 	CHECK(st.has_max_rules && st.has_confirm_left);
 	CHECK_INT(st.max_rules, 65536);
@@ -229,11 +234,11 @@ static void t_status_attrs(void)
 }
 
 /* Rule strings from the kernel: NUL-terminated and fitting, or refused. */
-static void t_rule_strings(void)
+SSF_TEST(event_rule_strings)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
 	struct nl_msg *m = t_msg(SSF_CMD_RULE_GET);
-	struct ssf_rulex x;
+	struct ssfctl_rulex x;
 	char big[SSF_COMMENT_MAX + 1];
 
 	if (!m)
@@ -262,9 +267,3 @@ static void t_rule_strings(void)
 	nlmsg_free(m);
 }
 
-void ssf_test_event(void)
-{
-	t_events();
-	t_status_attrs();
-	t_rule_strings();
-}

@@ -75,7 +75,7 @@ static void t_error(struct t_buf *t, int error, u16 flags, u32 req_len)
 	t_align(t);
 }
 
-static void t_errors(void)
+SSF_TEST(extack_errors)
 {
 	struct ssf_extack ea;
 	struct t_buf t;
@@ -119,7 +119,7 @@ static void t_errors(void)
 	t_tlv_u32(&t, NLMSGERR_ATTR_OFFS, 8);
 	t_tlv(&t, NLMSGERR_ATTR_MSG, msg, sizeof(msg));
 	t_set_len(&t);
-	t.b[t.len - 20] = 0xff;	/* the MSG TLV's nla_len now runs past the end */
+	t.b[t.len - 20] = 0xff;	/* the MSG TLV's nla_len runs past the end */
 	CHECK_INT(ssf_extack_from_error((void *)t.b, t.len, &ea), 0);
 	CHECK(ea.has_off && ea.off == 8);
 	CHECK_STR(ea.msg, "");
@@ -131,7 +131,7 @@ static void t_errors(void)
 	t_set_len(&t);
 	CHECK_INT(ssf_extack_from_error((void *)t.b, t.len, &ea), 0);
 	CHECK(!ea.has_off);
-	CHECK_STR(ea.msg, "bad?thing?[31m");
+	CHECK_STR(ea.msg, "bad\nthing\x1b[31m");
 
 	/* echoed request claims to be longer than the message: no TLVs */
 	t_error(&t, -EINVAL, NLM_F_ACK_TLVS, 20);
@@ -155,7 +155,7 @@ static void t_errors(void)
 	CHECK_INT(ssf_extack_from_error((void *)t.b, 4, &ea), -1);
 }
 
-static void t_done(void)
+SSF_TEST(extack_done)
 {
 	struct nlmsghdr h = { .nlmsg_type = NLMSG_DONE, .nlmsg_flags = NLM_F_MULTI };
 	struct ssf_extack ea;
@@ -204,7 +204,7 @@ static struct nlattr *t_child(struct nlattr *nest, int type, int nth)
 	return NULL;
 }
 
-static void t_path(void)
+SSF_TEST(extack_path)
 {
 	static const char *const rules[] = {
 		"in accept",
@@ -213,7 +213,7 @@ static void t_path(void)
 	};
 	u8 defaults[SSF_DIR_MAX + 1] = { 0 };
 	struct nlattr *rnest, *r2, *a, *d;
-	struct ssf_nl nl = { .family = 0x20 };
+	struct ssfctl_nl nl = { .family = 0x20 };
 	struct nlattr *tb[SSF_A_MAX + 1];
 	struct ssf_polerr e;
 	struct ssf_apath p;
@@ -293,9 +293,9 @@ out:
 	nlmsg_free(msg);
 }
 
-static void t_detail(void)
+SSF_TEST(extack_detail)
 {
-	struct ssf_nl nl;
+	struct ssfctl_nl nl;
 	char s[256];
 
 	memset(&nl, 0, sizeof(nl));
@@ -303,6 +303,10 @@ static void t_detail(void)
 	snprintf(nl.ack.msg, sizeof(nl.ack.msg), "bad rule");
 	ssf_nl_detail(&nl, s, sizeof(s));
 	CHECK_STR(s, "bad rule");
+	/* the kernel's words as they are sent, shown safely */
+	snprintf(nl.ack.msg, sizeof(nl.ack.msg), "bad\nthing\x1b[31m\xff");
+	ssf_nl_detail(&nl, s, sizeof(s));
+	CHECK_STR(s, "bad\\x0athing\\x1b[31m\\xff");
 
 	memset(&nl, 0, sizeof(nl));
 	nl.ack.error = EINVAL;
@@ -344,10 +348,3 @@ static void t_detail(void)
 	CHECK_STR(s, "");
 }
 
-void ssf_test_extack(void)
-{
-	t_errors();
-	t_done();
-	t_path();
-	t_detail();
-}

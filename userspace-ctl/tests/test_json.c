@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * JSON writer: structure, commas, and string escaping (control characters,
- * quotes, valid and invalid UTF-8).
+ * ssfctl's output: the JSON writer (structure, commas, string escaping of
+ * control characters, quotes, valid and invalid UTF-8), and the print
+ * calls in both forms, with the escaping of text.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
 #include "json.h"
+#include <inttypes.h>
 
 typedef void (*t_json_fn)(struct ssf_json *j);
 
@@ -46,7 +48,7 @@ static void t_str(int line, const char *in, size_t len, const char *want)
 {
 	char *s = t_json_string(in, len);
 
-	ssf_t_check_str(s, want, __FILE__, line, want);
+	t_check_str(s, want, __FILE__, line, want);
 	free(s);
 }
 
@@ -58,8 +60,10 @@ static void t_nested(struct ssf_json *j)
 	ssf_json_u64(j, 1);
 	ssf_json_u64(j, UINT64_MAX);
 	ssf_json_obj_open(j);
-	ssf_json_kv_bool(j, "b", true);
-	ssf_json_kv_bool(j, "c", false);
+	ssf_json_key(j, "b");
+	ssf_json_bool(j, true);
+	ssf_json_key(j, "c");
+	ssf_json_bool(j, false);
 	ssf_json_obj_close(j);
 	ssf_json_arr_open(j);
 	ssf_json_arr_close(j);
@@ -68,8 +72,10 @@ static void t_nested(struct ssf_json *j)
 	ssf_json_arr_close(j);
 	ssf_json_key(j, "n");
 	ssf_json_null(j);
-	ssf_json_kv_u64(j, "z", 0);
-	ssf_json_kv_str(j, "k\"ey", "v");
+	ssf_json_key(j, "z");
+	ssf_json_u64(j, 0);
+	ssf_json_key(j, "k\"ey");
+	ssf_json_str(j, "v");
 	ssf_json_obj_close(j);
 	ssf_json_end(j);
 }
@@ -82,7 +88,7 @@ static void t_top_array(struct ssf_json *j)
 	ssf_json_arr_close(j);
 }
 
-void ssf_test_json(void)
+SSF_TEST(json_writer)
 {
 	char *s;
 
@@ -112,4 +118,108 @@ void ssf_test_json(void)
 	STR("\xf4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");	/* > U+10FFFF */
 	STR("\xe2\x82", "\"\\ufffd\\ufffd\"");		/* truncated */
 	STR("\xe2\x82x", "\"\\ufffd\\ufffdx\"");
+}
+
+/* Every control byte, alone in a JSON string, comes out escaped. */
+SSF_TEST(json_controls)
+{
+	char in[1], want[16], *s;
+	unsigned int c, bad = 0;
+
+	for (c = 0; c < 0x80; c++) {
+		if (c >= 0x20 && c != 0x7f)
+			continue;
+		in[0] = (char)c;
+		s = t_json_string(in, 1);
+		if (c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t')
+			snprintf(want, sizeof(want), "\"\\%c\"",
+				 "bfnrt"[strchr("\b\f\n\r\t", (int)c) - "\b\f\n\r\t"]);
+		else
+			snprintf(want, sizeof(want), "\"\\u%04x\"", c);
+		if (!s || strcmp(s, want)) {
+			printf("# byte %#x: %s, want %s\n", c, s ? s : "(null)", want);
+			bad++;
+		}
+		free(s);
+	}
+	CHECK_INT(bad, 0);
+}
+
+/* Text: what a terminal would act on, as \xHH; nothing else touched. */
+static void t_esc(int line, const char *in, bool quoted, const char *want)
+{
+	char buf[128];
+	struct ssfctl_sb b = { .buf = buf, .size = sizeof(buf) };
+
+	buf[0] = '\0';
+	ssf_sb_esc(&b, in, quoted);
+	t_check_str(buf, want, __FILE__, line, in);
+	t_check_int((long long)b.len, (long long)strlen(want), __FILE__, line,
+		    "its length");
+}
+#define ESC(in, quoted, want) t_esc(__LINE__, in, quoted, want)
+
+SSF_TEST(json_text_escape)
+{
+	ESC("eth0", false, "eth0");
+	ESC("\x1b[2J\x1b[H", false, "\\x1b[2J\\x1b[H");
+	ESC("a\tb\nc\rd\x7f", false, "a\\x09b\\x0ac\\x0dd\\x7f");
+	/* UTF-8 passes; C1 controls in it, and bytes that are not, do not */
+	ESC("caf\xc3\xa9 \xe2\x82\xac", false, "caf\xc3\xa9 \xe2\x82\xac");
+	ESC("\xc2\x9b" "31m", false, "\\xc2\\x9b31m");
+	ESC("\xc2\xa0", false, "\xc2\xa0");
+	ESC("\x9b" "31m\xff", false, "\\x9b31m\\xff");
+	ESC("\xe2\x82", false, "\\xe2\\x82");
+	/* inside a quoted policy word: also the quote and the backslash */
+	ESC("a \"q\" \\ b", false, "a \"q\" \\ b");
+	ESC("a \"q\" \\ b", true, "a \\\"q\\\" \\\\ b");
+	ESC("\x1b\\x1b", true, "\\x1b\\\\x1b");
+	CHECK_INT(ssf_text_span("\xc3\xa9x", 3), 2);
+	CHECK_INT(ssf_text_span("\xc3", 1), 0);
+	CHECK_INT(ssf_text_span("\x01", 1), 0);
+	CHECK_INT(ssf_text_span("x", 1), 1);
+}
+
+struct t_fields {
+	const char *iif;
+	u64 n;
+};
+
+static void t_fields_print(struct ssfctl_out *o, const void *arg)
+{
+	const struct t_fields *f = arg;
+
+	ssf_print_obj_open(o, NULL);
+	ssf_print_fp(o, "[");
+	ssf_print_str(o, SSF_PRINT_ANY, "iif", "iif %s", f->iif);
+	ssf_print_u64(o, SSF_PRINT_ANY, "n", " n %" PRIu64, f->n);
+	ssf_print_u64(o, SSF_PRINT_JSON, "json_only", " never", 1);
+	ssf_print_u64(o, SSF_PRINT_FP, "text_only", " text %" PRIu64, 2);
+	ssf_print_bool(o, SSF_PRINT_ANY, "up", " up %s", true);
+	ssf_print_bool(o, SSF_PRINT_ANY, "down", " down %s", false);
+	ssf_print_name(o, SSF_PRINT_ANY, "named", " %s", "drop", 1, "?");
+	ssf_print_name(o, SSF_PRINT_ANY, "unnamed", " %s", NULL, 9, "<9>");
+	ssf_print_name(o, SSF_PRINT_ANY, "number", " %s", NULL, 7, NULL);
+	ssf_print_arr_open(o, "list");
+	ssf_print_str(o, SSF_PRINT_ANY, NULL, " %s", "a");
+	ssf_print_obj_open(o, NULL);
+	ssf_print_u64(o, SSF_PRINT_ANY, "k", " k %" PRIu64, 3);
+	ssf_print_obj_close(o);
+	ssf_print_arr_close(o);
+	ssf_print_str(o, SSF_PRINT_ANY, "no_text", NULL, "x");
+	ssf_print_fp(o, "]\n");
+	ssf_print_obj_close(o);
+	ssf_out_end(o);
+}
+
+/* One call per field: the text and the JSON of the same calls. */
+SSF_TEST(json_print_calls)
+{
+	struct t_fields f = { .iif = "x\x1b[31my", .n = 42 };
+
+	CHECK_PRINT(t_fields_print, &f,
+		    "[iif x\\x1b[31my n 42 text 2 up yes down no drop <9> 7 a k 3]\n",
+		    "{\"iif\":\"x\\u001b[31my\",\"n\":42,\"json_only\":1,"
+		    "\"up\":true,\"down\":false,\"named\":\"drop\",\"unnamed\":9,"
+		    "\"number\":7,\"list\":[\"a\",{\"k\":3}],\"no_text\":\"x\"}\n");
 }

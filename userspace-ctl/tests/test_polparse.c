@@ -32,10 +32,10 @@ static void t_rule_ok(int line, const char *text, struct ssf_rule want)
 	struct ssf_rule r;
 
 	if (ssf_polparse_rule(text, strlen(text), &r, &e)) {
-		ssf_t_check_str(e.msg, "(no error)", __FILE__, line, text);
+		t_check_str(e.msg, "(no error)", __FILE__, line, text);
 		return;
 	}
-	ssf_t_check(ssf_t_rule_eq(&r, &want), __FILE__, line, text);
+	t_check(ssf_t_rule_eq(&r, &want), __FILE__, line, "%s", text);
 }
 
 static void t_rule_err(int line, const char *text, size_t len, const char *msg)
@@ -45,9 +45,9 @@ static void t_rule_err(int line, const char *text, size_t len, const char *msg)
 	int ret;
 
 	ret = ssf_polparse_rule(text, len, &r, &e);
-	ssf_t_check_int(ret, -EINVAL, __FILE__, line, text);
-	ssf_t_check_str(ret ? e.msg : "(parsed)", msg, __FILE__, line, text);
-	ssf_t_check_int(e.line, 0, __FILE__, line, text);
+	t_check_int(ret, -EINVAL, __FILE__, line, text);
+	t_check_str(ret ? e.msg : "(parsed)", msg, __FILE__, line, text);
+	t_check_int(e.line, 0, __FILE__, line, text);
 }
 
 static void t_file_err(int line, const char *text, size_t len,
@@ -58,18 +58,18 @@ static void t_file_err(int line, const char *text, size_t len,
 	int ret;
 
 	ret = ssf_polparse(text, len, &pf, &e);
-	ssf_t_check_int(ret, -EINVAL, __FILE__, line, text);
+	t_check_int(ret, -EINVAL, __FILE__, line, text);
 	if (!ret) {
 		ssf_polfile_free(&pf);
 		return;
 	}
-	ssf_t_check_int(e.line, want_line, __FILE__, line, text);
-	ssf_t_check_str(e.msg, msg, __FILE__, line, text);
+	t_check_int(e.line, want_line, __FILE__, line, text);
+	t_check_str(e.msg, msg, __FILE__, line, text);
 	/* a failed parse leaves nothing to free */
-	ssf_t_check(pf.rules == NULL && pf.nrules == 0, __FILE__, line, text);
+	t_check(pf.rules == NULL && pf.nrules == 0, __FILE__, line, "%s", text);
 }
 
-static void t_words(void)
+SSF_TEST(polparse_words)
 {
 	/* directions and actions */
 	RULE_OK("in accept", .dir = IN, .action = ACC);
@@ -145,7 +145,7 @@ static void t_words(void)
 	RULE_OK("in accept#comment right after a word", .dir = IN);
 }
 
-static void t_rule_errors(void)
+SSF_TEST(polparse_rule_errors)
 {
 	RULE_ERR("", "missing direction (in, out or fwd)");
 	RULE_ERR("# only a comment", "missing direction (in, out or fwd)");
@@ -234,7 +234,7 @@ static void t_rule_errors(void)
 	RULE_ERR("in accept\nout drop", "a rule is one line");
 }
 
-static void t_too_many_words(void)
+SSF_TEST(polparse_too_many_words)
 {
 	char text[SSF_POL_MAX_WORDS * 3 + 16];
 	struct ssf_polerr e;
@@ -252,7 +252,7 @@ static void t_too_many_words(void)
 	CHECK_STR(e.msg, "too many words (more than 64)");
 }
 
-static void t_file(void)
+SSF_TEST(polparse_file)
 {
 	static const char text[] =
 		"# a policy\n"
@@ -311,7 +311,7 @@ static void t_file(void)
 	}
 }
 
-static void t_file_errors(void)
+SSF_TEST(polparse_file_errors)
 {
 	FILE_ERR("default in drop\nrule in dprot 1 accept\n", 2,
 		 "unknown word \"dprot\"");
@@ -347,17 +347,10 @@ static void t_file_errors(void)
 /* Policy -> text (as "policy show" prints it) -> policy: the same rules. */
 static char *t_policy_text(const struct ssf_polfile *pf, size_t *len)
 {
-	char *buf = NULL;
-	FILE *f = open_memstream(&buf, len);
-	size_t i;
+	char *s = ssf_t_policy_show(pf, false, NULL);
 
-	if (!f)
-		return NULL;
-	ssf_print_defaults(f, pf->defaults);
-	for (i = 0; i < pf->nrules; i++)
-		ssf_print_rule_stmt(f, &pf->rules[i].rule, NULL);
-	fclose(f);
-	return buf;
+	*len = s ? strlen(s) : 0;
+	return s;
 }
 
 static void t_roundtrip_text(const char *text)
@@ -401,7 +394,7 @@ static void t_roundtrip_text(const char *text)
 	ssf_polfile_free(&b);
 }
 
-static void t_roundtrip(void)
+SSF_TEST(polparse_roundtrip)
 {
 	uint64_t seed = 0x5eed5eed12345678ULL;
 	char text[SSF_RULE_STRLEN];
@@ -436,12 +429,3 @@ static void t_roundtrip(void)
 	CHECK_INT(bad, 0);
 }
 
-void ssf_test_polparse(void)
-{
-	t_words();
-	t_rule_errors();
-	t_too_many_words();
-	t_file();
-	t_file_errors();
-	t_roundtrip();
-}

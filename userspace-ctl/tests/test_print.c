@@ -28,10 +28,10 @@ static void t_fmt(int line, const char *in, const char *want)
 	char s[SSF_RULE_STRLEN];
 
 	ssf_rule_fmt(s, sizeof(s), &r);
-	ssf_t_check_str(s, want, __FILE__, line, in);
+	t_check_str(s, want, __FILE__, line, in);
 }
 
-static void t_rule_text(void)
+SSF_TEST(print_rule_text)
 {
 	char s[SSF_RULE_STRLEN];
 	struct ssf_rule r;
@@ -73,26 +73,46 @@ static void t_rule_text(void)
 	CHECK_INT(n, strlen("in proto tcp dport 22 accept"));
 }
 
-static void t_statements(void)
+/* "policy show" of a small policy, as a file and as JSON. */
+SSF_TEST(print_statements)
 {
-	u8 def[SSF_DIR_MAX + 1] = { SSF_ACT_DROP, SSF_ACT_ACCEPT, SSF_ACT_DROP };
-	struct ssf_rule r = t_parse("out proto udp dport 53 accept");
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
+	static const char text[] =
+		"default in drop\ndefault fwd drop\nmode audit\n"
+		"validate tcp-null off\nvalidate ip6-exthdr-max 3\n"
+		"rule out proto udp dport 53 accept\n"
+		"rule in icmp-type 250 drop log \"a\\x1bb\" comment \"c \\\"d\\\"\"\n";
+	struct ssf_polfile pf;
+	struct ssf_polerr e;
+	char *s;
 
-	CHECK(f != NULL);
-	if (!f)
+	if (!T_OK(!ssf_polparse(text, sizeof(text) - 1, &pf, &e), "%s", e.msg))
 		return;
-	ssf_print_defaults(f, def);
-	ssf_print_rule_stmt(f, &r, NULL);
-	fclose(f);
-	CHECK_STR(buf, "default in drop\ndefault out accept\ndefault fwd drop\n"
-		       "rule out proto udp dport 53 accept\n");
-	free(buf);
+	s = ssf_t_policy_show(&pf, false, NULL);
+	CHECK_STR(s, "default in drop\ndefault out accept\ndefault fwd drop\n"
+		     "mode audit\n"
+		     "validate tcp-null off\nvalidate ip6-exthdr-max 3\n"
+		     "rule out proto udp dport 53 accept\n"
+		     "rule in proto icmp icmp-type 250 drop log \"a\\x1bb\" comment \"c \\\"d\\\"\"\n");
+	free(s);
+	s = ssf_t_policy_show(&pf, true, NULL);
+	CHECK(ssf_t_starts(s, "{\"generation\":1,\"defaults\":{\"in\":\"drop\","
+			      "\"out\":\"accept\",\"fwd\":\"drop\"},\"mode\":\"audit\","
+			      "\"validate\":{\"checks\":{\"ip4-truncated\":{\"action\":"
+			      "\"drop\",\"packets\":0},"));
+	CHECK(strstr(s, "\"tcp-null\":{\"action\":\"off\",\"packets\":0},") != NULL);
+	CHECK(strstr(s, "},\"ip6_exthdr_max\":3},\"rules\":[{\"id\":1,\"dir\":\"out\","
+			"\"action\":\"accept\",\"proto\":\"udp\",\"dport\":\"53\","
+			"\"packets\":0,\"bytes\":0,"
+			"\"text\":\"out proto udp dport 53 accept\"},{\"id\":2,") != NULL);
+	CHECK(strstr(s, "\"log\":true,\"log_prefix\":\"a\\u001bb\","
+			"\"comment\":\"c \\\"d\\\"\",\"packets\":0,\"bytes\":0,"
+			"\"text\":\"in proto icmp icmp-type 250 drop log \\\"a\\\\x1bb\\\" "
+			"comment \\\"c \\\\\\\"d\\\\\\\"\\\"\"}]}\n") != NULL);
+	free(s);
+	ssf_polfile_free(&pf);
 }
 
-static void t_prefix_ports(void)
+SSF_TEST(print_prefix_ports)
 {
 	union ssf_addr a = { .b = { 10, 0, 0, 1 } };
 	char s[SSF_PREFIX_STRLEN];
@@ -125,7 +145,7 @@ static char *t_json_rule(const struct ssf_rule *r)
 	return buf;
 }
 
-static void t_rule_json(void)
+SSF_TEST(print_rule_json)
 {
 	struct ssf_rule r;
 	char *s;
@@ -165,10 +185,3 @@ static void t_rule_json(void)
 	free(s);
 }
 
-void ssf_test_print(void)
-{
-	t_rule_text();
-	t_statements();
-	t_prefix_ports();
-	t_rule_json();
-}

@@ -1,47 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ssfctl unit tests: ssfctl-test <path to an ssfctl binary>.
- * Built with ASan and UBSan (make check).
+ * Helpers of the ssfctl tests: rules (equality, random ones) and running
+ * ssfctl (the sanitized build the Makefile names in $SSFCTL) as a process.
  */
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/wait.h>
 
 #include "harness.h"
-
-unsigned int ssf_t_passed, ssf_t_failed, ssf_t_skipped;
-
-void ssf_t_check(bool ok, const char *file, int line, const char *expr)
-{
-	if (ok) {
-		ssf_t_passed++;
-		return;
-	}
-	ssf_t_failed++;
-	printf("not ok - %s:%d: %s\n", file, line, expr);
-}
-
-void ssf_t_check_str(const char *got, const char *want, const char *file,
-		     int line, const char *expr)
-{
-	if (got && want && !strcmp(got, want)) {
-		ssf_t_passed++;
-		return;
-	}
-	ssf_t_failed++;
-	printf("not ok - %s:%d: %s\n#   got:  \"%s\"\n#   want: \"%s\"\n", file,
-	       line, expr, got ? got : "(null)", want ? want : "(null)");
-}
-
-void ssf_t_check_int(long long got, long long want, const char *file, int line,
-		     const char *expr)
-{
-	if (got == want) {
-		ssf_t_passed++;
-		return;
-	}
-	ssf_t_failed++;
-	printf("not ok - %s:%d: %s\n#   got:  %lld\n#   want: %lld\n", file, line,
-	       expr, got, want);
-}
+#include "ssfctl.h"
+#include "attrs.h"
+#include "polparse.h"
+#include "print.h"
 
 bool ssf_t_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
 {
@@ -154,7 +127,7 @@ static void ssf_t_random_range(u32 *min, u32 *max, uint64_t *seed)
 	*max = a < b ? b : a;
 }
 
-/* The socket, interface, ICMP, flag and string fields (issue 4). */
+/* The socket, interface, ICMP, flag and string fields. */
 static void ssf_t_random_meta(struct ssf_rule *r, uint64_t *seed)
 {
 	bool owner = r->dir == SSF_DIR_IN || r->dir == SSF_DIR_OUT;
@@ -239,35 +212,214 @@ void ssf_t_rule_random(struct ssf_rule *r, uint64_t *seed)
 		printf("# BUG in the generator: %s\n", why);
 }
 
-int main(int argc, char **argv)
+char *ssf_t_print(bool json, ssf_t_print_fn fn, const void *arg)
 {
-	if (argc != 2) {
-		fprintf(stderr, "usage: %s <ssfctl binary>\n", argv[0]);
-		return 2;
+	struct ssfctl_out o;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+
+	if (!f)
+		return NULL;
+	ssf_out_init(&o, f, json);
+	fn(&o, arg);
+	fclose(f);
+	return buf;
+}
+
+void ssf_t_checks_apply(struct ssf_checks *c, const struct ssf_polfile *pf)
+{
+	size_t i, k;
+
+	ssf_checks_init(c);
+	for (i = 0; i < pf->nchecks; i++)
+		for (k = 0; k < c->n; k++)
+			if (pf->checks[i].reason == SSF_R_NONE ||
+			    !strcmp(c->v[k].name,
+				    ssf_reason_name(pf->checks[i].reason)))
+				c->v[k].action = pf->checks[i].action;
+	if (pf->has_exthdr_max)
+		c->ip6_exthdr_max = pf->ip6_exthdr_max;
+}
+
+char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
+			const struct ssfctl_namer *nm)
+{
+	struct ssfctl_status st = { .generation = 1 };
+	struct ssfctl_rulelist rl = { .n = 0 };
+	struct ssf_checks *c = malloc(sizeof(*c));
+	struct ssfctl_rulex x = { .packets = 0 };
+	struct ssfctl_out o;
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *f;
+
+	if (!c)
+		return NULL;
+	memcpy(st.defaults, pf->defaults, sizeof(st.defaults));
+	st.mode = pf->has_mode ? pf->mode : SSF_MODE_ENFORCE;
+	ssf_t_checks_apply(c, pf);
+	for (i = 0; i < pf->nrules; i++) {
+		x.r = pf->rules[i].rule;
+		x.r.id = (u32)i + 1;
+		if (ssf_rulelist_add(&rl, &x))
+			goto out;
 	}
-	setvbuf(stdout, NULL, _IOLBF, 0);
-	printf("# polparse\n");
-	ssf_test_polparse();
-	printf("# print\n");
-	ssf_test_print();
-	printf("# json\n");
-	ssf_test_json();
-	printf("# extack\n");
-	ssf_test_extack();
-	printf("# attrs\n");
-	ssf_test_attrs();
-	printf("# checks\n");
-	ssf_test_checks();
-	printf("# words\n");
-	ssf_test_words();
-	printf("# event\n");
-	ssf_test_event();
-	printf("# cli (%s)\n", argv[1]);
-	ssf_test_cli(argv[1]);
-	if (ssf_t_skipped)
-		printf("%u passed, %u failed, %u skipped\n", ssf_t_passed,
-		       ssf_t_failed, ssf_t_skipped);
-	else
-		printf("%u passed, %u failed\n", ssf_t_passed, ssf_t_failed);
-	return ssf_t_failed ? 1 : 0;
+	f = open_memstream(&buf, &len);
+	if (f) {
+		ssf_out_init(&o, f, json);
+		ssf_policy_print(&o, &st, c, &rl, nm);
+		ssf_out_end(&o);
+		fclose(f);
+	}
+out:
+	ssf_rulelist_free(&rl);
+	free(c);
+	return buf;
+}
+
+/* The event attributes by has bit: a number of @size bytes, else text. */
+#define T_EV(bit, attr, field)						\
+	{ SSFCTL_EV_##bit, SSF_EVENT_A_##attr,				\
+	  offsetof(struct ssfctl_event, field),				\
+	  sizeof(((struct ssfctl_event *)0)->field) }
+
+static const struct {
+	u32 bit;
+	u16 attr;
+	size_t off, size;
+} t_ev_attrs[] = {
+	T_EV(DIR, DIR, dir), T_EV(FAMILY, FAMILY, family),
+	T_EV(PROTO, PROTO, proto), T_EV(SRC, SRC, src), T_EV(DST, DST, dst),
+	T_EV(SPORT, SPORT, sport), T_EV(DPORT, DPORT, dport),
+	T_EV(RULE, RULE_ID, rule_id), T_EV(REASON, REASON, reason),
+	T_EV(UID, UID, uid), T_EV(IIF, IIF, iif), T_EV(OIF, OIF, oif),
+	T_EV(SUPPRESSED, SUPPRESSED, suppressed), T_EV(ACTION, ACTION, action),
+	T_EV(GENERATION, GENERATION, generation),
+};
+
+void ssf_t_event_put(struct nl_msg *m, const struct ssfctl_event *ev)
+{
+	struct nlattr *nest = nla_nest_start(m, SSF_A_EVENT | NLA_F_NESTED);
+	const char *p;
+	size_t i;
+
+	nla_put_u8(m, SSF_EVENT_A_TYPE, ev->type);
+	for (i = 0; i < ARRAY_SIZE(t_ev_attrs); i++) {
+		if (!(ev->has & t_ev_attrs[i].bit))
+			continue;
+		p = (const char *)ev + t_ev_attrs[i].off;
+		if (t_ev_attrs[i].bit & (SSFCTL_EV_SRC | SSFCTL_EV_DST))
+			nla_put(m, t_ev_attrs[i].attr, ev->addr_len, p);
+		else if (t_ev_attrs[i].size > sizeof(u64))
+			nla_put_string(m, t_ev_attrs[i].attr, p);
+		else
+			nla_put(m, t_ev_attrs[i].attr, (int)t_ev_attrs[i].size, p);
+	}
+	nla_nest_end(m, nest);
+}
+
+static char t_outbuf[SSF_T_MAX_OUT], t_errbuf[SSF_T_MAX_OUT];
+
+const char *ssf_t_ssfctl(void)
+{
+	const char *path = getenv("SSFCTL");
+
+	if (!path || !path[0]) {
+		CHECK(!"$SSFCTL names the ssfctl to test");
+		return "/nonexistent/ssfctl";
+	}
+	return path;
+}
+
+static void t_slurp(const char *path, char *buf)
+{
+	int fd = open(path, O_RDONLY);
+	size_t len = 0;
+	ssize_t n;
+
+	buf[0] = '\0';
+	if (fd < 0)
+		return;
+	while (len < SSF_T_MAX_OUT - 1 &&
+	       (n = read(fd, buf + len, SSF_T_MAX_OUT - 1 - len)) > 0)
+		len += (size_t)n;
+	buf[len] = '\0';
+	close(fd);
+}
+
+void ssf_t_run(struct ssf_t_run *r, const char *input, const char *const *args)
+{
+	const char *dir = ssf_test_tmpdir(), *argv[32];
+	char out[96], err[96], in[96];
+	int i, st, fd;
+	pid_t pid;
+
+	snprintf(out, sizeof(out), "%s/stdout", dir);
+	snprintf(err, sizeof(err), "%s/stderr", dir);
+	snprintf(in, sizeof(in), "%s/stdin", dir);
+	fd = open(in, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	if (fd >= 0) {
+		if (input && write(fd, input, strlen(input)) < 0)
+			perror("write");
+		close(fd);
+	}
+	argv[0] = ssf_t_ssfctl();
+	for (i = 0; args[i] && i < 30; i++)
+		argv[i + 1] = args[i];
+	argv[i + 1] = NULL;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		int o = open(out, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int e = open(err, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+		int n = open(in, O_RDONLY);
+
+		if (o < 0 || e < 0 || n < 0)
+			_exit(127);
+		dup2(n, 0);
+		dup2(o, 1);
+		dup2(e, 2);
+		/* a sanitizer report must not pass for ssfctl's own exit 1 */
+		setenv("ASAN_OPTIONS", "exitcode=99:detect_leaks=1", 1);
+		setenv("UBSAN_OPTIONS", "exitcode=98:print_stacktrace=1", 1);
+		execv(argv[0], (char **)argv);
+		_exit(127);
+	}
+	r->status = -1;
+	if (pid > 0 && waitpid(pid, &st, 0) == pid)
+		r->status = WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
+	t_slurp(out, t_outbuf);
+	t_slurp(err, t_errbuf);
+	r->out = t_outbuf;
+	r->err = t_errbuf;
+}
+
+void ssf_t_write(const char *name, const char *text, char *path, size_t size)
+{
+	FILE *f;
+
+	snprintf(path, size, "%s/%s", ssf_test_tmpdir(), name);
+	f = fopen(path, "w");
+	if (!f)
+		return;
+	fputs(text, f);
+	fclose(f);
+}
+
+bool ssf_t_starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+int ssf_t_count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	while ((hay = strstr(hay, needle))) {
+		n++;
+		hay += strlen(needle);
+	}
+	return n;
 }
