@@ -115,6 +115,57 @@
  *	is dropped but on loopback) and, while a confirm is pending,
  *	SSF_A_CONFIRM_LEFT.
  *
+ * Sets
+ *	A policy may hold named sets (SSF_SETS_MAX at most): address sets
+ *	(IPv4 and IPv6 addresses, prefixes and ranges, mixed) and port sets
+ *	(ports and ranges). A rule names a set with SSF_RULE_A_SRC_SET,
+ *	_DST_SET (address sets) or _SPORT_SET, _DPORT_SET (port sets; with
+ *	_PROTO tcp, udp, sctp or udplite, like port ranges). Sets are part of
+ *	the policy: a commit replaces them (and their elements); an edit of
+ *	the policy (rule add/del, mode, validation) keeps them, elements and
+ *	all. Their elements change, one set at a time, through
+ *	SSF_CMD_SET_CHANGE, without rebuilding the policy or touching any
+ *	counter; each such commit moves the generation, so a policy read
+ *	before it is refused by a commit based on it (SSF_A_GENERATION).
+ *
+ *	In POLICY_ADD, SSF_A_SETS holds SSF_A_SET nests: with SSF_SET_A_TYPE
+ *	one declares a set (SSF_SET_A_NAME; optional SSF_SET_A_TIMEOUT, the
+ *	default timeout of its elements; optional SSF_SET_A_ELEMS); without
+ *	it, one adds SSF_SET_A_ELEMS to a set declared earlier in the same
+ *	transaction (SSF_SET_A_TIMEOUT then applies to those elements). A
+ *	name declared twice, or elements for an undeclared name, are refused.
+ *	A rule in the transaction may name only sets declared before it.
+ *
+ * SSF_CMD_SET_CHANGE (do, in a transaction)
+ *	Request: SSF_A_SET (nest: SSF_SET_A_NAME of a set of the published
+ *	policy, SSF_SET_A_OP, optional SSF_SET_A_ELEMS and SSF_SET_A_TIMEOUT
+ *	for the elements it adds). Staged in the socket's transaction (BEGIN
+ *	first; a transaction changes sets or loads a policy, not both);
+ *	consecutive changes of the same set with the same operation are one
+ *	change (a large one spans many messages). POLICY_COMMIT applies them
+ *	in order, each set's result published at once, whole: a packet sees
+ *	a set before or after a change, never during. Adding an element that
+ *	is there renews its timeout; deleting an absent one does nothing.
+ *	Elements without a timeout get the set's. A set holds at most
+ *	max_set_elems elements (module parameter). The commit takes no
+ *	SSF_A_COMMIT_FLAGS nor SSF_A_CONFIRM_TIMEOUT.
+ *
+ * SSF_CMD_SET_GET (dump)
+ *	Request: none, or SSF_A_SET with SSF_SET_A_NAME (that set only) and
+ *	SSF_SET_A_DUMP_ELEMS (its elements too). Reply: one message per set,
+ *	SSF_A_SET with _NAME, _TYPE, _TIMEOUT (when set), _COUNT and _MEMORY
+ *	(bytes); with _DUMP_ELEMS, as many messages as the elements need,
+ *	each with the head again and SSF_SET_A_ELEMS (elements with a
+ *	timeout carry SSF_ELEM_A_TIMEOUT: the seconds left), in element
+ *	order. A dump of elements that spans a change of the set is flagged
+ *	NLM_F_DUMP_INTR.
+ *
+ * SSF_CMD_SET_TEST (do)
+ *	Request: SSF_A_SET with SSF_SET_A_NAME and SSF_SET_A_ELEMS holding
+ *	one element: an address (address sets) or a port (port sets). Reply:
+ *	SSF_A_SET_MATCH (u8, 1 when the set holds it, as a packet would be
+ *	matched).
+ *
  * Events (multicast group SSF_MCGRP_EVENTS, CAP_NET_ADMIN to join)
  *	SSF_CMD_EVENT messages, each with one SSF_A_EVENT nest
  *	(SSF_EVENT_A_*), sent in the netns where the packet was seen: drops
@@ -153,6 +204,17 @@
  *		  cgroup must exist when the rule is added.
  *	_ICMP_TYPE u8: needs _PROTO icmp (family ipv4) or ipv6-icmp (family
  *		  ipv6)
+ *	_SRC_SET/_DST_SET/_SPORT_SET/_DPORT_SET string: a set of the policy
+ *		  (see Sets); one of a src, dst, sport or dport match each
+ *	_CT_STATE u32, enum ssf_ct_state bits: the packet's connection
+ *		  tracking state is one of them. A netns whose policy has such
+ *		  a rule has connection tracking on (nf_ct_netns_get(), for as
+ *		  long as it has one); a packet conntrack has not seen is
+ *		  invalid, or untracked if something marked it so
+ *	_LIMIT_RATE u32, _LIMIT_UNIT u8 (enum ssf_limit_unit), _LIMIT_BURST
+ *		  u32 (default SSF_LIMIT_BURST_DEFAULT): the rule matches while
+ *		  its token bucket has tokens (rate a unit, burst packets at
+ *		  once); a packet over the limit goes on to the next rule
  *	_FLAGS	  u32, enum ssf_rule_flags
  *	_LOG_PREFIX string (< SSF_LOG_PREFIX_MAX bytes), needs SSF_RULE_F_LOG
  *	_COMMENT  string (< SSF_COMMENT_MAX bytes), kept and dumped
