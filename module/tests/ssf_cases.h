@@ -55,7 +55,7 @@ typedef void (*ssf_case_fn)(struct ssf_tb *t, bool bad,
 			    struct ssf_case_env *e);
 
 struct ssf_case {
-	const char *name;	/* unique; the builder's name (+ /4, /6) */
+	const char *name;	/* unique: the builder's (+ /4 or /6) */
 	u8 reason;		/* enum ssf_reason the bad packet trips */
 	u8 family;		/* SSF_FAMILY_ANY: the builder's; else the
 				 * family a builder of either family uses
@@ -68,10 +68,9 @@ struct ssf_case {
 
 #define SSF_CASE(r, fn, what, ...)					\
 	{ #fn, SSF_R_##r, SSF_FAMILY_ANY, what, fn, ##__VA_ARGS__ }
-/* A transport case over IPv4 and over IPv6: two rows. */
-#define SSF_CASE46(r, fn, what)						\
-	{ #fn "/4", SSF_R_##r, SSF_FAMILY_IPV4, what, fn },		\
-	{ #fn "/6", SSF_R_##r, SSF_FAMILY_IPV6, what, fn }
+/* A row of a builder of either family, over IPv@v (4 or 6). */
+#define SSF_CASE_IP(r, fn, v, what)					\
+	{ #fn "/" #v, SSF_R_##r, SSF_FAMILY_IPV##v, what, fn }
 #define SSF_RB(x)	SSF_R_BIT(SSF_R_##x)
 
 struct ssf_case_table {

@@ -132,15 +132,19 @@ static void tcp_synrst(struct ssf_tb *t, bool bad, struct ssf_case_env *e)
 	tcp_flags(t, bad, e, SSF_TB_SYN | SSF_TB_RST, SSF_TB_RST | SSF_TB_ACK);
 }
 
+/*
+ * Port 0 on a reset: a real stack answers a SYN with a reset, which would
+ * carry the port 0 back.
+ */
 static void tcp_sport0(struct ssf_tb *t, bool bad, struct ssf_case_env *e)
 {
-	l4_tcp(t, e, SSF_TB_SYN, NULL, 0, 0);
+	l4_tcp(t, e, SSF_TB_RST | SSF_TB_ACK, NULL, 0, 0);
 	ssf_tb_set16(t, t->l4, bad ? 0 : 1);
 }
 
 static void tcp_dport0(struct ssf_tb *t, bool bad, struct ssf_case_env *e)
 {
-	l4_tcp(t, e, SSF_TB_SYN, NULL, 0, 0);
+	l4_tcp(t, e, SSF_TB_RST | SSF_TB_ACK, NULL, 0, 0);
 	ssf_tb_set16(t, t->l4 + 2, bad ? 0 : 1);
 }
 
@@ -382,32 +386,58 @@ static void mismatch6(struct ssf_tb *t, bool bad, struct ssf_case_env *e)
 }
 
 static const struct ssf_case cases[] = {
-	SSF_CASE46(TCP_TRUNCATED, tcp_trunc19, "19 bytes of TCP"),
-	SSF_CASE46(TCP_TRUNCATED, tcp_trunc1, "1 byte of TCP"),
+	SSF_CASE_IP(TCP_TRUNCATED, tcp_trunc19, 4, "19 bytes of TCP"),
+	SSF_CASE_IP(TCP_TRUNCATED, tcp_trunc19, 6, "19 bytes of TCP"),
+	SSF_CASE_IP(TCP_TRUNCATED, tcp_trunc1, 4, "1 byte of TCP"),
+	SSF_CASE_IP(TCP_TRUNCATED, tcp_trunc1, 6, "1 byte of TCP"),
 	SSF_CASE(TCP_TRUNCATED, tcp_plen0,
 		 "IPv6 payload length 0 (twin: GSO)"),
-	SSF_CASE46(TCP_BAD_DOFF, tcp_doff4, "data offset 4"),
-	SSF_CASE46(TCP_BAD_DOFF, tcp_doff15, "data offset past the segment"),
-	SSF_CASE46(TCP_BAD_OPTIONS, tcp_opt_len0, "option length 0"),
-	SSF_CASE46(TCP_BAD_OPTIONS, tcp_opt_len1, "option length 1"),
-	SSF_CASE46(TCP_BAD_OPTIONS, tcp_opt_over, "option past the header"),
-	SSF_CASE46(TCP_BAD_OPTIONS, tcp_opt_nolen,
-		   "option without length byte (twin: EOL)"),
-	SSF_CASE46(TCP_NULL, tcp_null, "no flags"),
-	SSF_CASE46(TCP_NULL, tcp_null_ece, "only ECE and CWR"),
-	SSF_CASE46(TCP_XMAS, tcp_xmas, "FIN PSH URG (twin: with ACK)"),
-	SSF_CASE46(TCP_SYN_FIN, tcp_synfin, "SYN FIN"),
-	SSF_CASE46(TCP_SYN_FIN, tcp_synfin_ack, "SYN FIN ACK"),
-	SSF_CASE46(TCP_SYN_RST, tcp_synrst, "SYN RST"),
-	SSF_CASE46(TCP_PORT_ZERO, tcp_sport0, "source port 0"),
-	SSF_CASE46(TCP_PORT_ZERO, tcp_dport0, "destination port 0"),
-	SSF_CASE46(UDP_TRUNCATED, udp_trunc7, "7 bytes of UDP"),
-	SSF_CASE46(UDP_TRUNCATED, udp_trunc0, "no UDP header"),
-	SSF_CASE46(UDP_BAD_LENGTH, udp_len7,
-		   "length 7 (twin: 8, shorter than IP)"),
-	SSF_CASE46(UDP_BAD_LENGTH, udp_long, "length past the payload"),
-	SSF_CASE46(UDP_PORT_ZERO, udp_sport0, "source port 0"),
-	SSF_CASE46(UDP_PORT_ZERO, udp_dport0, "destination port 0"),
+	SSF_CASE_IP(TCP_BAD_DOFF, tcp_doff4, 4, "data offset 4"),
+	SSF_CASE_IP(TCP_BAD_DOFF, tcp_doff4, 6, "data offset 4"),
+	SSF_CASE_IP(TCP_BAD_DOFF, tcp_doff15, 4,
+		    "data offset past the segment"),
+	SSF_CASE_IP(TCP_BAD_DOFF, tcp_doff15, 6,
+		    "data offset past the segment"),
+	SSF_CASE_IP(TCP_BAD_OPTIONS, tcp_opt_len0, 4, "option length 0"),
+	SSF_CASE_IP(TCP_BAD_OPTIONS, tcp_opt_len0, 6, "option length 0"),
+	SSF_CASE_IP(TCP_BAD_OPTIONS, tcp_opt_len1, 4, "option length 1"),
+	SSF_CASE_IP(TCP_BAD_OPTIONS, tcp_opt_len1, 6, "option length 1"),
+	SSF_CASE_IP(TCP_BAD_OPTIONS, tcp_opt_over, 4, "option past the header"),
+	SSF_CASE_IP(TCP_BAD_OPTIONS, tcp_opt_over, 6, "option past the header"),
+	SSF_CASE_IP(TCP_BAD_OPTIONS, tcp_opt_nolen, 4,
+		    "option without length byte (twin: EOL)"),
+	SSF_CASE_IP(TCP_BAD_OPTIONS, tcp_opt_nolen, 6,
+		    "option without length byte (twin: EOL)"),
+	SSF_CASE_IP(TCP_NULL, tcp_null, 4, "no flags"),
+	SSF_CASE_IP(TCP_NULL, tcp_null, 6, "no flags"),
+	SSF_CASE_IP(TCP_NULL, tcp_null_ece, 4, "only ECE and CWR"),
+	SSF_CASE_IP(TCP_NULL, tcp_null_ece, 6, "only ECE and CWR"),
+	SSF_CASE_IP(TCP_XMAS, tcp_xmas, 4, "FIN PSH URG (twin: with ACK)"),
+	SSF_CASE_IP(TCP_XMAS, tcp_xmas, 6, "FIN PSH URG (twin: with ACK)"),
+	SSF_CASE_IP(TCP_SYN_FIN, tcp_synfin, 4, "SYN FIN"),
+	SSF_CASE_IP(TCP_SYN_FIN, tcp_synfin, 6, "SYN FIN"),
+	SSF_CASE_IP(TCP_SYN_FIN, tcp_synfin_ack, 4, "SYN FIN ACK"),
+	SSF_CASE_IP(TCP_SYN_FIN, tcp_synfin_ack, 6, "SYN FIN ACK"),
+	SSF_CASE_IP(TCP_SYN_RST, tcp_synrst, 4, "SYN RST"),
+	SSF_CASE_IP(TCP_SYN_RST, tcp_synrst, 6, "SYN RST"),
+	SSF_CASE_IP(TCP_PORT_ZERO, tcp_sport0, 4, "reset from port 0"),
+	SSF_CASE_IP(TCP_PORT_ZERO, tcp_sport0, 6, "reset from port 0"),
+	SSF_CASE_IP(TCP_PORT_ZERO, tcp_dport0, 4, "reset to port 0"),
+	SSF_CASE_IP(TCP_PORT_ZERO, tcp_dport0, 6, "reset to port 0"),
+	SSF_CASE_IP(UDP_TRUNCATED, udp_trunc7, 4, "7 bytes of UDP"),
+	SSF_CASE_IP(UDP_TRUNCATED, udp_trunc7, 6, "7 bytes of UDP"),
+	SSF_CASE_IP(UDP_TRUNCATED, udp_trunc0, 4, "no UDP header"),
+	SSF_CASE_IP(UDP_TRUNCATED, udp_trunc0, 6, "no UDP header"),
+	SSF_CASE_IP(UDP_BAD_LENGTH, udp_len7, 4,
+		    "length 7 (twin: 8, shorter than IP)"),
+	SSF_CASE_IP(UDP_BAD_LENGTH, udp_len7, 6,
+		    "length 7 (twin: 8, shorter than IP)"),
+	SSF_CASE_IP(UDP_BAD_LENGTH, udp_long, 4, "length past the payload"),
+	SSF_CASE_IP(UDP_BAD_LENGTH, udp_long, 6, "length past the payload"),
+	SSF_CASE_IP(UDP_PORT_ZERO, udp_sport0, 4, "source port 0"),
+	SSF_CASE_IP(UDP_PORT_ZERO, udp_sport0, 6, "source port 0"),
+	SSF_CASE_IP(UDP_PORT_ZERO, udp_dport0, 4, "destination port 0"),
+	SSF_CASE_IP(UDP_PORT_ZERO, udp_dport0, 6, "destination port 0"),
 	SSF_CASE(ICMP_TRUNCATED, icmp_trunc, "7 bytes"),
 	SSF_CASE(ICMP_TRUNCATED, icmp_ts, "timestamp of 19 bytes"),
 	SSF_CASE(ICMP_TRUNCATED, icmp_mask, "address mask reply of 8 bytes"),

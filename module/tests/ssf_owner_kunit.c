@@ -725,7 +725,8 @@ static int lookup(struct kunit *test, const struct ssf_policy *pol, u8 dir,
 			    ssf_ref_first_match(owner_rules,
 						ARRAY_SIZE(owner_rules), dir,
 						p, m),
-			    "lookup and the reference disagree, dir %u", dir);
+			    "ssf_policy_lookup() and the reference disagree, dir %u",
+			    dir);
 	return i;
 }
 
