@@ -227,9 +227,10 @@ static void ssf_parse_metadata(struct kunit *test)
 		if (c->family == SSF_FAMILY_IPV4) {
 			KUNIT_EXPECT_MEMEQ(test, &pkt.saddr.w[0], p->b + 12, 4);
 			KUNIT_EXPECT_MEMEQ(test, &pkt.daddr.w[0], p->b + 16, 4);
-			KUNIT_EXPECT_EQ(test, pkt.saddr.w[1] | pkt.saddr.w[2] |
-					pkt.saddr.w[3] | pkt.daddr.w[1] |
-					pkt.daddr.w[2] | pkt.daddr.w[3], 0);
+			KUNIT_EXPECT_EQ(test, (__force u32)(pkt.saddr.w[1] |
+					pkt.saddr.w[2] | pkt.saddr.w[3] |
+					pkt.daddr.w[1] | pkt.daddr.w[2] |
+					pkt.daddr.w[3]), 0);
 		} else {
 			KUNIT_EXPECT_MEMEQ(test, pkt.saddr.b, p->b + 8, 16);
 			KUNIT_EXPECT_MEMEQ(test, pkt.daddr.b, p->b + 24, 16);
