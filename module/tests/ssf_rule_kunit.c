@@ -13,6 +13,7 @@
 #include <kunit/test.h>
 
 #include "ssf_kunit_policy.h"
+#include "ssf_rnd.h"
 #include "ssf_rule_ref.h"
 
 #define V4(a, b, c, d)	cpu_to_be32(((a) << 24) | ((b) << 16) | ((c) << 8) | (d))
@@ -29,21 +30,9 @@
 /* No interface, no owner: what the packet-only matches here need. */
 static const struct ssf_meta no_meta;
 
-/* Fixed-seed xorshift32: the same rules and packets on every run. */
-static u32 rnd_next(u32 *s)
-{
-	u32 x = *s;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	*s = x;
-	return x;
-}
-
 static u32 rnd_below(u32 *s, u32 n)
 {
-	return rnd_next(s) % n;
+	return ssf_rnd(s) % n;
 }
 
 /* ---- ssf_rule_check(): accepted rules --------------------------------- */
@@ -330,10 +319,10 @@ static bool rnd_ported(u8 proto)
 
 static void rnd_range(u32 *s, u16 *min, u16 *max)
 {
-	u16 a = rnd_next(s), b;
+	u16 a = ssf_rnd(s), b;
 
 	/* mostly narrow ranges, so that both outcomes are common */
-	b = rnd_below(s, 4) ? a + rnd_below(s, 64) : rnd_next(s);
+	b = rnd_below(s, 4) ? a + rnd_below(s, 64) : ssf_rnd(s);
 	if (b < a)
 		swap(a, b);
 	*min = a;
@@ -347,7 +336,7 @@ static void rnd_prefix(u32 *s, u8 family, u8 plen, union ssf_addr *a)
 
 	memset(a, 0, sizeof(*a));
 	for (i = 0; i < plen && i < max; i++)
-		if (rnd_next(s) & 1)
+		if (ssf_rnd(s) & 1)
 			a->b[i / 8] |= 0x80 >> (i % 8);
 }
 
@@ -420,7 +409,7 @@ static u16 rnd_port_near(u32 *s, u16 min, u16 max)
 	case 3:
 		return max + 1;
 	default:
-		return rnd_next(s);
+		return ssf_rnd(s);
 	}
 }
 

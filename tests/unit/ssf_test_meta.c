@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "ssf_test.h"
+#include "ssf_rnd.h"
 #include "ssf_tutil.h"
 #include "ssf_rule.h"
 
@@ -508,10 +509,7 @@ static u32 rnd_state = 0x5f5f1234;
 
 static u32 rnd(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 17;
-	rnd_state ^= rnd_state << 5;
-	return rnd_state;
+	return ssf_rnd(&rnd_state);
 }
 
 static void base_packet(struct ssf_tb *t, unsigned int k)

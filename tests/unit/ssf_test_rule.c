@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "ssf_test.h"
+#include "ssf_rnd.h"
 #include "ssf_rule.h"
 #include "ssf_rule_ref.h"
 
@@ -510,10 +511,7 @@ static u32 rnd_state = 0x7e57a11;
 
 static u32 rnd(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 17;
-	rnd_state ^= rnd_state << 5;
-	return rnd_state;
+	return ssf_rnd(&rnd_state);
 }
 
 static u32 rnd_below(u32 n)
