@@ -21,6 +21,7 @@
  * Locking: none. A classifier is built aside and never changes after.
  */
 #include "ssf_cls.h"
+#include "ssf_limit.h"
 
 #ifndef __KERNEL__
 #include <errno.h>
@@ -170,6 +171,16 @@ static bool ssf_cls_contains(const struct ssf_cls_box *box,
 	return true;
 }
 
+static u64 min_u64(u64 a, u64 b)
+{
+	return a < b ? a : b;
+}
+
+static u64 max_u64(u64 a, u64 b)
+{
+	return a > b ? a : b;
+}
+
 static int ssf_cls_grow(void **arr, u32 *cap, u32 need, size_t size,
 			size_t *mem)
 {
@@ -216,11 +227,13 @@ static int ssf_cls_leaf(struct ssf_cls_bctx *b, u32 node, const u32 *idx,
 	struct ssf_cls *c = b->c;
 	int ret;
 
-	ret = ssf_cls_grow((void **)&c->list, &c->cap_list, c->nlist + n,
-			   sizeof(*c->list), &c->mem);
-	if (ret)
-		return ret;
-	memcpy(&c->list[c->nlist], idx, n * sizeof(*idx));
+	if (n) {
+		ret = ssf_cls_grow((void **)&c->list, &c->cap_list,
+				   c->nlist + n, sizeof(*c->list), &c->mem);
+		if (ret)
+			return ret;
+		memcpy(&c->list[c->nlist], idx, n * sizeof(*idx));
+	}
 	c->nodes[node].off = c->nlist;
 	c->nodes[node].count = n;
 	c->nodes[node].bits = 0;
@@ -236,7 +249,7 @@ static int ssf_cls_leaf(struct ssf_cls_bctx *b, u32 node, const u32 *idx,
  */
 static bool ssf_cls_choose(const struct ssf_cls_bctx *b,
 			   const struct ssf_cls_region *reg, const u32 *idx,
-			   u32 n, u32 *hist, u8 *dim, u8 *bits)
+			   u32 n, s32 *hist, u8 *dim, u8 *bits)
 {
 	u64 best_max = n, best_sum = 0;
 	bool found = false;
@@ -245,22 +258,24 @@ static bool ssf_cls_choose(const struct ssf_cls_bctx *b,
 	int d;
 
 	for (d = 0; d < SSF_CLS_NDIM; d++) {
+		u64 last = reg->w[d] == 64 ? ~0ULL : (1ULL << reg->w[d]) - 1;
+
 		for (bt = 1; bt <= SSF_CLS_BITS && bt <= reg->w[d]; bt++) {
 			u8 sh = reg->w[d] - bt;
-			u64 sum = 0, max = 0, run = 0;
+			u64 sum = 0;
+			s64 max = 0, run = 0;
 
 			nk = 1U << bt;
 			memset(hist, 0, (nk + 1) * sizeof(*hist));
 			for (i = 0; i < n; i++) {
 				const struct ssf_cls_box *x = &b->box[idx[i]];
+				/* offsets in the region; every rule meets it */
 				u64 lo = x->lo[d] > reg->lo[d] ?
 					 x->lo[d] - reg->lo[d] : 0;
 				u64 hi = x->hi[d] - reg->lo[d];
-				u64 top = (sh == 63 ? ~0ULL >> 1 :
-					   (nk << sh) - 1);
 
-				if (hi > top || x->hi[d] < reg->lo[d])
-					hi = top;
+				if (hi > last)
+					hi = last;
 				hist[lo >> sh]++;
 				hist[(hi >> sh) + 1]--;
 				sum += (hi >> sh) - (lo >> sh) + 1;
@@ -272,8 +287,8 @@ static bool ssf_cls_choose(const struct ssf_cls_bctx *b,
 			}
 			if (sum > (u64)SSF_CLS_SPREAD * n + nk)
 				break;	/* more slices only copy more */
-			if (max < best_max ||
-			    (found && max == best_max && sum < best_sum)) {
+			if ((u64)max < best_max ||
+			    (found && (u64)max == best_max && sum < best_sum)) {
 				best_max = max;
 				best_sum = sum;
 				*dim = d;
@@ -285,12 +300,42 @@ static bool ssf_cls_choose(const struct ssf_cls_bctx *b,
 	return found;
 }
 
+/*
+ * Shrink @reg, field by field, to the aligned block of the bits the @n
+ * rules @idx share there: every key that can match one of them is in it.
+ */
+static void ssf_cls_compact(const struct ssf_cls_bctx *b,
+			    struct ssf_cls_region *reg, const u32 *idx, u32 n)
+{
+	u64 lo, hi, last, diff;
+	u32 i;
+	int d;
+
+	for (d = 0; d < SSF_CLS_NDIM; d++) {
+		last = reg->lo[d] + (reg->w[d] == 64 ? ~0ULL :
+				     (1ULL << reg->w[d]) - 1);
+		lo = last;
+		hi = reg->lo[d];
+		for (i = 0; i < n; i++) {
+			const struct ssf_cls_box *x = &b->box[idx[i]];
+
+			lo = min_u64(lo, max_u64(x->lo[d], reg->lo[d]));
+			hi = max_u64(hi, min_u64(x->hi[d], last));
+		}
+		diff = lo ^ hi;
+		reg->w[d] = diff ? 64 - __builtin_clzll(diff) : 0;
+		reg->lo[d] = reg->w[d] == 64 ? 0 :
+			     lo & ~((1ULL << reg->w[d]) - 1);
+	}
+}
+
 static int ssf_cls_node(struct ssf_cls_bctx *b, u32 node,
-			const struct ssf_cls_region *reg, const u32 *idx,
+			const struct ssf_cls_region *outer, const u32 *idx,
 			u32 n, u32 depth)
 {
-	struct ssf_cls_region sub;
-	u32 *hist, *lists;
+	struct ssf_cls_region sub, r = *outer, *reg = &r;
+	u32 *lists;
+	s32 *hist;
 	u32 first, i, k, nk, m;
 	u8 dim, bits, sh;
 	int ret;
@@ -300,6 +345,7 @@ static int ssf_cls_node(struct ssf_cls_bctx *b, u32 node,
 	hist = ssf_alloc_array((1U << SSF_CLS_BITS) + 1, sizeof(*hist));
 	if (!hist)
 		return -ENOMEM;
+	ssf_cls_compact(b, reg, idx, n);
 	if (!ssf_cls_choose(b, reg, idx, n, hist, &dim, &bits)) {
 		ssf_free(hist);
 		return ssf_cls_leaf(b, node, idx, n, depth);
@@ -314,6 +360,9 @@ static int ssf_cls_node(struct ssf_cls_bctx *b, u32 node,
 	b->c->nodes[node].bits = bits;
 	b->c->nodes[node].dim = dim;
 	b->c->nodes[node].shift = sh;
+	b->c->nodes[node].width = reg->w[dim];
+	b->c->nodes[node].block = reg->w[dim] == 64 ? 0 :
+				  reg->lo[dim] >> reg->w[dim];
 	lists = ssf_alloc_array(n, sizeof(*lists));
 	if (!lists)
 		return -ENOMEM;
@@ -445,13 +494,49 @@ void ssf_cls_start(const struct ssf_cls *c, u8 dir, const struct ssf_pkt *pkt,
 	for (t = 0; t < c->ntrees[dir][fam]; t++) {
 		const struct ssf_cls_node *nd = &c->nodes[c->root[dir][fam][t]];
 
-		while (nd->bits)
-			nd = &c->nodes[nd->off + ((key[nd->dim] >> nd->shift) &
+		while (nd->bits) {
+			u64 k = key[nd->dim];
+
+			/* outside the block its rules share: none matches */
+			if (nd->width < 64 && k >> nd->width != nd->block)
+				break;
+			nd = &c->nodes[nd->off + ((k >> nd->shift) &
 						  ((1U << nd->bits) - 1))];
+		}
+		if (nd->bits)
+			continue;
 		cur->p[cur->k] = &c->list[nd->off];
 		cur->end[cur->k] = &c->list[nd->off + nd->count];
 		cur->k++;
 	}
+}
+
+s32 ssf_cls_first(const struct ssf_cls *c, const void *rules, size_t stride,
+		  size_t bucket_off, u8 dir, const struct ssf_pkt *pkt,
+		  const struct ssf_meta *meta, u64 (*clock)(void))
+{
+	struct ssf_cls_cur cur;
+	u64 now = 0;
+	u32 i;
+
+	ssf_cls_start(c, dir, pkt, &cur);
+	while ((i = ssf_cls_next(&cur)) != U32_MAX) {
+		const char *obj = (const char *)rules + (size_t)i * stride;
+		const struct ssf_rule *r = (const void *)obj;
+		struct ssf_atomic64 *bucket;
+
+		if (!ssf_rule_match(r, pkt, meta))
+			continue;
+		if (!(r->match & SSF_RM_LIMIT))
+			return i;
+		/* over its limit, the packet goes on to the next rule */
+		if (!now)
+			now = clock();
+		memcpy(&bucket, obj + bucket_off, sizeof(bucket));
+		if (ssf_limit_take(bucket, now, r->limit_ns, r->limit_burst_ns))
+			return i;
+	}
+	return -1;
 }
 
 void ssf_cls_release(struct ssf_cls *c)

@@ -10,7 +10,10 @@
  * any are in both), cutting the space of five fields - source and
  * destination address (IPv6: their first 64 bits), source and destination
  * port, protocol - into equal power-of-two slices, HiCuts-style. An inner
- * node says which field and which bits of it pick the child; a leaf holds
+ * node says which field and which bits of it pick the child, after the
+ * bits all its rules share (a node whose rules all lie in 10.1.0.0/16
+ * cuts bits 16 and on; a key outside that block meets no rule there); a
+ * leaf holds
  * the indexes of the rules whose box (the values of the five fields they
  * can match) meets the leaf's region, in policy order. A rule that
  * matches every packet of a region ends that region's list: nothing after
@@ -42,6 +45,9 @@ enum ssf_cls_dim {
 #define SSF_CLS_LEAF		8
 
 struct ssf_cls_node {
+	u64 block;		/* inner: key >> @width of every key that can
+				 * match a rule below (when @width < 64)
+				 */
 	u32 off;		/* inner: first child in nodes[];
 				 * leaf: first rule in list[]
 				 */
@@ -49,6 +55,9 @@ struct ssf_cls_node {
 	u8 bits;		/* inner: log2 of the children; 0: a leaf */
 	u8 dim;			/* inner: enum ssf_cls_dim */
 	u8 shift;		/* inner: child = (key >> shift) & mask */
+	u8 width;		/* inner: the bits of the cut field below the
+				 * block's: shift + bits
+				 */
 };
 
 /* Trees of one direction and family: at most one per category. */
@@ -103,5 +112,17 @@ static inline u32 ssf_cls_next(struct ssf_cls_cur *cur)
 		cur->p[bj]++;
 	return best;
 }
+
+/*
+ * The first match of a policy for @pkt in direction @dir: the index of
+ * the first candidate rule ssf_rule_match() accepts and, for a rule with
+ * a limit, whose bucket has a token at @clock()'s time (read once, and
+ * only if a limit is reached); -1 for the default. @rules is an array of
+ * objects @stride bytes apart, each beginning with its struct ssf_rule
+ * and holding, @bucket_off bytes in, a pointer to its limit bucket.
+ */
+s32 ssf_cls_first(const struct ssf_cls *c, const void *rules, size_t stride,
+		  size_t bucket_off, u8 dir, const struct ssf_pkt *pkt,
+		  const struct ssf_meta *meta, u64 (*clock)(void));
 
 #endif /* _SSF_CLS_H */

@@ -255,12 +255,11 @@ static unsigned int ssf_policy_hook(void *priv, struct sk_buff *skb,
 
 	ssf_buf_init_skb(&b, skb);
 	res = ssf_parse(&b, ssf_hook_family(state), &pkt);
+	meta.sets = pol->sets;
+	meta.ct_state = pol->ct ? ssf_ct_state(skb) : 0;
 	/* takes a socket reference only when a rule needs the owner */
 	ssf_meta_fill(skb, state, dir, pol->owner_dirs & BIT(dir), &pkt,
 		      &meta, &own);
-	meta.sets = pol->sets;
-	if (pol->ct)
-		meta.ct_state = ssf_ct_state(skb);
 
 	/*
 	 * A packet that does not parse fully (its malformation's check is

@@ -114,10 +114,13 @@ void ssf_meta_fill(struct sk_buff *skb, const struct nf_hook_state *state,
 {
 	struct sock *sk;
 
-	*meta = (struct ssf_meta) {
-		.iif = state->in ? state->in->name : NULL,
-		.oif = state->out ? state->out->name : NULL,
-	};
+	/* the interface and owner fields: the rest is the caller's */
+	meta->iif = state->in ? state->in->name : NULL;
+	meta->oif = state->out ? state->out->name : NULL;
+	meta->flags = 0;
+	meta->uid = 0;
+	meta->gid = 0;
+	meta->cgroup = NULL;
 	own->sk = NULL;
 	own->put = false;
 	if (!need_owner || dir == SSF_DIR_FWD)

@@ -23,7 +23,8 @@ struct ssf_owner {
 };
 
 /*
- * Fill @meta for @skb (parsed into @pkt) seen by a policy hook of direction
+ * Fill the interface and owner fields of @meta (the others are left as
+ * they are) for @skb (parsed into @pkt) seen by a policy hook of direction
  * @dir: the interface names always, the owner (uid, gid, cgroup) only when
  * @need_owner and a local full socket of a user owns the packet. @meta
  * points into the socket and the devices: it is valid until

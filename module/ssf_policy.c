@@ -20,7 +20,6 @@
 #include "ssf_policy.h"
 #include "ssf_net.h"
 #include "ssf_kmod.h"
-#include "ssf_limit.h"
 #include "ssf_setobj.h"
 
 struct ssf_policy *ssf_policy_alloc(struct ssf_net *sn, u32 nrules)
@@ -277,33 +276,18 @@ int ssf_policy_finish(struct ssf_policy *p, struct netlink_ext_ack *extack,
 	return 0;
 }
 
-/*
- * The first match among the classifier's candidates, which come in policy
- * order and include every rule that can match: the linear scan's answer.
- */
+/* The first match: ssf_cls_first() over the policy's rules. */
 const struct ssf_prule *ssf_policy_lookup(const struct ssf_policy *p, u8 dir,
 					  const struct ssf_pkt *pkt,
 					  const struct ssf_meta *meta)
 {
-	struct ssf_cls_cur cur;
-	u64 now = 0;
-	u32 i;
+	s32 i;
 
-	ssf_cls_start(&p->cls, dir, pkt, &cur);
-	while ((i = ssf_cls_next(&cur)) != U32_MAX) {
-		const struct ssf_prule *pr = &p->rules[i];
-		const struct ssf_rule *r = &pr->rule;
-
-		if (!ssf_rule_match(r, pkt, meta))
-			continue;
-		if (!(r->match & SSF_RM_LIMIT))
-			return pr;
-		/* over its limit, the packet falls through to the next rule */
-		if (!now)
-			now = ktime_get_ns();
-		if (ssf_limit_take(pr->bucket, now, r->limit_ns,
-				   r->limit_burst_ns))
-			return pr;
-	}
+	BUILD_BUG_ON(offsetof(struct ssf_prule, rule));
+	i = ssf_cls_first(&p->cls, p->rules, sizeof(p->rules[0]),
+			  offsetof(struct ssf_prule, bucket), dir, pkt, meta,
+			  ktime_get_ns);
+	return i < 0 ? NULL : &p->rules[i];
+}
 	return NULL;
 }

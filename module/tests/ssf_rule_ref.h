@@ -9,10 +9,15 @@
  *
  * It reads only the fields a rule sets: it needs no ssf_rule_check()
  * (prefixes are compared bit by bit from src_plen/dst_plen, not through
- * the derived masks). The one thing it does not restate is cgroup
- * ancestry, which belongs to the world: it asks ssf_meta_cgroup_under(),
- * the kernel's (ssf_owner.c, tested on its own by ssf_owner) or the unit
- * tests' (a table of ancestors).
+ * the derived masks). A set word is answered from the set's list of
+ * elements, one element after the other, never from its lookup
+ * structures; a limit by a token bucket counted in nanoseconds of credit
+ * (struct ssf_ref_bucket), not by ssf_limit.h's arrival times. The one
+ * thing it does not restate is cgroup ancestry, which belongs to the
+ * world: it asks ssf_meta_cgroup_under(), the kernel's (ssf_owner.c,
+ * tested on its own by ssf_owner) or the unit tests' (a table of
+ * ancestors); and it reaches a rule's set through the world's
+ * ssf_meta_set().
  */
 #ifndef _SSF_RULE_REF_H
 #define _SSF_RULE_REF_H
@@ -31,8 +36,35 @@ bool ssf_ref_match(const struct ssf_rule *r, const struct ssf_pkt *pkt,
 /*
  * First match in order: the index of the first of @rules[0..@n) whose
  * direction is @dir and that matches, or -1 (the policy's default).
+ * Rules with a limit never match (see ssf_ref_first_match_limit()).
  */
 int ssf_ref_first_match(const struct ssf_rule *rules, unsigned int n, u8 dir,
 			const struct ssf_pkt *pkt, const struct ssf_meta *meta);
+
+/*
+ * A token bucket as the words say it: up to burst tokens, one more every
+ * unit/rate, one taken by each packet it lets through; kept as credit in
+ * nanoseconds (a token is worth unit/rate of them). Zeroed: not used yet,
+ * which is full.
+ */
+struct ssf_ref_bucket {
+	bool used;
+	u64 credit;		/* ns of credit, at most burst tokens' worth */
+	u64 last;		/* when credit was last brought up to date */
+};
+
+/* Take a token from @b for rule @r at time @now (ns); false when empty. */
+bool ssf_ref_limit(struct ssf_ref_bucket *b, const struct ssf_rule *r,
+		   u64 now);
+
+/*
+ * First match in order with limits: a rule with a limit matches only if
+ * its bucket (@buckets[i]) has a token left at @now, and a packet over the
+ * limit goes on to the next rule.
+ */
+int ssf_ref_first_match_limit(const struct ssf_rule *rules, unsigned int n,
+			      u8 dir, const struct ssf_pkt *pkt,
+			      const struct ssf_meta *meta,
+			      struct ssf_ref_bucket *buckets, u64 now);
 
 #endif /* _SSF_RULE_REF_H */

@@ -131,6 +131,13 @@ static const struct rule_case rule_cases[] = {
 	    .log_prefix = "ssh: " } },
 	{ "log without prefix", { .flags = SSF_RULE_F_LOG } },
 	{ "comment", { .comment = "allow the backups" } },
+	{ "sets", { .match = SSF_RM_PROTO | SSF_RM_SRC_SET | SSF_RM_DST_SET |
+			     SSF_RM_SPORT_SET | SSF_RM_DPORT_SET,
+		    .proto = UDP, .set = { 0, 1, 2, 3 } } },
+	{ "ct state", { .match = SSF_RM_CT,
+			.ct_states = SSF_CT_ESTABLISHED | SSF_CT_RELATED } },
+	{ "limit", { .match = SSF_RM_LIMIT, .limit_rate = 10,
+		     .limit_unit = SSF_LIMIT_MINUTE, .limit_burst = 5 } },
 	{ "unused fields are not looked at",
 	  { .dir = SSF_DIR_FWD, .src_plen = 200, .sport_min = 9,
 	    .sport_max = 1, .uid_min = 9, .uid_max = 1, .gid_min = 2,
@@ -156,6 +163,20 @@ static const struct rule_case rule_cases[] = {
 				.dst = ADDR6(0x20010db8, 0, 0, 1),
 				.dst_plen = 64 }, "beyond its prefix" },
 	{ "port without proto", { .match = SSF_RM_DPORT },
+	  "port match needs proto" },
+	{ "src and a src set", { .family = SSF_FAMILY_IPV4,
+				 .match = SSF_RM_SRC | SSF_RM_SRC_SET },
+	  "one src" },
+	{ "dst and a dst set", { .family = SSF_FAMILY_IPV4,
+				 .match = SSF_RM_DST | SSF_RM_DST_SET },
+	  "one dst" },
+	{ "sport and a sport set", { .match = SSF_RM_PROTO | SSF_RM_SPORT |
+					      SSF_RM_SPORT_SET, .proto = TCP },
+	  "one sport" },
+	{ "dport and a dport set", { .match = SSF_RM_PROTO | SSF_RM_DPORT |
+					      SSF_RM_DPORT_SET, .proto = TCP },
+	  "one dport" },
+	{ "port set without proto", { .match = SSF_RM_DPORT_SET },
 	  "port match needs proto" },
 	{ "port with icmp", { .match = SSF_RM_PROTO | SSF_RM_SPORT,
 			      .proto = ICMP }, "port match needs proto" },
@@ -191,6 +212,22 @@ static const struct rule_case rule_cases[] = {
 	{ "gid reversed", { .dir = SSF_DIR_IN, .match = SSF_RM_GID,
 			    .gid_min = 0xffffffff, .gid_max = 0 },
 	  "gid range is reversed" },
+	{ "ct state none", { .match = SSF_RM_CT }, "ct state match needs" },
+	{ "ct state unknown bit", { .match = SSF_RM_CT, .ct_states = 0x20 },
+	  "ct state match needs" },
+	{ "limit unit", { .match = SSF_RM_LIMIT, .limit_rate = 1,
+			  .limit_unit = SSF_LIMIT_UNIT_MAX + 1,
+			  .limit_burst = 1 }, "unknown limit unit" },
+	{ "limit rate 0", { .match = SSF_RM_LIMIT, .limit_burst = 1 },
+	  "limit rate" },
+	{ "limit rate too high", { .match = SSF_RM_LIMIT,
+				   .limit_rate = SSF_LIMIT_RATE_MAX + 1,
+				   .limit_burst = 1 }, "limit rate" },
+	{ "limit burst 0", { .match = SSF_RM_LIMIT, .limit_rate = 1 },
+	  "limit burst" },
+	{ "limit burst too high", { .match = SSF_RM_LIMIT, .limit_rate = 1,
+				    .limit_burst = SSF_LIMIT_BURST_MAX + 1 },
+	  "limit burst" },
 	{ "icmp type without proto", { .family = SSF_FAMILY_IPV4,
 				       .match = SSF_RM_ICMP_TYPE, .proto = ICMP },
 	  "icmp type match needs" },
@@ -259,7 +296,15 @@ SSF_TEST(rule_check_cases)
 		T_OK(!memcmp(&r.dst_mask, &dmask, sizeof(dmask)), "dst mask");
 		r.src_mask = c->r.src_mask;
 		r.dst_mask = c->r.dst_mask;
-		T_OK(!memcmp(&r, &c->r, sizeof(r)), "only the masks changed");
+		if (r.match & SSF_RM_LIMIT) {
+			/* 10/minute: a token every 6 s, 5 of them at once */
+			T_EQ(r.limit_ns, 6000000000ULL, "ns a token");
+			T_EQ(r.limit_burst_ns, 30000000000ULL, "burst");
+			r.limit_ns = c->r.limit_ns;
+			r.limit_burst_ns = c->r.limit_burst_ns;
+		}
+		T_OK(!memcmp(&r, &c->r, sizeof(r)),
+		     "only the masks and the limit's times changed");
 	}
 }
 
