@@ -158,7 +158,7 @@ check_eq "policy show --json: generation, defaults, mode, checks, rules" \
 sed -i 's/dport 301 /dport 0-65536 /' "$pol"
 run "$Q" policy load "$pol"
 check_eq "a bad rule: file and line, nothing sent" \
-	"1 ssfctl: $pol:303: bad dport \"0-65536\" (a port 0-65535 or a range p-q)" "$RC $ERR"
+	"1 ssfctl: $pol:303: bad dport \"0-65536\" (a port 0-65535, a range p-q or a port set @name)" "$RC $ERR"
 check_eq "a bad rule: the policy is untouched" "$((g + 2))" "$(qgen)"
 run "$Q" --json policy load - <<<"rule fwd drop"
 expect "--json policy load from stdin" 0 "{\"rules\":1,\"generation\":$((g + 3))}"

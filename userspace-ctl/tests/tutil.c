@@ -16,7 +16,8 @@
 #include "polparse.h"
 #include "print.h"
 
-bool ssf_t_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
+static bool ssf_t_kernel_rule_eq(const struct ssf_rule *a,
+				 const struct ssf_rule *b)
 {
 	if (a->dir != b->dir || a->action != b->action ||
 	    a->family != b->family || a->match != b->match)
@@ -49,8 +50,27 @@ bool ssf_t_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
 		return false;
 	if ((a->match & SSF_RM_ICMP_TYPE) && a->icmp_type != b->icmp_type)
 		return false;
+	if ((a->match & SSF_RM_CT) && a->ct_states != b->ct_states)
+		return false;
+	if ((a->match & SSF_RM_LIMIT) &&
+	    (a->limit_rate != b->limit_rate || a->limit_unit != b->limit_unit ||
+	     a->limit_burst != b->limit_burst))
+		return false;
 	return a->flags == b->flags && !strcmp(a->log_prefix, b->log_prefix) &&
 	       !strcmp(a->comment, b->comment);
+}
+
+bool ssf_t_rule_eq(const struct ssfctl_rule *a, const struct ssfctl_rule *b)
+{
+	int i;
+
+	if (!ssf_t_kernel_rule_eq(&a->r, &b->r))
+		return false;
+	for (i = 0; i < SSF_RSET_NUM; i++)
+		if ((a->r.match & ssf_set_words[i].match) &&
+		    strcmp(a->set[i], b->set[i]))
+			return false;
+	return true;
 }
 
 uint64_t ssf_t_rand(uint64_t *seed)
@@ -128,87 +148,120 @@ static void ssf_t_random_range(u32 *min, u32 *max, uint64_t *seed)
 }
 
 /* The socket, interface, ICMP, flag and string fields. */
-static void ssf_t_random_meta(struct ssf_rule *r, uint64_t *seed)
+static void ssf_t_random_meta(struct ssfctl_rule *r, uint64_t *seed)
 {
-	bool owner = r->dir == SSF_DIR_IN || r->dir == SSF_DIR_OUT;
+	bool owner = r->r.dir == SSF_DIR_IN || r->r.dir == SSF_DIR_OUT;
 
-	if (r->dir != SSF_DIR_OUT && ssf_t_rand(seed) % 4 == 0) {
-		r->match |= SSF_RM_IIF;
-		ssf_t_random_str(r->iif, sizeof(r->iif), seed);
+	if (r->r.dir != SSF_DIR_OUT && ssf_t_rand(seed) % 4 == 0) {
+		r->r.match |= SSF_RM_IIF;
+		ssf_t_random_str(r->r.iif, sizeof(r->r.iif), seed);
 	}
-	if (r->dir != SSF_DIR_IN && ssf_t_rand(seed) % 4 == 0) {
-		r->match |= SSF_RM_OIF;
-		ssf_t_random_str(r->oif, sizeof(r->oif), seed);
-	}
-	if (owner && ssf_t_rand(seed) % 3 == 0) {
-		r->match |= SSF_RM_UID;
-		ssf_t_random_range(&r->uid_min, &r->uid_max, seed);
+	if (r->r.dir != SSF_DIR_IN && ssf_t_rand(seed) % 4 == 0) {
+		r->r.match |= SSF_RM_OIF;
+		ssf_t_random_str(r->r.oif, sizeof(r->r.oif), seed);
 	}
 	if (owner && ssf_t_rand(seed) % 3 == 0) {
-		r->match |= SSF_RM_GID;
-		ssf_t_random_range(&r->gid_min, &r->gid_max, seed);
+		r->r.match |= SSF_RM_UID;
+		ssf_t_random_range(&r->r.uid_min, &r->r.uid_max, seed);
+	}
+	if (owner && ssf_t_rand(seed) % 3 == 0) {
+		r->r.match |= SSF_RM_GID;
+		ssf_t_random_range(&r->r.gid_min, &r->r.gid_max, seed);
 	}
 	if (owner && ssf_t_rand(seed) % 4 == 0) {
-		r->match |= SSF_RM_CGROUP;
-		r->cgroup_id = ssf_t_rand(seed) | 1;
+		r->r.match |= SSF_RM_CGROUP;
+		r->r.cgroup_id = ssf_t_rand(seed) | 1;
 	}
 	if (ssf_t_rand(seed) % 3 == 0) {
-		r->flags |= SSF_RULE_F_LOG;
+		r->r.flags |= SSF_RULE_F_LOG;
 		if (ssf_t_rand(seed) % 2)
-			ssf_t_random_str(r->log_prefix, sizeof(r->log_prefix),
+			ssf_t_random_str(r->r.log_prefix, sizeof(r->r.log_prefix),
 					 seed);
 	}
 	if (ssf_t_rand(seed) % 4 == 0)
-		r->flags |= SSF_RULE_F_AUDIT;
+		r->r.flags |= SSF_RULE_F_AUDIT;
 	if (ssf_t_rand(seed) % 4 == 0)
-		ssf_t_random_str(r->comment, sizeof(r->comment), seed);
+		ssf_t_random_str(r->r.comment, sizeof(r->r.comment), seed);
 }
 
-void ssf_t_rule_random(struct ssf_rule *r, uint64_t *seed)
+/* Set words where the value words left room, ct state and limit. */
+static void ssf_t_random_state(struct ssfctl_rule *r, bool ported,
+			       uint64_t *seed)
+{
+	static const u32 plain[SSF_RSET_NUM] = {
+		SSF_RM_SRC, SSF_RM_DST, SSF_RM_SPORT, SSF_RM_DPORT,
+	};
+	int i;
+
+	for (i = 0; i < SSF_RSET_NUM; i++) {
+		if ((r->r.match & plain[i]) || ssf_t_rand(seed) % 5)
+			continue;
+		if (ssf_set_words[i].type == SSF_SET_PORT && !ported)
+			continue;
+		r->r.match |= ssf_set_words[i].match;
+		snprintf(r->set[i], sizeof(r->set[i]), "%s-%u",
+			 ssf_set_words[i].word,
+			 (unsigned int)(ssf_t_rand(seed) % 1000));
+	}
+	if (ssf_t_rand(seed) % 4 == 0) {
+		r->r.match |= SSF_RM_CT;
+		r->r.ct_states = (u8)(ssf_t_rand(seed) % SSF_CT_ALL + 1);
+	}
+	if (ssf_t_rand(seed) % 4 == 0) {
+		r->r.match |= SSF_RM_LIMIT;
+		r->r.limit_rate = (u32)(ssf_t_rand(seed) % SSF_LIMIT_RATE_MAX) + 1;
+		r->r.limit_unit = (u8)(ssf_t_rand(seed) % (SSF_LIMIT_UNIT_MAX + 1));
+		r->r.limit_burst = ssf_t_rand(seed) % 2 ? SSF_LIMIT_BURST_DEFAULT :
+				   (u32)(ssf_t_rand(seed) % SSF_LIMIT_BURST_MAX) + 1;
+	}
+}
+
+void ssf_t_rule_random(struct ssfctl_rule *r, uint64_t *seed)
 {
 	static const u8 protos[] = { 1, 6, 17, 58, 132, 136, 0, 47, 255 };
 	const char *why;
 	bool ported;
 
 	memset(r, 0, sizeof(*r));
-	r->dir = (u8)(ssf_t_rand(seed) % (SSF_DIR_MAX + 1));
-	r->action = (u8)(ssf_t_rand(seed) % (SSF_ACT_MAX + 1));
-	r->family = (u8)(ssf_t_rand(seed) % (SSF_FAMILY_MAX + 1));
+	r->r.dir = (u8)(ssf_t_rand(seed) % (SSF_DIR_MAX + 1));
+	r->r.action = (u8)(ssf_t_rand(seed) % (SSF_ACT_MAX + 1));
+	r->r.family = (u8)(ssf_t_rand(seed) % (SSF_FAMILY_MAX + 1));
 	if (ssf_t_rand(seed) % 2) {
-		r->match |= SSF_RM_PROTO;
-		r->proto = ssf_t_rand(seed) % 3 ?
+		r->r.match |= SSF_RM_PROTO;
+		r->r.proto = ssf_t_rand(seed) % 3 ?
 			   protos[ssf_t_rand(seed) % sizeof(protos)] :
 			   (u8)ssf_t_rand(seed);
 	}
 	if (ssf_t_rand(seed) % 6 == 0) {
 		/* an ICMP type: its family and proto */
-		r->family = ssf_t_rand(seed) % 2 ? SSF_FAMILY_IPV4 :
+		r->r.family = ssf_t_rand(seed) % 2 ? SSF_FAMILY_IPV4 :
 						   SSF_FAMILY_IPV6;
-		r->match |= SSF_RM_PROTO | SSF_RM_ICMP_TYPE;
-		r->proto = r->family == SSF_FAMILY_IPV4 ? 1 : 58;
-		r->icmp_type = (u8)ssf_t_rand(seed);
+		r->r.match |= SSF_RM_PROTO | SSF_RM_ICMP_TYPE;
+		r->r.proto = r->r.family == SSF_FAMILY_IPV4 ? 1 : 58;
+		r->r.icmp_type = (u8)ssf_t_rand(seed);
 	}
-	if (r->family != SSF_FAMILY_ANY && ssf_t_rand(seed) % 2) {
-		r->match |= SSF_RM_SRC;
-		ssf_t_random_addr(&r->src, &r->src_plen, r->family, seed);
+	if (r->r.family != SSF_FAMILY_ANY && ssf_t_rand(seed) % 2) {
+		r->r.match |= SSF_RM_SRC;
+		ssf_t_random_addr(&r->r.src, &r->r.src_plen, r->r.family, seed);
 	}
-	if (r->family != SSF_FAMILY_ANY && ssf_t_rand(seed) % 2) {
-		r->match |= SSF_RM_DST;
-		ssf_t_random_addr(&r->dst, &r->dst_plen, r->family, seed);
+	if (r->r.family != SSF_FAMILY_ANY && ssf_t_rand(seed) % 2) {
+		r->r.match |= SSF_RM_DST;
+		ssf_t_random_addr(&r->r.dst, &r->r.dst_plen, r->r.family, seed);
 	}
-	ported = (r->match & SSF_RM_PROTO) &&
-		 (r->proto == 6 || r->proto == 17 || r->proto == 132 ||
-		  r->proto == 136);
+	ported = (r->r.match & SSF_RM_PROTO) &&
+		 (r->r.proto == 6 || r->r.proto == 17 || r->r.proto == 132 ||
+		  r->r.proto == 136);
 	if (ported && ssf_t_rand(seed) % 2) {
-		r->match |= SSF_RM_SPORT;
-		ssf_t_random_ports(&r->sport_min, &r->sport_max, seed);
+		r->r.match |= SSF_RM_SPORT;
+		ssf_t_random_ports(&r->r.sport_min, &r->r.sport_max, seed);
 	}
 	if (ported && ssf_t_rand(seed) % 2) {
-		r->match |= SSF_RM_DPORT;
-		ssf_t_random_ports(&r->dport_min, &r->dport_max, seed);
+		r->r.match |= SSF_RM_DPORT;
+		ssf_t_random_ports(&r->r.dport_min, &r->r.dport_max, seed);
 	}
 	ssf_t_random_meta(r, seed);
-	if (ssf_rule_check(r, &why))
+	ssf_t_random_state(r, ported, seed);
+	if (ssf_rule_check(&r->r, &why))
 		printf("# BUG in the generator: %s\n", why);
 }
 
@@ -261,7 +314,7 @@ char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
 	ssf_t_checks_apply(c, pf);
 	for (i = 0; i < pf->nrules; i++) {
 		x.r = pf->rules[i].rule;
-		x.r.id = (u32)i + 1;
+		x.r.r.id = (u32)i + 1;
 		if (ssf_rulelist_add(&rl, &x))
 			goto out;
 	}
