@@ -14,6 +14,7 @@
 #include "extack.h"
 #include "checks.h"
 #include "netlink.h"
+#include "setprint.h"
 
 struct ssfctl_status {
 	u64 generation;
@@ -177,6 +178,27 @@ bool ssf_attr_get_str(const struct nlattr *a, char *dst, size_t size);
  */
 const char *ssf_attr_opt_str(const struct nlattr *a, char *dst, size_t size,
 			     u32 *has, u32 bit, const char *why);
+
+/*
+ * An SSF_SET_A_ELEM nest (NLA_F_NESTED added) for @e, with
+ * SSF_ELEM_A_TIMEOUT @timeout unless 0. 0 or -NLE_*.
+ */
+int ssf_elem_put(struct nl_msg *msg, const struct ssf_elem *e, u32 timeout);
+/*
+ * SSF_CMD_SET_GET replies: a summary dump appended to a struct
+ * ssfctl_setlist, or the elements dump of one set into a struct
+ * ssfctl_setinfo (zeroed first; every message must be of that set).
+ */
+const char *ssf_sets_parse(struct nlattr **tb, void *obj);
+const char *ssf_set_elems_parse(struct nlattr **tb, void *obj);
+/* Every set's summary; retried while the dump races a change. */
+int ssf_sets_fetch(struct ssfctl_nl *nl, struct ssfctl_setlist *sl);
+/*
+ * The set @name (its elements too if @elems) into @s, which holds no
+ * elements or elements to free. Errors printed as "@what: ...".
+ */
+int ssf_set_fetch(struct ssfctl_nl *nl, const char *what, const char *name,
+		  bool elems, struct ssfctl_setinfo *s);
 
 /* Append a copy of @x; -ENOMEM or 0. */
 int ssf_rulelist_add(struct ssfctl_rulelist *rl, const struct ssfctl_rulex *x);

@@ -88,7 +88,8 @@ SSF_TEST(print_statements)
 	if (!T_OK(!ssf_polparse(text, sizeof(text) - 1, &pf, &e), "%s", e.msg))
 		return;
 	s = ssf_t_policy_show(&pf, false, NULL);
-	CHECK_STR(s, "default in drop\ndefault out accept\ndefault fwd drop\n"
+	CHECK_STR(s, "generation 1\n"
+		     "default in drop\ndefault out accept\ndefault fwd drop\n"
 		     "mode audit\n"
 		     "validate tcp-null off\nvalidate ip6-exthdr-max 3\n"
 		     "rule out proto udp dport 53 accept\n"
@@ -100,7 +101,7 @@ SSF_TEST(print_statements)
 			      "\"validate\":{\"checks\":{\"ip4-truncated\":{\"action\":"
 			      "\"drop\",\"packets\":0},"));
 	CHECK(strstr(s, "\"tcp-null\":{\"action\":\"off\",\"packets\":0},") != NULL);
-	CHECK(strstr(s, "},\"ip6_exthdr_max\":3},\"rules\":[{\"id\":1,\"dir\":\"out\","
+	CHECK(strstr(s, "},\"ip6_exthdr_max\":3},\"sets\":[],\"rules\":[{\"id\":1,\"dir\":\"out\","
 			"\"action\":\"accept\",\"proto\":\"udp\",\"dport\":\"53\","
 			"\"packets\":0,\"bytes\":0,"
 			"\"text\":\"out proto udp dport 53 accept\"},{\"id\":2,") != NULL);

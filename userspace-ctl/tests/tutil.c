@@ -5,6 +5,7 @@
  */
 #include <fcntl.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -295,11 +296,52 @@ void ssf_t_checks_apply(struct ssf_checks *c, const struct ssf_polfile *pf)
 		c->ip6_exthdr_max = pf->ip6_exthdr_max;
 }
 
+/*
+ * The sets of @pf as the kernel holds them: elements sorted, each once
+ * (ssf_set_elems_apply(), the kernel's code), no time left shown.
+ */
+static int ssf_t_sets_of(const struct ssf_polfile *pf, struct ssfctl_setlist *sl)
+{
+	struct ssfctl_setinfo s;
+	struct ssf_elem *chg, *out;
+	u32 nout;
+	size_t i, k;
+
+	for (i = 0; i < pf->nsets; i++) {
+		memset(&s, 0, sizeof(s));
+		memcpy(s.name, pf->sets[i].name, sizeof(s.name));
+		s.type = pf->sets[i].type;
+		s.timeout = pf->sets[i].timeout;
+		chg = calloc(pf->sets[i].nelems + 1, sizeof(*chg));
+		if (!chg)
+			return -1;
+		for (k = 0; k < pf->sets[i].nelems; k++) {
+			chg[k] = pf->sets[i].elems[k].e;
+			chg[k].expires = 0;
+		}
+		if (ssf_set_elems_apply(NULL, SSF_SET_OP_ADD, chg,
+					(u32)pf->sets[i].nelems, 1, UINT32_MAX,
+					&out, &nout)) {
+			free(chg);
+			return -1;
+		}
+		free(chg);
+		s.elems = out;
+		s.nelems = s.cap = s.count = nout;
+		if (ssf_setlist_add(sl, &s)) {
+			free(out);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
 			const struct ssfctl_namer *nm)
 {
 	struct ssfctl_status st = { .generation = 1 };
 	struct ssfctl_rulelist rl = { .n = 0 };
+	struct ssfctl_setlist sl = { .n = 0 };
 	struct ssf_checks *c = malloc(sizeof(*c));
 	struct ssfctl_rulex x = { .packets = 0 };
 	struct ssfctl_out o;
@@ -312,6 +354,8 @@ char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
 	memcpy(st.defaults, pf->defaults, sizeof(st.defaults));
 	st.mode = pf->has_mode ? pf->mode : SSF_MODE_ENFORCE;
 	ssf_t_checks_apply(c, pf);
+	if (ssf_t_sets_of(pf, &sl))
+		goto out;
 	for (i = 0; i < pf->nrules; i++) {
 		x.r = pf->rules[i].rule;
 		x.r.r.id = (u32)i + 1;
@@ -321,11 +365,12 @@ char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
 	f = open_memstream(&buf, &len);
 	if (f) {
 		ssf_out_init(&o, f, json);
-		ssf_policy_print(&o, &st, c, &rl, nm);
+		ssf_policy_print(&o, &st, c, &sl, &rl, nm);
 		ssf_out_end(&o);
 		fclose(f);
 	}
 out:
+	ssf_setlist_free(&sl);
 	ssf_rulelist_free(&rl);
 	free(c);
 	return buf;
@@ -348,7 +393,8 @@ static const struct {
 	T_EV(RULE, RULE_ID, rule_id), T_EV(REASON, REASON, reason),
 	T_EV(UID, UID, uid), T_EV(IIF, IIF, iif), T_EV(OIF, OIF, oif),
 	T_EV(SUPPRESSED, SUPPRESSED, suppressed), T_EV(ACTION, ACTION, action),
-	T_EV(GENERATION, GENERATION, generation),
+	T_EV(GENERATION, GENERATION, generation), T_EV(KUID, KUID, kuid),
+	T_EV(CT, CT_STATE, ct_state),
 };
 
 void ssf_t_event_put(struct nl_msg *m, const struct ssfctl_event *ev)
