@@ -194,10 +194,11 @@ const char *ssf_set_elems_parse(struct nlattr **tb, void *obj);
 /* Every set's summary; retried while the dump races a change. */
 int ssf_sets_fetch(struct ssfctl_nl *nl, struct ssfctl_setlist *sl);
 /*
- * The set @name (its elements too if @elems) into @s, which holds no
- * elements or elements to free. Errors printed as "@what: ...".
+ * The set @set (its elements too if @elems; @set may be @s->name) into @s,
+ * which holds no elements or elements to free. Errors printed as
+ * "@what: ...".
  */
-int ssf_set_fetch(struct ssfctl_nl *nl, const char *what, const char *name,
+int ssf_set_fetch(struct ssfctl_nl *nl, const char *what, const char *set,
 		  bool elems, struct ssfctl_setinfo *s);
 
 /* Append a copy of @x; -ENOMEM or 0. */

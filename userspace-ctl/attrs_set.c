@@ -203,14 +203,17 @@ int ssf_sets_fetch(struct ssfctl_nl *nl, struct ssfctl_setlist *sl)
 	return -1;
 }
 
-int ssf_set_fetch(struct ssfctl_nl *nl, const char *what, const char *name,
+int ssf_set_fetch(struct ssfctl_nl *nl, const char *what, const char *set,
 		  bool elems, struct ssfctl_setinfo *s)
 {
+	char name[SSF_SET_NAME_MAX];
 	struct nlattr *nest;
 	struct nl_msg *msg;
 	bool intr = false;
 	int try, ret;
 
+	/* @set may be @s->name, which each try clears */
+	snprintf(name, sizeof(name), "%s", set);
 	for (try = 0; try < SSF_DUMP_TRIES; try++) {
 		free(s->elems);
 		memset(s, 0, sizeof(*s));

@@ -182,6 +182,7 @@ static int ssf_set_commit(struct ssfctl_nl *nl, const struct ssfctl_ctx *ctx,
 	return 0;
 }
 
+/* "set <name>: <n> elements <done>" (flushed when @done is NULL). */
 static void ssf_set_result(const struct ssfctl_ctx *ctx, const char *name,
 			   const char *done, size_t n, u64 gen)
 {
@@ -190,8 +191,13 @@ static void ssf_set_result(const struct ssfctl_ctx *ctx, const char *name,
 	ssf_out_init(&o, stdout, ctx->json);
 	ssf_print_obj_open(&o, NULL);
 	ssf_print_str(&o, SSF_PRINT_ANY, "set", "set %s: ", name);
-	ssf_print_u64(&o, SSF_PRINT_ANY, "elements", "%" PRIu64, n);
-	ssf_print_fp(&o, " %s %s", n == 1 ? "element" : "elements", done);
+	if (done) {
+		ssf_print_u64(&o, SSF_PRINT_ANY, "elements", "%" PRIu64, n);
+		ssf_print_fp(&o, " %s %s", n == 1 ? "element" : "elements",
+			     done);
+	} else {
+		ssf_print_fp(&o, "flushed");
+	}
 	ssf_print_u64(&o, SSF_PRINT_ANY, "generation",
 		      ", generation %" PRIu64 "\n", gen);
 	ssf_print_obj_close(&o);
@@ -269,7 +275,7 @@ static int ssf_set_del(struct ssfctl_ctx *ctx, int argc, char **argv)
 
 static int ssf_set_flush(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
-	return ssf_set_args(ctx, argc, argv, SSF_SET_OP_FLUSH, "deleted");
+	return ssf_set_args(ctx, argc, argv, SSF_SET_OP_FLUSH, NULL);
 }
 
 /*
