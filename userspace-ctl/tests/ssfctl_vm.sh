@@ -836,7 +836,8 @@ check_eq "set load failures: nothing changed" "22 1000-2000 8080 $((g + 6))" \
 
 # show -> load round trip with sets, and the generation guard
 T policy show > "$show1"
-cat > "$out" <<EOF
+tmp_file want_sets
+cat > "$want_sets" <<EOF
 generation $(qgen)
 default in accept
 default out accept
@@ -849,7 +850,7 @@ rule in proto tcp src @bad dport @web ct state new,established limit 5/second bu
 rule in dst @bad drop
 rule in proto icmp limit 10/minute accept
 EOF
-check "policy show: generation, sets, then rules" cmp "$out" "$show1"
+check "policy show: generation, sets, then rules" cmp "$want_sets" "$show1"
 g=$(qgen)
 run "$Q" policy load "$show1"
 expect "load what show printed (sets)" 0 "policy loaded: 3 rules, generation $((g + 1))"
@@ -925,14 +926,14 @@ check "policy flush" S policy flush
 if [ -n "${ssf_loaded_by_us:-}" ] && ssf_unload 2>/dev/null; then
 	if ssf_load lockdown=1; then
 		check_eq "lockdown=1: status --json says so" "True" \
-			"$(sj - status 'j["lockdown"]')"
+			"$(sj - status 'str(j["lockdown"])')"
 		check_eq "lockdown=1: status says so" "lockdown:    yes" \
 			"$(ssfctl_ns - status | grep '^lockdown:')"
 		check_eq "lockdown=1: not in another netns" "False" \
-			"$(sj "$Q" status 'j["lockdown"]')"
+			"$(sj "$Q" status 'str(j["lockdown"])')"
 		printf 'rule in accept\n' | ssfctl_ns - policy load - >/dev/null
 		check_eq "lockdown: ends with the first policy" "False" \
-			"$(sj - status 'j["lockdown"]')"
+			"$(sj - status 'str(j["lockdown"])')"
 		check "policy flush (lockdown)" ssfctl_ns - policy flush
 		ssf_unload
 	else
