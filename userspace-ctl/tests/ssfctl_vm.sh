@@ -886,6 +886,30 @@ test_set "one of the 100,000" bad 10.1.134.159 0 "10.1.134.159 is in bad"
 test_set "one past them" bad 10.1.134.160 1 "10.1.134.160 is not in bad"
 check_ge "status: the memory of 100,000 elements" "$((m0 + 100000 * 4))" \
 	"$(sj "$Q" status 'j["memory"]')"
+# the kernel's refusals mapped back to the line or the argument
+mse=/sys/module/ssf/parameters/max_set_elems
+old_mse=$(<"$mse")
+restore_mse() {
+	echo "$old_mse" > "$mse"
+}
+ssf_cleanup_hooks+=(restore_mse)
+echo 3 > "$mse"
+printf 'set few addr 10.0.0.1 10.0.0.2\nset few 10.0.0.3\nset few 10.0.0.4 10.0.0.5\nrule in src @few drop\n' > "$pol"
+run "$Q" policy load "$pol"
+expect "max_set_elems=3: the line of the element the kernel refused" 1 "" \
+	"ssfctl: $pol:3: kernel rejected this element of set few: too many elements in the set (module parameter max_set_elems) (Argument list too long)"
+printf 'set few addr 10.0.0.1\nrule in src @few drop\n' > "$pol"
+check "max_set_elems=3: load a set of one" T policy load "$pol"
+run "$Q" set add few 10.0.0.2 10.0.0.3 10.0.0.4 10.0.0.5
+expect "max_set_elems=3: set add, the element the kernel refused" 1 "" \
+	'ssfctl: set add: kernel rejected element "10.0.0.5": too many elements in the set (module parameter max_set_elems) (Argument list too long)'
+run "$Q" set add few 10.0.0.2 10.0.0.3 10.0.0.4
+expect "max_set_elems=3: set add, refused by the commit" 1 "" \
+	"ssfctl: set add: commit: too many elements in the set (module parameter max_set_elems) (Argument list too long)"
+check_eq "max_set_elems=3: the set as it was" "10.0.0.1" \
+	"$(sj "$Q" "set show few" '" ".join(e["element"] for e in j["elements"])')"
+restore_mse
+
 check "policy flush in $Q (after sets)" T policy flush
 check_eq "status: memory after the flush" 0 "$(sj "$Q" status 'j["memory"]')"
 
