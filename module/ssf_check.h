@@ -46,56 +46,63 @@
 /*
  * The checks. SSF_R_NONE is "no reason"; every other value is one check,
  * in the order they run within a layer. The numbering is not ABI: names
- * are (ssf_reason_name(), ssf_reason_by_name()).
+ * are (ssf_reason_name(), ssf_reason_by_name()), and they are written in
+ * one place, the reason table of ssf_reason.c.
+ *
+ * A new reason is: its value here; its row in ssf_reason.c (name, default
+ * action); its check in ssf_check_ip4.c, _ip6.c or _l4.c; its bad packets
+ * and twins in module/tests/ssf_cases_*.c; its row in
+ * Documentation/validation.rst. The unit tests and KUnit fail until the
+ * cases and the documentation row are there.
  */
 enum ssf_reason {
 	SSF_R_NONE,
 	/* IPv4 header (RFC 791, 1122, 1812, 1858) */
-	SSF_R_IP4_TRUNCATED,		/* "ip4-truncated" */
-	SSF_R_IP4_BAD_VERSION,		/* "ip4-bad-version" */
-	SSF_R_IP4_BAD_IHL,		/* "ip4-bad-ihl" */
-	SSF_R_IP4_BAD_LENGTH,		/* "ip4-bad-length" */
-	SSF_R_IP4_BAD_OPTIONS,		/* "ip4-bad-options" */
-	SSF_R_IP4_SOURCE_ROUTE,		/* "ip4-source-route" */
-	SSF_R_IP4_FRAG_BAD,		/* "ip4-frag-bad" */
-	SSF_R_IP4_FRAG_OVERSIZE,	/* "ip4-frag-oversize" */
-	SSF_R_IP4_FRAG_TINY,		/* "ip4-frag-tiny" */
-	SSF_R_IP4_BAD_SOURCE,		/* "ip4-bad-source" */
-	SSF_R_IP4_LAND,			/* "ip4-land" */
-	SSF_R_IP4_ZERO_TTL,		/* "ip4-zero-ttl" */
+	SSF_R_IP4_TRUNCATED,
+	SSF_R_IP4_BAD_VERSION,
+	SSF_R_IP4_BAD_IHL,
+	SSF_R_IP4_BAD_LENGTH,
+	SSF_R_IP4_BAD_OPTIONS,
+	SSF_R_IP4_SOURCE_ROUTE,
+	SSF_R_IP4_FRAG_BAD,
+	SSF_R_IP4_FRAG_OVERSIZE,
+	SSF_R_IP4_FRAG_TINY,
+	SSF_R_IP4_BAD_SOURCE,
+	SSF_R_IP4_LAND,
+	SSF_R_IP4_ZERO_TTL,
 	/* IPv6 header and extension headers (RFC 8200, 5095, 7112) */
-	SSF_R_IP6_TRUNCATED,		/* "ip6-truncated" */
-	SSF_R_IP6_BAD_VERSION,		/* "ip6-bad-version" */
-	SSF_R_IP6_BAD_LENGTH,		/* "ip6-bad-length" */
-	SSF_R_IP6_BAD_SOURCE,		/* "ip6-bad-source" */
-	SSF_R_IP6_EXTHDR_TOO_MANY,	/* "ip6-exthdr-too-many" */
-	SSF_R_IP6_EXTHDR_ORDER,		/* "ip6-exthdr-order" */
-	SSF_R_IP6_EXTHDR_TRUNCATED,	/* "ip6-exthdr-truncated" */
-	SSF_R_IP6_RH0,			/* "ip6-rh0" */
-	SSF_R_IP6_BAD_OPTIONS,		/* "ip6-bad-options" */
-	SSF_R_IP6_FRAG_BAD,		/* "ip6-frag-bad" */
-	SSF_R_IP6_FRAG_TINY,		/* "ip6-frag-tiny" */
+	SSF_R_IP6_TRUNCATED,
+	SSF_R_IP6_BAD_VERSION,
+	SSF_R_IP6_BAD_LENGTH,
+	SSF_R_IP6_BAD_SOURCE,
+	SSF_R_IP6_EXTHDR_TOO_MANY,
+	SSF_R_IP6_EXTHDR_ORDER,
+	SSF_R_IP6_EXTHDR_TRUNCATED,
+	SSF_R_IP6_RH0,
+	SSF_R_IP6_BAD_OPTIONS,
+	SSF_R_IP6_FRAG_BAD,
+	SSF_R_IP6_FRAG_TINY,
 	/* either family: ICMP over IPv6 or ICMPv6 over IPv4 */
-	SSF_R_PROTO_FAMILY_MISMATCH,	/* "proto-family-mismatch" */
+	SSF_R_PROTO_FAMILY_MISMATCH,
 	/* TCP (RFC 9293) */
-	SSF_R_TCP_TRUNCATED,		/* "tcp-truncated" */
-	SSF_R_TCP_BAD_DOFF,		/* "tcp-bad-doff" */
-	SSF_R_TCP_BAD_OPTIONS,		/* "tcp-bad-options" */
-	SSF_R_TCP_NULL,			/* "tcp-null" */
-	SSF_R_TCP_XMAS,			/* "tcp-xmas" */
-	SSF_R_TCP_SYN_FIN,		/* "tcp-syn-fin" */
-	SSF_R_TCP_SYN_RST,		/* "tcp-syn-rst" */
-	SSF_R_TCP_PORT_ZERO,		/* "tcp-port-zero" */
+	SSF_R_TCP_TRUNCATED,
+	SSF_R_TCP_BAD_DOFF,
+	SSF_R_TCP_BAD_OPTIONS,
+	SSF_R_TCP_NULL,
+	SSF_R_TCP_XMAS,
+	SSF_R_TCP_SYN_FIN,
+	SSF_R_TCP_SYN_RST,
+	SSF_R_TCP_PORT_ZERO,
 	/* UDP (RFC 768) */
-	SSF_R_UDP_TRUNCATED,		/* "udp-truncated" */
-	SSF_R_UDP_BAD_LENGTH,		/* "udp-bad-length" */
-	SSF_R_UDP_PORT_ZERO,		/* "udp-port-zero" */
+	SSF_R_UDP_TRUNCATED,
+	SSF_R_UDP_BAD_LENGTH,
+	SSF_R_UDP_PORT_ZERO,
 	/* ICMP (RFC 792), ICMPv6 (RFC 4443, 4861) */
-	SSF_R_ICMP_TRUNCATED,		/* "icmp-truncated" */
-	SSF_R_ICMP_BAD_ERROR,		/* "icmp-bad-error" */
-	SSF_R_ICMP6_TRUNCATED,		/* "icmp6-truncated" */
-	SSF_R_ICMP6_BAD_ERROR,		/* "icmp6-bad-error" */
-	SSF_R_ICMP6_ND_BAD_HOPLIMIT,	/* "icmp6-nd-bad-hoplimit" */
+	SSF_R_ICMP_TRUNCATED,
+	SSF_R_ICMP_BAD_ERROR,
+	SSF_R_ICMP6_TRUNCATED,
+	SSF_R_ICMP6_BAD_ERROR,
+	SSF_R_ICMP6_ND_BAD_HOPLIMIT,
 
 	__SSF_R_MAX
 };

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The reason table: every check's contract name and default action, and
- * the lookups by name. Documentation/validation.rst explains each default.
+ * the lookups by name. The one place the names are written: ssf.ko, ssfctl
+ * and the tests take them from here, and the unit tests hold
+ * Documentation/validation.rst's table of reasons (which explains each
+ * default) to this one.
  *
  * Defaults: drop for malformed packets, for packets no conforming stack
  * sends (flag combinations, martian sources, source routes) and for known

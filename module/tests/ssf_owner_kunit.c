@@ -17,6 +17,8 @@
  *    cgroup under / not under, iif/oif, ICMP type;
  *  - ssf_policy_lookup(): first match in policy order across owner,
  *    interface, prefix and port rules.
+ * Every match and lookup is also held to the reference matcher
+ * (ssf_rule_ref.c) on the same rules and metadata.
  */
 #include <kunit/test.h>
 #include <linux/cgroup.h>
@@ -42,6 +44,7 @@
 #include "../ssf_owner.h"
 #include "../ssf_kmod.h"
 #include "ssf_kunit_policy.h"
+#include "ssf_rule_ref.h"
 
 #define UDP	17
 #define TCP	6
@@ -550,6 +553,17 @@ static struct ssf_rule checked(struct kunit *test, struct ssf_rule r)
 	return r;
 }
 
+/* ssf_rule_match(), which must agree with the reference matcher. */
+static bool match(struct kunit *test, const struct ssf_rule *r,
+		  const struct ssf_pkt *p, const struct ssf_meta *m)
+{
+	bool got = ssf_rule_match(r, p, m);
+
+	KUNIT_EXPECT_EQ_MSG(test, got, ssf_ref_match(r, p, m),
+			    "ssf_rule_match() and the reference disagree");
+	return got;
+}
+
 static void ssf_owner_match_ranges(struct kunit *test)
 {
 	struct ssf_rule r = checked(test, (struct ssf_rule) {
@@ -575,7 +589,7 @@ static void ssf_owner_match_ranges(struct kunit *test)
 		struct sk_buff *skb = empty_skb(test, sk);
 
 		fill(skb, &st, SSF_DIR_OUT, &m, &own);
-		KUNIT_EXPECT_EQ_MSG(test, ssf_rule_match(&r, &p, &m),
+		KUNIT_EXPECT_EQ_MSG(test, match(test, &r, &p, &m),
 				    cases[i].want, "uid %u gid %lld",
 				    cases[i].uid, cases[i].gid);
 		ssf_owner_put(&own);
@@ -587,9 +601,9 @@ static void ssf_owner_match_ranges(struct kunit *test)
 		.uid_min = 0, .uid_max = 0xffffffff,
 	});
 	m = (struct ssf_meta) {};
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &m));
+	KUNIT_EXPECT_FALSE(test, match(test, &r, &p, &m));
 	m.flags = SSF_META_OWNER;
-	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &m));
+	KUNIT_EXPECT_TRUE(test, match(test, &r, &p, &m));
 }
 
 static void ssf_owner_match_cgroup(struct kunit *test)
@@ -626,13 +640,13 @@ static void ssf_owner_match_cgroup(struct kunit *test)
 		struct sk_buff *skb = empty_skb(test, sk);
 
 		fill(skb, &st, SSF_DIR_OUT, &m, &own);
-		KUNIT_EXPECT_EQ_MSG(test, ssf_rule_match(&r, &p, &m),
+		KUNIT_EXPECT_EQ_MSG(test, match(test, &r, &p, &m),
 				    cases[i].want, "case %u", i);
 		/* a kernel socket in the same cgroup never matches */
 		sk->sk_kern_sock = 1;
 		ssf_owner_put(&own);
 		fill(skb, &st, SSF_DIR_OUT, &m, &own);
-		KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &m));
+		KUNIT_EXPECT_FALSE(test, match(test, &r, &p, &m));
 		ssf_owner_put(&own);
 		free_skb(skb);
 	}
@@ -660,27 +674,27 @@ static void ssf_owner_match_ifnames_icmp(struct kunit *test)
 	struct ssf_meta m;
 
 	fill(skb, &st, SSF_DIR_FWD, &m, &own);
-	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &m));
+	KUNIT_EXPECT_TRUE(test, match(test, &r, &p, &m));
 	p.icmp_type = 0;
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &m));
+	KUNIT_EXPECT_FALSE(test, match(test, &r, &p, &m));
 	p.icmp_type = 8;
 	p.flags = SSF_PKT_F_FRAG | SSF_PKT_F_LATER_FRAG;
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &m));
+	KUNIT_EXPECT_FALSE(test, match(test, &r, &p, &m));
 	p.flags = SSF_PKT_F_ICMP;
 	ssf_owner_put(&own);
 
 	st.in = out;			/* swapped devices */
 	st.out = in;
 	fill(skb, &st, SSF_DIR_FWD, &m, &own);
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &m));
+	KUNIT_EXPECT_FALSE(test, match(test, &r, &p, &m));
 	ssf_owner_put(&own);
 
 	st.in = in;			/* no output device yet */
 	st.out = NULL;
 	fill(skb, &st, SSF_DIR_FWD, &m, &own);
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &m));
+	KUNIT_EXPECT_FALSE(test, match(test, &r, &p, &m));
 	r.match &= ~SSF_RM_OIF;
-	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &m));
+	KUNIT_EXPECT_TRUE(test, match(test, &r, &p, &m));
 	ssf_owner_put(&own);
 	free_skb(skb);
 
@@ -693,9 +707,9 @@ static void ssf_owner_match_ifnames_icmp(struct kunit *test)
 	p.family = SSF_FAMILY_IPV6;
 	p.proto = ICMP6;
 	p.icmp_type = 128;
-	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &m));
+	KUNIT_EXPECT_TRUE(test, match(test, &r, &p, &m));
 	p.icmp_type = 129;
-	KUNIT_EXPECT_FALSE(test, ssf_rule_match(&r, &p, &m));
+	KUNIT_EXPECT_FALSE(test, match(test, &r, &p, &m));
 }
 
 /* ---- first match: ssf_policy_lookup() --------------------------------- */
@@ -728,6 +742,21 @@ static const struct ssf_pkt owner_pkt = {
 	.sport = 5353, .dport = 53,
 };
 
+/* ssf_kunit_lookup() of owner_rules, which must agree with the reference. */
+static int lookup(struct kunit *test, const struct ssf_policy *pol, u8 dir,
+		  const struct ssf_pkt *p, const struct ssf_meta *m)
+{
+	int i = ssf_kunit_lookup(pol, dir, p, m);
+
+	KUNIT_EXPECT_EQ_MSG(test, i,
+			    ssf_ref_first_match(owner_rules,
+						ARRAY_SIZE(owner_rules), dir,
+						p, m),
+			    "ssf_policy_lookup() and the reference disagree, dir %u",
+			    dir);
+	return i;
+}
+
 static void ssf_owner_first_match(struct kunit *test)
 {
 	struct ssf_pkt p = owner_pkt;
@@ -742,32 +771,32 @@ static void ssf_owner_first_match(struct kunit *test)
 	pol = ssf_kunit_policy(test, owner_rules, ARRAY_SIZE(owner_rules));
 
 	m.cgroup = t.sshd;		/* under rule 1's cgroup 10 */
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 0);
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_OUT, &p, &m), 3);
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_FWD, &p, &m), -1);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_IN, &p, &m), 0);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_OUT, &p, &m), 3);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_FWD, &p, &m), -1);
 	m.uid = 2000;			/* past rule 0's range */
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 1);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_IN, &p, &m), 1);
 	m.cgroup = t.user;		/* not under 10 */
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 4);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_IN, &p, &m), 4);
 	m.uid = 0;			/* root on eth0 */
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 2);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_IN, &p, &m), 2);
 	m.iif = "eth1";
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 4);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_IN, &p, &m), 4);
 	m.gid = 101;
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_OUT, &p, &m), -1);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_OUT, &p, &m), -1);
 	m.flags = SSF_META_OWNER;	/* no file: no gid match */
 	m.gid = 100;
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_OUT, &p, &m), -1);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_OUT, &p, &m), -1);
 
 	/* no owner: every owner rule is skipped, whatever the ids say */
 	m = (struct ssf_meta) { .iif = "eth0", .uid = 1000, .gid = 100,
 				.cgroup = t.sshd };
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 4);
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_OUT, &p, &m), -1);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_IN, &p, &m), 4);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_OUT, &p, &m), -1);
 	p.dport = 54;
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 5);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_IN, &p, &m), 5);
 	p.saddr.w[0] = V4(11, 0, 0, 0);
-	KUNIT_EXPECT_EQ(test, ssf_kunit_lookup(pol, SSF_DIR_IN, &p, &m), 6);
+	KUNIT_EXPECT_EQ(test, lookup(test, pol, SSF_DIR_IN, &p, &m), 6);
 }
 
 /*
@@ -791,7 +820,7 @@ static int sock_lookup(struct kunit *test, const struct ssf_policy *pol,
 		st.out = nd;
 	rcu_read_lock();
 	ssf_meta_fill(skb, &st, dir, true, &owner_pkt, &m, &own);
-	i = ssf_kunit_lookup(pol, dir, &owner_pkt, &m);
+	i = lookup(test, pol, dir, &owner_pkt, &m);
 	rcu_read_unlock();
 	ssf_owner_put(&own);
 	KUNIT_EXPECT_EQ(test, refcount_read(&sk->sk_refcnt), 1);

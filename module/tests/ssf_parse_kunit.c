@@ -17,7 +17,7 @@
 
 struct parse_case {
 	const char *name;
-	void (*build)(struct kpkt *p);
+	void (*build)(struct ssf_tb *t);
 	u8 family;
 	/* expected metadata of the whole packet */
 	u8 proto, flags, ttl, icmp_type, icmp_code, tcp_flags;
@@ -30,105 +30,117 @@ struct parse_case {
 static const u8 ip4_opts_nop[4] = { 1, 1, 1, 0 };	/* NOP NOP NOP EOL */
 static const u8 tcp_opts_mss[12] = { 2, 4, 0x05, 0xb4, 1, 1, 4, 2, 1, 3, 3, 7 };
 
-static void b4_tcp(struct kpkt *p)
+#define A6_SRC	"2001:db8::1"
+#define A6_DST	"2001:db8:1::ab02"
+
+static void b4_tcp(struct ssf_tb *t)
 {
-	kp_ip4(p, 6, KP_IP4(10, 0, 0, 1), KP_IP4(10, 0, 0, 2), 64, 0x4000,
-	       NULL, 0);
-	kp_tcp(p, 40000, 80, KP_SYN, tcp_opts_mss, sizeof(tcp_opts_mss));
-	kp_ip4_fix(p);
+	ssf_tb_ip4(t, "10.0.0.1", "10.0.0.2");
+	ssf_tb_tcp(t, 40000, 80, SSF_TB_SYN, tcp_opts_mss,
+		   sizeof(tcp_opts_mss));
+	ssf_tb_done(t);
+	ssf_tb_set16(t, 6, 0x4000);		/* DF */
 }
 
-static void b4_udp_opts(struct kpkt *p)
+static void b4_udp_opts(struct ssf_tb *t)
 {
-	kp_ip4(p, 17, KP_IP4(192, 0, 2, 1), KP_IP4(198, 51, 100, 7), 1, 0,
-	       ip4_opts_nop, sizeof(ip4_opts_nop));
-	kp_udp(p, 53, 5353, 0);
-	kp_ip4_fix(p);
+	ssf_tb_ip4_opts(t, "192.0.2.1", "198.51.100.7", ip4_opts_nop,
+			sizeof(ip4_opts_nop));
+	ssf_tb_udp(t, 53, 5353);
+	ssf_tb_done(t);
+	ssf_tb_set8(t, 8, 1);			/* TTL */
 }
 
-static void b4_icmp(struct kpkt *p)
+static void b4_icmp(struct ssf_tb *t)
 {
-	kp_ip4(p, 1, KP_IP4(172, 16, 0, 1), KP_IP4(172, 16, 0, 9), 255, 0,
-	       NULL, 0);
-	kp_icmp(p, 8, 0, NULL, 0);
-	kp_ip4_fix(p);
+	ssf_tb_ip4(t, "172.16.0.1", "172.16.0.9");
+	ssf_tb_icmp(t, 8, 0);
+	ssf_tb_done(t);
+	ssf_tb_set8(t, 8, 255);
 }
 
 /* First fragment: offset 0, MF, the UDP header and 8 data bytes. */
-static void b4_frag_first(struct kpkt *p)
+static void b4_frag_first(struct ssf_tb *t)
 {
-	kp_ip4(p, 17, KP_IP4(10, 9, 8, 7), KP_IP4(10, 9, 8, 6), 30, 0x2000,
-	       NULL, 0);
-	kp_udp(p, 1111, 2222, 8);
-	kp_ip4_fix(p);
+	ssf_tb_ip4(t, "10.9.8.7", "10.9.8.6");
+	ssf_tb_udp(t, 1111, 2222);
+	ssf_tb_zero(t, 8);
+	ssf_tb_done(t);
+	ssf_tb_set16(t, 6, 0x2000);
+	ssf_tb_set8(t, 8, 30);
 }
 
 /* Later fragment at offset 1480 with 16 data bytes: no transport header. */
-static void b4_frag_later(struct kpkt *p)
+static void b4_frag_later(struct ssf_tb *t)
 {
-	kp_ip4(p, 6, KP_IP4(10, 9, 8, 7), KP_IP4(10, 9, 8, 6), 30, 1480 / 8,
-	       NULL, 0);
-	kp_put(p, 16);
-	kp_ip4_fix(p);
+	ssf_tb_ip4(t, "10.9.8.7", "10.9.8.6");
+	ssf_tb_proto(t, 6);
+	ssf_tb_zero(t, 16);
+	ssf_tb_done(t);
+	ssf_tb_set16(t, 6, 1480 / 8);
+	ssf_tb_set8(t, 8, 30);
 }
 
-static void b6_tcp(struct kpkt *p)
+static void b6_tcp(struct ssf_tb *t)
 {
-	kp_ip6(p, 6, kp_a6_src, kp_a6_dst, 64);
-	kp_tcp(p, 443, 50000, KP_ACK | KP_PSH, NULL, 0);
-	kp_ip6_fix(p);
+	ssf_tb_ip6(t, A6_SRC, A6_DST);
+	ssf_tb_tcp(t, 443, 50000, SSF_TB_ACK | SSF_TB_PSH, NULL, 0);
+	ssf_tb_done(t);
 }
 
-static void b6_udp(struct kpkt *p)
+static void b6_udp(struct ssf_tb *t)
 {
-	kp_ip6(p, 17, kp_a6_src, kp_a6_dst, 1);
-	kp_udp(p, 546, 547, 0);
-	kp_ip6_fix(p);
+	ssf_tb_ip6(t, A6_SRC, A6_DST);
+	ssf_tb_udp(t, 546, 547);
+	ssf_tb_done(t);
+	ssf_tb_set8(t, 7, 1);			/* hop limit */
 }
 
-static void b6_icmp6(struct kpkt *p)
+static void b6_icmp6(struct ssf_tb *t)
 {
-	kp_ip6(p, 58, kp_a6_src, kp_a6_dst, 255);
-	kp_icmp(p, 128, 0, NULL, 0);
-	kp_ip6_fix(p);
+	ssf_tb_ip6(t, A6_SRC, A6_DST);
+	ssf_tb_icmp6(t, 128, 0);
+	ssf_tb_done(t);
+	ssf_tb_set8(t, 7, 255);
 }
 
 /* Hop-by-hop (8 bytes), destination options (16 bytes), then UDP. */
-static void b6_exthdrs(struct kpkt *p)
+static void b6_exthdrs(struct ssf_tb *t)
 {
 	static const u8 ra[4] = { 5, 2, 0, 0 };	/* router alert */
 	static const u8 exp[14] = { 0x1e, 12 };	/* experimental, RFC 4727 */
 
-	kp_ip6(p, 0, kp_a6_src, kp_a6_dst, 64);
-	kp_ip6_opts(p, 60, 0, ra, sizeof(ra));
-	kp_ip6_opts(p, 17, 1, exp, sizeof(exp));
-	kp_udp(p, 7, 9, 0);
-	kp_ip6_fix(p);
+	ssf_tb_ip6(t, A6_SRC, A6_DST);
+	ssf_tb_opts(t, SSF_TB_HOP, 0, ra, sizeof(ra));
+	ssf_tb_opts(t, SSF_TB_DST, 1, exp, sizeof(exp));
+	ssf_tb_udp(t, 7, 9);
+	ssf_tb_done(t);
 }
 
 /* First fragment: fragment header, then TCP (20 + 4 data bytes). */
-static void b6_frag_first(struct kpkt *p)
+static void b6_frag_first(struct ssf_tb *t)
 {
-	kp_ip6(p, 44, kp_a6_src, kp_a6_dst, 64);
-	kp_ip6_frag(p, 6, 0, true);
-	kp_tcp(p, 1234, 80, KP_ACK, NULL, 0);
-	kp_put(p, 4);
-	kp_ip6_fix(p);
+	ssf_tb_ip6(t, A6_SRC, A6_DST);
+	ssf_tb_frag6(t, 0, true);
+	ssf_tb_tcp(t, 1234, 80, SSF_TB_ACK, NULL, 0);
+	ssf_tb_zero(t, 4);
+	ssf_tb_done(t);
 }
 
 /* Later fragment after a destination options header. */
-static void b6_frag_later(struct kpkt *p)
+static void b6_frag_later(struct ssf_tb *t)
 {
-	kp_ip6(p, 60, kp_a6_src, kp_a6_dst, 64);
-	kp_ip6_opts(p, 44, 0, NULL, 0);
-	kp_ip6_frag(p, 17, 1232, false);
-	kp_put(p, 12);
-	kp_ip6_fix(p);
+	ssf_tb_ip6(t, A6_SRC, A6_DST);
+	ssf_tb_opt8(t, SSF_TB_DST);
+	ssf_tb_frag6(t, 1232, false);
+	ssf_tb_proto(t, 17);
+	ssf_tb_zero(t, 12);
+	ssf_tb_done(t);
 }
 
 static const struct parse_case parse_cases[] = {
 	{ "ip4 tcp syn, options", b4_tcp, SSF_FAMILY_IPV4, 6, SSF_PKT_F_PORTS,
-	  64, 0, 0, KP_SYN, 40000, 80, 20, 20, 20 },
+	  64, 0, 0, SSF_TB_SYN, 40000, 80, 20, 20, 20 },
 	{ "ip4 options, udp", b4_udp_opts, SSF_FAMILY_IPV4, 17,
 	  SSF_PKT_F_PORTS, 1, 0, 0, 0, 53, 5353, 24, 8, 24 },
 	{ "ip4 icmp echo", b4_icmp, SSF_FAMILY_IPV4, 1, SSF_PKT_F_ICMP, 255,
@@ -140,7 +152,7 @@ static const struct parse_case parse_cases[] = {
 	  SSF_PKT_F_FRAG | SSF_PKT_F_LATER_FRAG, 30, 0, 0, 0, 0, 0, 20, 0,
 	  20 },
 	{ "ip6 tcp", b6_tcp, SSF_FAMILY_IPV6, 6, SSF_PKT_F_PORTS, 64, 0, 0,
-	  KP_ACK | KP_PSH, 443, 50000, 40, 20, 40 },
+	  SSF_TB_ACK | SSF_TB_PSH, 443, 50000, 40, 20, 40 },
 	{ "ip6 udp", b6_udp, SSF_FAMILY_IPV6, 17, SSF_PKT_F_PORTS, 1, 0, 0, 0,
 	  546, 547, 40, 8, 40 },
 	{ "ip6 icmp6 echo", b6_icmp6, SSF_FAMILY_IPV6, 58, SSF_PKT_F_ICMP,
@@ -148,7 +160,7 @@ static const struct parse_case parse_cases[] = {
 	{ "ip6 hop-by-hop, dstopts, udp", b6_exthdrs, SSF_FAMILY_IPV6, 17,
 	  SSF_PKT_F_PORTS, 64, 0, 0, 0, 7, 9, 64, 8, 64 },
 	{ "ip6 first fragment", b6_frag_first, SSF_FAMILY_IPV6, 6,
-	  SSF_PKT_F_PORTS | SSF_PKT_F_FRAG, 64, 0, 0, KP_ACK, 1234, 80, 48,
+	  SSF_PKT_F_PORTS | SSF_PKT_F_FRAG, 64, 0, 0, SSF_TB_ACK, 1234, 80, 48,
 	  20, 48 },
 	{ "ip6 later fragment", b6_frag_later, SSF_FAMILY_IPV6, 17,
 	  SSF_PKT_F_FRAG | SSF_PKT_F_LATER_FRAG, 64, 0, 0, 0, 0, 0, 56, 0,
@@ -164,7 +176,7 @@ KUNIT_ARRAY_PARAM(parse, parse_cases, parse_case_desc);
 
 /* ssf_parse() on @p cut to @len bytes, in an skb built as ssf_kunit_skb(). */
 static enum ssf_parse_result parse_skb(struct kunit *test,
-				       const struct kpkt *p, u32 len, u8 family,
+				       const struct ssf_tb *p, u32 len, u8 family,
 				       u32 lead, u32 head, u32 mid,
 				       struct ssf_pkt *pkt)
 {
@@ -187,7 +199,7 @@ static u32 l3_min(u8 family)
 static void ssf_parse_metadata(struct kunit *test)
 {
 	const struct parse_case *c = test->param_value;
-	struct kpkt *p = kp_new(test);
+	struct ssf_tb *p = ssf_kunit_tb(test);
 	struct ssf_pkt pkt;
 	u32 lead;
 
@@ -215,9 +227,10 @@ static void ssf_parse_metadata(struct kunit *test)
 		if (c->family == SSF_FAMILY_IPV4) {
 			KUNIT_EXPECT_MEMEQ(test, &pkt.saddr.w[0], p->b + 12, 4);
 			KUNIT_EXPECT_MEMEQ(test, &pkt.daddr.w[0], p->b + 16, 4);
-			KUNIT_EXPECT_EQ(test, pkt.saddr.w[1] | pkt.saddr.w[2] |
-					pkt.saddr.w[3] | pkt.daddr.w[1] |
-					pkt.daddr.w[2] | pkt.daddr.w[3], 0);
+			KUNIT_EXPECT_EQ(test, (__force u32)(pkt.saddr.w[1] |
+					pkt.saddr.w[2] | pkt.saddr.w[3] |
+					pkt.daddr.w[1] | pkt.daddr.w[2] |
+					pkt.daddr.w[3]), 0);
 		} else {
 			KUNIT_EXPECT_MEMEQ(test, pkt.saddr.b, p->b + 8, 16);
 			KUNIT_EXPECT_MEMEQ(test, pkt.daddr.b, p->b + 24, 16);
@@ -255,7 +268,7 @@ static void expect_same_pkt(struct kunit *test, const struct ssf_pkt *a,
 static void ssf_parse_truncated(struct kunit *test)
 {
 	const struct parse_case *c = test->param_value;
-	struct kpkt *p = kp_new(test);
+	struct ssf_tb *p = ssf_kunit_tb(test);
 	struct ssf_pkt full, pkt;
 	enum ssf_parse_result res;
 	u32 len;
@@ -303,7 +316,7 @@ static void ssf_parse_nonlinear(struct kunit *test)
 {
 	const struct parse_case *c = test->param_value;
 	enum ssf_parse_result want, got;
-	struct kpkt *p = kp_new(test);
+	struct ssf_tb *p = ssf_kunit_tb(test);
 	struct ssf_pkt lin, pkt;
 	u32 len, head, mid;
 
@@ -334,7 +347,7 @@ static void ssf_parse_nonlinear(struct kunit *test)
 /* Family other than IPv4 and IPv6: malformed, nothing read. */
 static void ssf_parse_bad_family(struct kunit *test)
 {
-	struct kpkt *p = kp_new(test);
+	struct ssf_tb *p = ssf_kunit_tb(test);
 	struct ssf_pkt pkt;
 
 	b4_tcp(p);

@@ -4,15 +4,17 @@
  *
  * ssf_rule_check() is driven through every error path and a set of rules
  * it must accept; prefix masks are checked bit by bit for every length;
- * ssf_rule_match() is compared with a deliberately simple reference (one
- * bit at a time, plain comparisons) on pseudo-random rules and packets
- * from a fixed seed; ssf_policy_lookup() is compared with a first-match
- * loop over the reference on a small rule list. The matches on interfaces
+ * ssf_rule_match() is compared with the reference matcher
+ * (ssf_rule_ref.c) on pseudo-random rules and packets from a fixed seed;
+ * ssf_policy_lookup() with the reference's first match on a small rule
+ * list. The matches on interfaces
  * and owners are in ssf_owner_kunit.c.
  */
 #include <kunit/test.h>
 
 #include "ssf_kunit_policy.h"
+#include "ssf_rnd.h"
+#include "ssf_rule_ref.h"
 
 #define V4(a, b, c, d)	cpu_to_be32(((a) << 24) | ((b) << 16) | ((c) << 8) | (d))
 #define ADDR4(a, b, c, d)	{ .w = { V4(a, b, c, d) } }
@@ -28,62 +30,9 @@
 /* No interface, no owner: what the packet-only matches here need. */
 static const struct ssf_meta no_meta;
 
-/* ---- reference implementation ---------------------------------------- */
-
-static bool ref_bit(const union ssf_addr *a, unsigned int i)
-{
-	return (a->b[i / 8] >> (7 - i % 8)) & 1;
-}
-
-static bool ref_prefix_eq(const union ssf_addr *net, unsigned int plen,
-			  const union ssf_addr *a)
-{
-	unsigned int i;
-
-	for (i = 0; i < plen; i++)
-		if (ref_bit(net, i) != ref_bit(a, i))
-			return false;
-	return true;
-}
-
-static bool ref_match(const struct ssf_rule *r, const struct ssf_pkt *p)
-{
-	bool ports = p->flags & SSF_PKT_F_PORTS;
-
-	if (r->family != SSF_FAMILY_ANY && r->family != p->family)
-		return false;
-	if ((r->match & SSF_RM_PROTO) && r->proto != p->proto)
-		return false;
-	if ((r->match & SSF_RM_SRC) &&
-	    !ref_prefix_eq(&r->src, r->src_plen, &p->saddr))
-		return false;
-	if ((r->match & SSF_RM_DST) &&
-	    !ref_prefix_eq(&r->dst, r->dst_plen, &p->daddr))
-		return false;
-	if ((r->match & SSF_RM_SPORT) &&
-	    (!ports || p->sport < r->sport_min || p->sport > r->sport_max))
-		return false;
-	if ((r->match & SSF_RM_DPORT) &&
-	    (!ports || p->dport < r->dport_min || p->dport > r->dport_max))
-		return false;
-	return true;
-}
-
-/* Fixed-seed xorshift32: the same rules and packets on every run. */
-static u32 rnd_next(u32 *s)
-{
-	u32 x = *s;
-
-	x ^= x << 13;
-	x ^= x >> 17;
-	x ^= x << 5;
-	*s = x;
-	return x;
-}
-
 static u32 rnd_below(u32 *s, u32 n)
 {
-	return rnd_next(s) % n;
+	return ssf_rnd(s) % n;
 }
 
 /* ---- ssf_rule_check(): accepted rules --------------------------------- */
@@ -240,8 +189,8 @@ static void ssf_rule_prefix_masks(struct kunit *test)
 		memset(&m, 0xa5, sizeof(m));
 		ssf_prefix_mask(&m, plen);
 		for (i = 0; i < 128; i++)
-			KUNIT_EXPECT_EQ_MSG(test, ref_bit(&m, i), i < plen,
-					    "/%u bit %u", plen, i);
+			KUNIT_EXPECT_EQ_MSG(test, ssf_ref_addr_bit(&m, i),
+					    i < plen, "/%u bit %u", plen, i);
 	}
 	KUNIT_EXPECT_EQ(test, ssf_family_max_plen(SSF_FAMILY_IPV4), 32);
 	KUNIT_EXPECT_EQ(test, ssf_family_max_plen(SSF_FAMILY_IPV6), 128);
@@ -274,8 +223,9 @@ static void rule_check_all_plens(struct kunit *test, u8 family)
 		KUNIT_EXPECT_EQ_MSG(test, ssf_rule_check(&r, &err), 0,
 				    "/%u: %s", plen, err);
 		for (i = 0; i < 128; i++) {
-			KUNIT_EXPECT_EQ(test, ref_bit(&r.src_mask, i), i < plen);
-			KUNIT_EXPECT_EQ(test, ref_bit(&r.dst_mask, i),
+			KUNIT_EXPECT_EQ(test, ssf_ref_addr_bit(&r.src_mask, i),
+					i < plen);
+			KUNIT_EXPECT_EQ(test, ssf_ref_addr_bit(&r.dst_mask, i),
 					i < max - plen);
 		}
 		if (plen == max)
@@ -369,10 +319,10 @@ static bool rnd_ported(u8 proto)
 
 static void rnd_range(u32 *s, u16 *min, u16 *max)
 {
-	u16 a = rnd_next(s), b;
+	u16 a = ssf_rnd(s), b;
 
 	/* mostly narrow ranges, so that both outcomes are common */
-	b = rnd_below(s, 4) ? a + rnd_below(s, 64) : rnd_next(s);
+	b = rnd_below(s, 4) ? a + rnd_below(s, 64) : ssf_rnd(s);
 	if (b < a)
 		swap(a, b);
 	*min = a;
@@ -386,7 +336,7 @@ static void rnd_prefix(u32 *s, u8 family, u8 plen, union ssf_addr *a)
 
 	memset(a, 0, sizeof(*a));
 	for (i = 0; i < plen && i < max; i++)
-		if (rnd_next(s) & 1)
+		if (ssf_rnd(s) & 1)
 			a->b[i / 8] |= 0x80 >> (i % 8);
 }
 
@@ -459,7 +409,7 @@ static u16 rnd_port_near(u32 *s, u16 min, u16 max)
 	case 3:
 		return max + 1;
 	default:
-		return rnd_next(s);
+		return ssf_rnd(s);
 	}
 }
 
@@ -498,7 +448,7 @@ static void ssf_rule_match_vs_reference(struct kunit *test)
 			bool want, got;
 
 			rnd_pkt(&seed, &r, &p);
-			want = ref_match(&r, &p);
+			want = ssf_ref_match(&r, &p, &no_meta);
 			got = ssf_rule_match(&r, &p, &no_meta);
 			if (want)
 				hits++;
@@ -535,18 +485,6 @@ static const struct ssf_rule first_match_rules[] = {
 	  .family = SSF_FAMILY_IPV6 },
 	{ .dir = SSF_DIR_IN, .action = SSF_ACT_ACCEPT },
 };
-
-/* First rule of direction @dir matching @p by the reference, or -1. */
-static int ref_first_match(const struct ssf_rule *rules, unsigned int n,
-			   u8 dir, const struct ssf_pkt *p)
-{
-	unsigned int i;
-
-	for (i = 0; i < n; i++)
-		if (rules[i].dir == dir && ref_match(&rules[i], p))
-			return i;
-	return -1;
-}
 
 static int lookup_index(const struct ssf_policy *pol, u8 dir,
 			const struct ssf_pkt *p)
@@ -585,8 +523,9 @@ static void ssf_rule_first_match(struct kunit *test)
 		rnd_pkt(&seed, &first_match_rules[i % n], &p);
 		for (d = 0; d <= SSF_DIR_MAX; d++)
 			KUNIT_EXPECT_EQ_MSG(test, lookup_index(pol, d, &p),
-					    ref_first_match(first_match_rules,
-							    n, d, &p),
+					    ssf_ref_first_match(first_match_rules,
+								n, d, &p,
+								&no_meta),
 					    "packet %u dir %u", i, d);
 	}
 }

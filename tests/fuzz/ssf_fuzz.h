@@ -16,6 +16,7 @@
 
 #include <string.h>
 #include "ssf_check.h"
+#include "ssf_rnd.h"
 
 #define SSF_FUZZ_PREFIX		4
 #define SSF_FUZZ_DEFAULTS	0x0000
@@ -33,12 +34,8 @@ static inline void ssf_fuzz_setup(const u8 *p, struct ssf_check_cfg *cfg,
 	if (seed == SSF_FUZZ_ALL_AUDIT)
 		memset(cfg->action, SSF_CHK_AUDIT, sizeof(cfg->action));
 	else if (seed != SSF_FUZZ_DEFAULTS)
-		for (r = 1; r < SSF_R_COUNT; r++) {
-			x ^= x << 13;
-			x ^= x >> 17;
-			x ^= x << 5;
-			cfg->action[r] = acts[(x >> 9) & 3];
-		}
+		for (r = 1; r < SSF_R_COUNT; r++)
+			cfg->action[r] = acts[(ssf_rnd(&x) >> 9) & 3];
 	cfg->ip6_exthdr_max = p[1];
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->cfg = cfg;

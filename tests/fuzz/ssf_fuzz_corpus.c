@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Seed corpus generator: `ssf_fuzz_corpus DIR` writes DIR/ip4, DIR/ip6 and
- * DIR/polparse. The packet seeds are the unit tests' reason cases
- * (tests/unit/ssf_test_r_*.c): each packet that trips a reason and its
+ * Seed corpus generator: `ssf_fuzz_corpus DIR` writes DIR/ip4, DIR/ip6,
+ * DIR/polparse and DIR/extack. The packet seeds are the validation cases
+ * (module/tests/ssf_cases_*.c): each packet that trips a reason and its
  * well-formed twin, behind the ssf_fuzz.h prefix (bad packets with every
  * reason audit, so the fuzzer starts past the first check; twins with the
- * defaults). The policy seeds are small policy files.
+ * defaults), and the truncation cases whole. The policy seeds are small
+ * policy files; the extack seed a netlink error message.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -13,7 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "ssf_fuzz.h"
-#include "ssf_test_reasons.h"
+#include "ssf_cases.h"
 
 static const char * const policies[] = {
 	"default in drop\ndefault out accept\ndefault fwd drop\n"
@@ -33,6 +34,12 @@ static const char * const policies[] = {
 	"validate all drop\nvalidate ip4-zero-ttl audit\n"
 	"validate tcp-port-zero off\n",
 	"mode off\n",
+};
+
+/* NLMSG_ERROR, seq 1, error -EINVAL, no request quoted */
+static const u8 nlmsgerr[20] = {
+	0x24, 0, 0, 0, 0x02, 0, 0, 0, 0x01, 0, 0, 0, 0, 0, 0, 0,
+	0xea, 0xff, 0xff, 0xff,
 };
 
 static void put(const char *dir, const char *name, const void *p,
@@ -59,14 +66,14 @@ static void mkdir_p(const char *d)
 	}
 }
 
-/* write packet @t behind a prefix for @ctx, @xmax and @acts */
-static void seed(const char *dir, const char *name, const struct tb *t,
-		 const struct ssf_check_ctx *ctx, int xmax, u16 acts)
+/* write packet @t behind a prefix for @e and @acts */
+static void seed(const char *dir, const char *name, const struct ssf_tb *t,
+		 const struct ssf_case_env *e, u16 acts)
 {
-	static u8 buf[SSF_FUZZ_PREFIX + TB_MAX];
+	static u8 buf[SSF_FUZZ_PREFIX + SSF_TB_MAX];
 
-	buf[0] = ctx->path | (ctx->loopback ? 4 : 0) | (ctx->gso ? 8 : 0);
-	buf[1] = xmax == -1 ? 0 : xmax ? xmax : SSF_IP6_EXTHDR_DEFAULT;
+	buf[0] = e->ctx.path | (e->ctx.loopback ? 4 : 0) | (e->ctx.gso ? 8 : 0);
+	buf[1] = e->exthdr_max;
 	buf[2] = acts >> 8;
 	buf[3] = acts;
 	memcpy(buf + SSF_FUZZ_PREFIX, t->b, t->len);
@@ -75,14 +82,12 @@ static void seed(const char *dir, const char *name, const struct tb *t,
 
 int main(int argc, char **argv)
 {
-	static const struct rcases *sets[] = {
-		&ssf_rcases_ip4, &ssf_rcases_ip6, &ssf_rcases_l4,
-	};
-	char d4[400], d6[400], dp[400], name[64];
-	struct tb *t = malloc(sizeof(*t));
-	struct ssf_check_ctx ctx;
-	const struct rcase *rc;
-	unsigned int i, j, k;
+	char d4[400], d6[400], dp[400], dx[400], name[96];
+	struct ssf_tb *t = malloc(sizeof(*t));
+	const struct ssf_case *c;
+	struct ssf_case_env e;
+	unsigned int i;
+	int k;
 
 	if (argc != 2 || !t) {
 		fprintf(stderr, "usage: ssf_fuzz_corpus DIR\n");
@@ -91,29 +96,40 @@ int main(int argc, char **argv)
 	snprintf(d4, sizeof(d4), "%s/ip4", argv[1]);
 	snprintf(d6, sizeof(d6), "%s/ip6", argv[1]);
 	snprintf(dp, sizeof(dp), "%s/polparse", argv[1]);
+	snprintf(dx, sizeof(dx), "%s/extack", argv[1]);
 	mkdir_p(argv[1]);
 	mkdir_p(d4);
 	mkdir_p(d6);
 	mkdir_p(dp);
-	for (i = 0; i < sizeof(sets) / sizeof(sets[0]); i++) {
-		for (j = 0; j < sets[i]->n; j++) {
-			rc = &sets[i]->rows[j];
-			for (k = 0; k < 2; k++) {
-				memset(&ctx, 0, sizeof(ctx));
-				rc->build(t, !k, &ctx);
-				snprintf(name, sizeof(name), "%s-%u%02u-%s",
-					 ssf_reason_name(rc->reason), i, j,
-					 k ? "twin" : "bad");
-				seed(t->family == 6 ? d6 : d4, name, t, &ctx,
-				     rc->xmax, k ? SSF_FUZZ_DEFAULTS :
-						   SSF_FUZZ_ALL_AUDIT);
-			}
+	mkdir_p(dx);
+	for (c = ssf_case_next(NULL); c; c = ssf_case_next(c)) {
+		for (k = 0; k < 2; k++) {
+			char *p;
+
+			ssf_case_build(c, !k, NULL, t, &e);
+			snprintf(name, sizeof(name), "%s-%s-%s",
+				 ssf_reason_name(c->reason), c->name,
+				 k ? "twin" : "bad");
+			for (p = name; *p; p++)
+				if (*p == '/')
+					*p = '.';
+			seed(t->family == SSF_FAMILY_IPV6 ? d6 : d4, name, t,
+			     &e, k ? SSF_FUZZ_DEFAULTS : SSF_FUZZ_ALL_AUDIT);
 		}
+	}
+	memset(&e, 0, sizeof(e));
+	e.exthdr_max = SSF_IP6_EXTHDR_DEFAULT;
+	for (i = 0; i < ssf_trunc_count; i++) {
+		ssf_trunc_cases[i].build(t, &ssf_case_addrs_doc);
+		snprintf(name, sizeof(name), "whole-%02u", i);
+		seed(t->family == SSF_FAMILY_IPV6 ? d6 : d4, name, t, &e,
+		     SSF_FUZZ_ALL_AUDIT);
 	}
 	for (i = 0; i < sizeof(policies) / sizeof(policies[0]); i++) {
 		snprintf(name, sizeof(name), "policy-%02u", i);
 		put(dp, name, policies[i], strlen(policies[i]));
 	}
+	put(dx, "nlmsgerr-00", nlmsgerr, sizeof(nlmsgerr));
 	free(t);
 	return 0;
 }

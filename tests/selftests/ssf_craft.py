@@ -10,7 +10,8 @@ words, each reply one line.
   reasons               the reasons that have cases, in table order
   cases REASON          the names of REASON's cases
   info CASE             C_REASON= C_DIR= C_FATE= C_TWIN= C_SET= C_UNSET=
-                        C_WHY= as shell words (ssf_craft_cases.py)
+                        C_WHY= as shell words (ssf_craft_cases.py);
+                        C_UNSET restores the actions of now
   action REASON         REASON's action now (ssfctl validate show)
   vset WORD...          ssfctl validate set WORD... in S; reply OK
   run CASE KIND ACTION N
@@ -22,6 +23,10 @@ words, each reply one line.
 
 The topology is ssf_validate.sh's: netns S (ssf policy loaded) and P (no
 ssf), veth0 in each, 10.0.1.2 / fd00:1::2 in S, 10.0.1.1 / fd00:1::1 in P.
+The cases' packets come from the validation case table, printed by the
+program $SSF_CASE_DUMP (tests/unit/ssf_case_dump; ssf_craft_cases.py).
+
+  ssf_craft.py --list   the cases, one a line, then exit
 
 Directions. "in": P writes the frame with an AF_PACKET socket on its veth0,
 so S's stack receives exactly those bytes and ssf's PRE_ROUTING hook sees
@@ -76,8 +81,9 @@ import subprocess
 import sys
 import time
 
+import ssf_craft_cases
 from ssf_craft_cases import CASES, BY_NAME
-from ssf_craft_pkt import TOS, S4, P4, MCAST4, DPORT, mark
+from ssf_craft_pkt import TOS, S4, P4, MCAST4, DPORT, TABLE_DPORT, mark
 
 CLONE_NEWNET = 0x40000000
 ETH_P_ALL = 0x0003
@@ -236,12 +242,12 @@ class World:
 				      1 << 22)
 		self.sniff.bind(("veth0", ETH_P_ALL))
 		self.arp_p = Arp("veth0", S4)
-		self.sinks = udp_sinks()
+		self.sinks = udp_sinks(TABLE_DPORT) + udp_sinks(DPORT)
 		setns(s_ns)
 		self.rx = {(f, p): raw_rx(f, p)
 			   for f in (socket.AF_INET, socket.AF_INET6)
 			   for p in (1, 6, 17, 58)}
-		self.sinks += udp_sinks()
+		self.sinks += udp_sinks(TABLE_DPORT) + udp_sinks(DPORT)
 		ifindex = socket.if_nametoindex("veth0")
 		self.sinks[-2].setsockopt(socket.IPPROTO_IP,
 					  socket.IP_ADD_MEMBERSHIP,
@@ -377,19 +383,19 @@ class World:
 			got.update(wire=wire, eperm=eperm, einval=einval,
 				   wlen=wlen)
 		want = expect(c, kind, action, n, len(frames))
-		if c.fate == "rewrite":
-			want["wlen"] = len(self.packet(c, "bad", 0)[0])
+		if c.fate == "rewrite":	# the length is the bytes sent
+			want["wlen"] = len(self.packet(c, kind, 0)[0])
 		return f"W='{fmt(want, want)}' G='{fmt(got, want)}'"
 
 
-def udp_sinks():
-	"""UDP sockets on DPORT (IPv4, IPv6), so that no port unreachable
+def udp_sinks(port):
+	"""UDP sockets on @port (IPv4, IPv6), so that no port unreachable
 	answers the test's datagrams."""
 	s4 = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-	s4.bind(("0.0.0.0", DPORT))
+	s4.bind(("0.0.0.0", port))
 	s6 = socket.socket(socket.AF_INET6, socket.SOCK_DGRAM)
 	s6.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
-	s6.bind(("::", DPORT))
+	s6.bind(("::", port))
 	return [s4, s6]
 
 
@@ -465,9 +471,16 @@ def handle(words):
 	if c is None:
 		raise Fail(f"unknown case or request: {' '.join(words)}")
 	if cmd == "info":
+		unset = ""
+		if c.setup[1]:
+			if world is None:
+				raise Fail("not initialised")
+			act = {k: v["action"]
+			       for k, v in world.read_counters().items()}
+			unset = c.setup[1](act)
 		return (f"C_REASON={c.reason} C_DIR={c.dir} C_FATE={c.fate} "
 			f"C_TWIN={int(c.twin is not None)} "
-			f"C_SET='{c.setup[0]}' C_UNSET='{c.setup[1]}' "
+			f"C_SET='{c.setup[0]}' C_UNSET='{unset}' "
 			f"C_WHY='{c.why}'")
 	if cmd == "run":
 		if world is None:
@@ -479,6 +492,7 @@ def handle(words):
 def main():
 	cpus = sorted(os.sched_getaffinity(0))
 	os.sched_setaffinity(0, {cpus[0]})	# one CPU, one backlog
+	ssf_craft_cases.load(os.environ["SSF_CASE_DUMP"])
 	if sys.argv[1:] == ["--list"]:
 		for c in CASES:
 			print(c.name, c.reason, c.dir, c.fate, c.why, sep="\t")

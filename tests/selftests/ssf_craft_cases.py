@@ -1,26 +1,42 @@
 # SPDX-License-Identifier: GPL-2.0
-"""The cases of ssf_validate.sh: for every ssf reason, malformed packets,
-their well-formed twins, and their fate in the kernel (ssf_craft.py says
-what the fates mean and how a run measures them).
+"""The cases of ssf_validate.sh: packets from the validation case table and
+what the kernel does with them (ssf_craft.py says what the fates mean and
+how a run measures them).
 
-A case is a packet, bad(m, src, dst), and its twin, twin(m, src, dst): each
-returns the frames (network layer bytes) of one packet with marker m
-(ssf_craft_pkt.py). Names are "<reason>[/<variant>]/<in|out>"; "in" cases
-are received by S from P, "out" cases sent by S. Every bad packet trips
-its reason and nothing else, every twin trips nothing, with every check on
-audit (tests/unit holds the same property for the unit-test packets).
+The packets are those of the table every test world shares
+(module/tests/ssf_cases_*.c: unit tests, KUnit, fuzz seeds): a row's bad
+packet trips its reason and nothing else but the row's "also" reasons, its
+twin trips nothing. tests/unit/ssf_case_dump prints the table, built with
+this suite's addresses: once from P to S (the "in" cases), once from S to P
+("out"). Only the kernel's part is written here: which rows are sent in
+which direction, and what the kernel does first (the fate, and the kernel
+function responsible). A row's extension header limit and "also" reasons
+become the `validate set` words its runs need.
+
+A case is named "<reason>/<row or train>/<in|out|lo>"; "in" cases are
+received by S from P, "out" cases sent by S, "lo" cases sent by S to itself
+(a packet that looks bad but is legitimate on loopback: the row's twin).
+
+Kept here as scapy packets, because a table row is one packet and these are
+not: fragment trains, whose fate is decided at reassembly (ssf checks each
+fragment as it comes, the kernel the datagram). Each names the row whose
+check its fragments trip, and takes its reason from it:
+  ip4-frag-bad      DF+MF train, 20-byte non-last fragment train
+  ip4-frag-oversize the 45-fragment, 65544-byte train ("ping of death")
+  ip4-frag-tiny     8-byte TCP first fragment, TCP options cut, a fragment
+                    at offset 8 after the first, inside it, overlapping it
+  ip6-frag-bad      12-byte non-last fragment train, a train past 65535
+  ip6-frag-tiny     header chain cut by the first fragment, TCP options cut
 """
+import socket
 import struct
+import subprocess
 
-from scapy.layers.inet import IP, ICMP, UDP, IPOption_LSRR, IPOption_RR
-from scapy.layers.inet6 import (IPv6, ICMPv6EchoRequest, ICMPv6ND_NS,
-				ICMPv6DestUnreach)
-from scapy.packet import Raw
+from scapy.layers.inet import IP
 
-from ssf_craft_pkt import (TOS, S4, P4, S6, P6, MCAST4, DPORT, SPORT, DATA,
-			   UDP_NH, TCP_NH, ICMP6_NH, HOP, RT, DSTO, PADN4, DST8,
-			   csum, ip4, ip6, udp, udp6, ext, poke, frag4, frag6,
-			   tcp_bytes, icmp6_raw)
+from ssf_craft_pkt import (S4, P4, S6, P6, DPORT, SPORT, DATA, UDP_NH,
+			   TCP_NH, DSTO, PADN4, ext, udp, udp6, frag4, frag6,
+			   tcp_bytes)
 
 
 class Case:
@@ -32,124 +48,148 @@ class Case:
 	delivered per packet sent when the check drops (the clean part of a
 	train may still make a datagram). to: where an "out" packet is sent
 	(its route); seen: "wire" or "rx", where an "out" packet is observed.
-	setup: (`validate set` words the case needs, the words that undo
-	them), applied around each of its runs."""
+	setup: (`validate set` words the case needs, a function giving the
+	words that undo them), applied around each of its runs."""
 
 	def __init__(self, name, reason, fam, d, bad, twin=None, fate="deliver",
 		     why="", nbad=1, drop_rx=0, to=None, seen="wire",
-		     setup=("", ""), src=None, dst=None):
+		     setup=("", None)):
 		self.name, self.reason, self.fam = name, reason, fam
 		self.dir = d
 		self.bad, self.twin, self.fate, self.why = bad, twin, fate, why
 		self.nbad, self.drop_rx, self.seen, self.setup = (nbad, drop_rx,
 								  seen, setup)
 		here, there = ((S4, P4) if fam == 4 else (S6, P6))
-		self.src = src or (there if d == "in" else here)
-		self.dst = dst or (here if d == "in" else there)
+		self.src = there if d == "in" else here
+		self.dst = here if d == "in" else there
 		self.to = to or self.dst
 
 
 CASES = []
+BY_NAME = {}
+ROWS = {}		# direction -> table row name -> Row
 
 
-def case(*a, **kw):
-	c = Case(*a, **kw)
+class Row:
+	"""A line of ssf_case_dump: one table row built for one direction."""
+
+	def __init__(self, line):
+		f = line.rstrip("\n").split("\t")
+		self.name, self.reason = f[0], f[1]
+		self.fam, self.path = int(f[2]), f[3]
+		self.loopback, self.gso, self.xmax = (int(f[4]), int(f[5]),
+						      int(f[6]))
+		self.also = set(f[7].split(",")) - {"-"}
+		self.also |= set(f[8].split(",")) - {"-"}
+		self.bad = bytes.fromhex(f[9]) if f[9] != "-" else b""
+		self.twin = bytes.fromhex(f[10])
+
+
+def dst_of(frame, fam):
+	"""The destination address of @frame, if it has one."""
+	if fam == 4 and len(frame) >= 20:
+		return socket.inet_ntop(socket.AF_INET, frame[16:20])
+	if fam == 6 and len(frame) >= 40:
+		return socket.inet_ntop(socket.AF_INET6, frame[24:40])
+	return None
+
+
+def setup_of(row):
+	"""The `validate set` words row @row's runs need, and a function of the
+	current actions that gives the words undoing them."""
+	words = []
+	if row.xmax != 8:
+		words.append((f"ip6-exthdr-max {row.xmax}",
+			      lambda act: "ip6-exthdr-max 8"))
+	for r in sorted(row.also):
+		words.append((f"{r} off", lambda act, r=r: f"{r} {act[r]}"))
+	assert len(words) <= 1, f"{row.name}: more than one setting to make"
+	return words[0] if words else ("", None)
+
+
+def add(c):
+	assert c.name not in BY_NAME, f"two cases named {c.name}"
 	CASES.append(c)
-	return c
+	BY_NAME[c.name] = c
 
 
-def both(name, reason, fam, bad, twin, in_fate="deliver", in_why="",
-	 out_fate="deliver", out_why="", **kw):
-	"""The same packet received (in) and sent (out)."""
-	case(f"{name}/in", reason, fam, "in", bad, twin, in_fate, in_why, **kw)
-	case(f"{name}/out", reason, fam, "out", bad, twin, out_fate, out_why,
-	     **kw)
+def table(row, in_=None, out=None, **kw):
+	"""Table row @row received (@in_) and/or sent (@out): each a fate, or
+	(fate, the kernel function responsible)."""
+	for d, fate in (("in", in_), ("out", out)):
+		if fate is None:
+			continue
+		fate, why = (fate, "") if isinstance(fate, str) else fate
+		r = ROWS[d][row]
+		assert not r.gso, f"{row}: a VM cannot make a GSO packet"
+		add(Case(f"{r.reason}/{row}/{d}", r.reason, r.fam, d,
+			 lambda m, s, d, b=r.bad: [b],
+			 lambda m, s, d, b=r.twin: [b], fate, why,
+			 to=dst_of(r.bad, r.fam), setup=setup_of(r), **kw))
 
 
-def u4(m, s, d, **kw):
-	return [ip4(m, s, d, udp(), **kw)]
+def loopback(row, why):
+	"""Table row @row's twin, legitimate on loopback, sent by S to itself:
+	it must pass uncounted even with the check on drop."""
+	r = ROWS["out"][row]
+	add(Case(f"{r.reason}/{row}/lo", r.reason, r.fam, "out",
+		 lambda m, s, d, b=r.twin: [b], None, "pass", why,
+		 to=dst_of(r.twin, r.fam), seen="rx"))
 
 
-def u6(m, s, d, **kw):
-	return [ip6(m, s, d, Raw(udp6(s, d)), nh=UDP_NH, **kw)]
+def train(row, name, d, bad, twin, fate="deliver", why="", **kw):
+	"""A fragment train tripping the check of table row @row."""
+	r = ROWS[d][row]
+	add(Case(f"{r.reason}/{name}/{d}", r.reason, r.fam, d, bad, twin, fate,
+		 why, **kw))
 
 
 # --- IPv4 ------------------------------------------------------------------
 
-# ip4-truncated: 16 of the 20 header bytes
-case("ip4-truncated/in", "ip4-truncated", 4, "in",
-     lambda m, s, d: [u4(m, s, d)[0][:16]], u4, "before",
-     "ip_rcv_core(): pskb_may_pull() of a 20-byte header fails")
-case("ip4-truncated/out", "ip4-truncated", 4, "out",
-     lambda m, s, d: [u4(m, s, d)[0][:16]], u4, "einval",
-     "raw_send_hdrinc(): length < sizeof(struct iphdr), EINVAL")
+def ip4_rows():
+	table("ip4_trunc",
+	      ("before", "ip_rcv_core(): pskb_may_pull() of a 20-byte header "
+	       "fails"),
+	      ("einval", "raw_send_hdrinc(): length < sizeof(struct iphdr), "
+	       "EINVAL"))
+	table("ip4_ver5", ("before", "ip_rcv_core(): iph->version != 4"),
+	      "deliver")
+	table("ip4_ihl4", ("before", "ip_rcv_core(): iph->ihl < 5"),
+	      ("einval", "raw_send_hdrinc(): ihl * 4 < sizeof(*iph), EINVAL"))
+	table("ip4_ihl_past",
+	      ("before", "ip_rcv_core(): pskb_may_pull(ihl * 4) fails"),
+	      ("einval", "raw_send_hdrinc(): ihl * 4 > length, EINVAL"))
+	table("ip4_len_long",
+	      ("before", "ip_rcv_core(): skb->len < total length"),
+	      ("rewrite", "raw_send_hdrinc(): iph->tot_len = htons(length)"))
+	table("ip4_len_short",
+	      ("before", "ip_rcv_core(): total length < ihl * 4"))
+	# record route with pointer 3; twin: one with room for an address
+	table("ip4_opt_rrptr",
+	      ("after", "ip_rcv_options(): ip_options_compile() fails (ICMP "
+	       "parameter problem)"), "deliver")
+	# an exhausted loose source route (accept_source_route=1 in S, so the
+	# kernel delivers it); twin: record route
+	table("ip4_lsrr_done", "deliver", "deliver")
+	table("ip4_frag_rf", "deliver", "deliver")
+	table("ip4_frag_over", out="deliver")
+	for row in ("ip4_src_mc5", "ip4_src_bc_plain", "ip4_src_lo_plain"):
+		table(row, ("after", "ip_route_input_slow(): martian source"))
+	for row in ("ip4_src_mc5", "ip4_src_lo_plain"):
+		table(row, out="deliver")
+	loopback("ip4_src_lo", "127.0.0.1 on lo")
+	# accept_local=1 in S, so the kernel delivers a LAND packet
+	table("ip4_land_plain", "deliver", "deliver")
+	loopback("ip4_land", "source = destination on lo")
+	table("ip4_ttl0", "deliver", "deliver")
+	# RFC 1112: TTL 0 multicast stays on the host; ip_mc_output() loops a
+	# copy back (S is a member) and drops the original
+	loopback("ip4_ttl0_mc_lo", "TTL 0 multicast sent locally")
 
-# ip4-bad-version: version 6 in an IPv4 frame
-both("ip4-bad-version", "ip4-bad-version", 4,
-     lambda m, s, d: [poke(u4(m, s, d)[0], 0, b"\x65")], u4,
-     "before", "ip_rcv_core(): iph->version != 4")
-
-# ip4-bad-ihl: IHL 4; IHL 15 on a 44-byte packet
-case("ip4-bad-ihl/in", "ip4-bad-ihl", 4, "in",
-     lambda m, s, d: [poke(u4(m, s, d)[0], 0, b"\x44")], u4, "before",
-     "ip_rcv_core(): iph->ihl < 5")
-case("ip4-bad-ihl/past/in", "ip4-bad-ihl", 4, "in",
-     lambda m, s, d: [poke(u4(m, s, d)[0], 0, b"\x4f", False)], u4,
-     "before", "ip_rcv_core(): pskb_may_pull(ihl * 4) fails")
-case("ip4-bad-ihl/out", "ip4-bad-ihl", 4, "out",
-     lambda m, s, d: [poke(u4(m, s, d)[0], 0, b"\x44")], u4, "einval",
-     "raw_send_hdrinc(): ihl * 4 < sizeof(*iph), EINVAL")
-case("ip4-bad-ihl/past/out", "ip4-bad-ihl", 4, "out",
-     lambda m, s, d: [poke(u4(m, s, d)[0], 0, b"\x4f", False)], u4,
-     "einval", "raw_send_hdrinc(): ihl * 4 > length, EINVAL")
-
-# ip4-bad-length: total length past the packet; under the header
-case("ip4-bad-length/in", "ip4-bad-length", 4, "in",
-     lambda m, s, d: [poke(u4(m, s, d)[0], 2, struct.pack("!H", 52))], u4,
-     "before", "ip_rcv_core(): skb->len < total length")
-case("ip4-bad-length/short/in", "ip4-bad-length", 4, "in",
-     lambda m, s, d: [poke(u4(m, s, d)[0], 2, struct.pack("!H", 16))], u4,
-     "before", "ip_rcv_core(): total length < ihl * 4")
-case("ip4-bad-length/out", "ip4-bad-length", 4, "out",
-     lambda m, s, d: [poke(u4(m, s, d)[0], 2, struct.pack("!H", 52))], u4,
-     "rewrite", "raw_send_hdrinc(): iph->tot_len = htons(length)")
-
-# ip4-bad-options: record route with pointer 3; twin: a full one
-RR_BAD = IPOption_RR(pointer=3, routers=["0.0.0.0"])
-RR_FULL = IPOption_RR(pointer=8, routers=["0.0.0.0"])
-both("ip4-bad-options", "ip4-bad-options", 4,
-     lambda m, s, d: u4(m, s, d, options=[RR_BAD]),
-     lambda m, s, d: u4(m, s, d, options=[RR_FULL]), "after",
-     "ip_rcv_options(): ip_options_compile() fails (ICMP parameter problem)")
-
-# ip4-source-route: an exhausted loose source route (accept_source_route=1
-# in S, so the kernel delivers it); twin: record route
-both("ip4-source-route", "ip4-source-route", 4,
-     lambda m, s, d: u4(m, s, d, options=[
-	     IPOption_LSRR(pointer=8, routers=[d])]),
-     lambda m, s, d: u4(m, s, d, options=[RR_FULL]))
 
 def UDP24(s, d):
 	"""A 24-byte UDP datagram with a correct checksum."""
 	return bytes(IP(src=s, dst=d) / udp())[20:]
-
-
-# ip4-frag-bad: reserved flag; DF with MF; a non-last fragment of 20 bytes
-both("ip4-frag-bad/rf", "ip4-frag-bad", 4,
-     lambda m, s, d: u4(m, s, d, flags="evil"), u4)
-case("ip4-frag-bad/df-mf/in", "ip4-frag-bad", 4, "in",
-     lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
-			   [(0, 16, True), (16, 8, False)], {0: "DF+MF"}),
-     lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
-			   [(0, 16, True), (16, 8, False)]))
-# a non-last fragment of 20 bytes: ip_frag_queue() trims it to 16, and the
-# datagram is whole again
-case("ip4-frag-bad/odd/in", "ip4-frag-bad", 4, "in",
-     lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d)[:16] + bytes(4),
-			   [(0, 20, True)]) +
-     frag4(m, s, d, 17, UDP24(s, d), [(16, 8, False)]),
-     lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
-			   [(0, 16, True), (16, 8, False)]))
 
 
 def oversize4(m, s, d, end=65544):
@@ -163,357 +203,179 @@ def oversize4(m, s, d, end=65544):
 	return frag4(m, s, d, 17, payload, pieces)
 
 
-case("ip4-frag-oversize/in", "ip4-frag-oversize", 4, "in", oversize4,
-     lambda m, s, d: oversize4(m, s, d, 65515), "after",
-     "ip_frag_reasm(): reassembled datagram over 65535 bytes, refused")
-case("ip4-frag-oversize/out", "ip4-frag-oversize", 4, "out",
-     lambda m, s, d: oversize4(m, s, d)[-1:],
-     lambda m, s, d: oversize4(m, s, d, 65515)[-1:])
-
 TCP_OPT12 = b"\x02\x04\x05\xb4\x01\x01\x01\x01\x01\x01\x01\x00"
-both("ip4-frag-tiny/tcp8", "ip4-frag-tiny", 4,
-     lambda m, s, d: frag4(m, s, d, 6, tcp_bytes(s, d, 4),
-			   [(0, 8, True), (8, 28, False)]),
-     lambda m, s, d: frag4(m, s, d, 6, tcp_bytes(s, d, 4),
-			   [(0, 24, True), (24, 12, False)]),
-     nbad=2)	# the second fragment is at offset 8 too
-# the TCP options cut: the kernel needs only the 20 fixed bytes
-case("ip4-frag-tiny/tcpopt/in", "ip4-frag-tiny", 4, "in",
-     lambda m, s, d: frag4(m, s, d, 6,
-			   tcp_bytes(s, d, 4, doff=8, opts=TCP_OPT12),
-			   [(0, 24, True), (24, 24, False)]),
-     lambda m, s, d: frag4(m, s, d, 6,
-			   tcp_bytes(s, d, 4, doff=8, opts=TCP_OPT12),
-			   [(0, 32, True), (32, 16, False)]))
-# a fragment at offset 8 (RFC 1858 §3.2), no overlap
-case("ip4-frag-tiny/off8/in", "ip4-frag-tiny", 4, "in",
-     lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
-			   [(0, 8, True), (8, 8, True), (16, 8, False)]),
-     lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
-			   [(0, 16, True), (16, 8, False)]))
-# ... inside the first fragment: ip_frag_queue() drops it as a duplicate
-# and the datagram is whole
-case("ip4-frag-tiny/dup/in", "ip4-frag-tiny", 4, "in",
-     lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
-			   [(0, 16, True), (8, 8, True), (16, 8, False)]),
-     lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
-			   [(0, 16, True), (16, 8, False)]), drop_rx=1)
-# ... overlapping it and running past it: the kernel discards the whole
-# datagram (RFC 5722); ssf's drop takes the overlap out, and the rest
-# reassembles
-case("ip4-frag-tiny/overlap/in", "ip4-frag-tiny", 4, "in",
-     lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
-			   [(0, 16, True), (8, 16, True), (16, 8, False)]),
-     lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
-			   [(0, 16, True), (16, 8, False)]), "after",
-     "ip_frag_queue(): an overlapping fragment discards the datagram",
-     drop_rx=1)
 
-for _n, _a in (("mcast", "224.0.0.5"), ("bcast", "255.255.255.255"),
-	       ("loop", "127.0.0.1")):
-	case(f"ip4-bad-source/{_n}/in", "ip4-bad-source", 4, "in", u4,
-	     lambda m, s, d: u4(m, P4, d), "after",
-	     "ip_route_input_slow(): martian source", src=_a)
-for _n, _a in (("mcast", "224.0.0.5"), ("loop", "127.0.0.1")):
-	case(f"ip4-bad-source/{_n}/out", "ip4-bad-source", 4, "out",
-	     lambda m, s, d: u4(m, s, d), lambda m, s, d: u4(m, S4, d),
-	     src=_a)
-case("ip4-bad-source/lo", "ip4-bad-source", 4, "out", u4, fate="pass",
-     why="127.0.0.1 on lo", src="127.0.0.1", dst="127.0.0.1", seen="rx")
 
-# ip4-land: accept_local=1 in S, so the kernel delivers it
-case("ip4-land/in", "ip4-land", 4, "in", u4, lambda m, s, d: u4(m, P4, d),
-     src=S4)
-case("ip4-land/out", "ip4-land", 4, "out", u4,
-     lambda m, s, d: u4(m, S4, d), src=P4)
-case("ip4-land/lo", "ip4-land", 4, "out", u4, fate="pass",
-     why="source = destination on lo", src=S4, dst=S4, seen="rx")
+def u24_whole(m, s, d):
+	return frag4(m, s, d, 17, UDP24(s, d), [(0, 16, True), (16, 8, False)])
 
-both("ip4-zero-ttl", "ip4-zero-ttl", 4,
-     lambda m, s, d: u4(m, s, d, ttl=0), u4)
-# RFC 1112: TTL 0 multicast stays on the host; ip_mc_output() loops a copy
-# back (S is a member) and drops the original
-case("ip4-zero-ttl/mcast", "ip4-zero-ttl", 4, "out",
-     lambda m, s, d: u4(m, s, d, ttl=0), fate="pass",
-     why="TTL 0 multicast sent locally", dst=MCAST4, seen="rx")
+
+def ip4_trains():
+	train("ip4_frag_dfmf", "df-mf", "in",
+	      lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
+				    [(0, 16, True), (16, 8, False)],
+				    {0: "DF+MF"}), u24_whole)
+	# a non-last fragment of 20 bytes: ip_frag_queue() trims it to 16, and
+	# the datagram is whole again
+	train("ip4_frag_mod8", "odd", "in",
+	      lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d)[:16] + bytes(4),
+				    [(0, 20, True)]) +
+	      frag4(m, s, d, 17, UDP24(s, d), [(16, 8, False)]), u24_whole)
+	train("ip4_frag_over", "train", "in", oversize4,
+	      lambda m, s, d: oversize4(m, s, d, 65515), "after",
+	      "ip_frag_reasm(): reassembled datagram over 65535 bytes, refused")
+	for d in ("in", "out"):
+		train("ip4_tiny_tcp", "tcp8", d,
+		      lambda m, s, d: frag4(m, s, d, 6, tcp_bytes(s, d, 4),
+					    [(0, 8, True), (8, 28, False)]),
+		      lambda m, s, d: frag4(m, s, d, 6, tcp_bytes(s, d, 4),
+					    [(0, 24, True), (24, 12, False)]),
+		      nbad=2)	# the second fragment is at offset 8 too
+	# the TCP options cut: the kernel needs only the 20 fixed bytes
+	train("ip4_tiny_opts", "tcpopt", "in",
+	      lambda m, s, d: frag4(m, s, d, 6,
+				    tcp_bytes(s, d, 4, doff=8, opts=TCP_OPT12),
+				    [(0, 24, True), (24, 24, False)]),
+	      lambda m, s, d: frag4(m, s, d, 6,
+				    tcp_bytes(s, d, 4, doff=8, opts=TCP_OPT12),
+				    [(0, 32, True), (32, 16, False)]))
+	# a fragment at offset 8 (RFC 1858 §3.2), no overlap
+	train("ip4_tiny_off1", "off8", "in",
+	      lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
+				    [(0, 8, True), (8, 8, True),
+				     (16, 8, False)]), u24_whole)
+	# ... inside the first fragment: ip_frag_queue() drops it as a
+	# duplicate and the datagram is whole
+	train("ip4_tiny_off1", "dup", "in",
+	      lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
+				    [(0, 16, True), (8, 8, True),
+				     (16, 8, False)]), u24_whole, drop_rx=1)
+	# ... overlapping it and running past it: the kernel discards the
+	# whole datagram (RFC 5722); ssf's drop takes the overlap out, and the
+	# rest reassembles
+	train("ip4_tiny_off1", "overlap", "in",
+	      lambda m, s, d: frag4(m, s, d, 17, UDP24(s, d),
+				    [(0, 16, True), (8, 16, True),
+				     (16, 8, False)]), u24_whole, "after",
+	      "ip_frag_queue(): an overlapping fragment discards the datagram",
+	      drop_rx=1)
+
 
 # --- IPv6 ------------------------------------------------------------------
 
-case("ip6-truncated/in", "ip6-truncated", 6, "in",
-     lambda m, s, d: [u6(m, s, d)[0][:30]], u6, "before",
-     "ip6_rcv_core(): pskb_may_pull() of a 40-byte header fails")
-case("ip6-truncated/out", "ip6-truncated", 6, "out",
-     lambda m, s, d: [u6(m, s, d)[0][:30]], u6, "einval",
-     "rawv6_send_hdrinc(): length < sizeof(struct ipv6hdr), EINVAL")
-
-both("ip6-bad-version", "ip6-bad-version", 6,
-     lambda m, s, d: [poke(u6(m, s, d)[0], 0, bytes([0x50 | TOS >> 4]),
-			   False)], u6,
-     "before", "ip6_rcv_core(): version != 6")
-
-both("ip6-bad-length", "ip6-bad-length", 6,
-     lambda m, s, d: [poke(u6(m, s, d)[0], 4, struct.pack("!H", 32),
-			   False)], u6,
-     "before", "ip6_rcv_core(): payload length past the packet")
-
-case("ip6-bad-source/mcast/in", "ip6-bad-source", 6, "in", u6,
-     lambda m, s, d: u6(m, P6, d), "before",
-     "ip6_rcv_core(): multicast source", src="ff02::1")
-case("ip6-bad-source/loop/in", "ip6-bad-source", 6, "in", u6,
-     lambda m, s, d: u6(m, P6, d), "before",
-     "ip6_rcv_core(): ::1 source off loopback", src="::1")
-for _n, _a in (("mcast", "ff02::1"), ("loop", "::1")):
-	case(f"ip6-bad-source/{_n}/out", "ip6-bad-source", 6, "out",
-	     u6, lambda m, s, d: u6(m, S6, d), src=_a)
-case("ip6-bad-source/lo", "ip6-bad-source", 6, "out", u6, fate="pass",
-     why="::1 on lo", src="::1", dst="::1", seen="rx")
-
-
-def chain6(m, s, d, hdrs, first):
-	"""IPv6 + the extension headers @hdrs (bytes) + UDP."""
-	return [ip6(m, s, d, Raw(hdrs + udp6(s, d)), nh=first)]
-
-
-def dsts(n):
-	"""@n destination options headers, then UDP."""
-	return b"".join(DST8(DSTO if i < n - 1 else UDP_NH) for i in range(n))
-
-
-# three headers, limit 2; twin: two
-both("ip6-exthdr-too-many/max2", "ip6-exthdr-too-many", 6,
-     lambda m, s, d: chain6(m, s, d, ext(DSTO, PADN4) + dsts(2), HOP),
-     lambda m, s, d: chain6(m, s, d, ext(DSTO, PADN4) + dsts(1), HOP),
-     setup=("ip6-exthdr-max 2", "ip6-exthdr-max 8"))
-# nine headers at the default limit of 8 (nine headers break the order
-# rules too: that check is off here); twin: eight
-both("ip6-exthdr-too-many/max8", "ip6-exthdr-too-many", 6,
-     lambda m, s, d: chain6(m, s, d, dsts(9), DSTO),
-     lambda m, s, d: chain6(m, s, d, dsts(8), DSTO),
-     setup=("ip6-exthdr-order off", "ip6-exthdr-order drop"))
-
-both("ip6-exthdr-order/dst3", "ip6-exthdr-order", 6,
-     lambda m, s, d: chain6(m, s, d, dsts(3), DSTO),
-     lambda m, s, d: chain6(m, s, d, dsts(2), DSTO))
-both("ip6-exthdr-order/hop2", "ip6-exthdr-order", 6,
-     lambda m, s, d: chain6(m, s, d, DST8(HOP) + ext(UDP_NH, PADN4), DSTO),
-     lambda m, s, d: chain6(m, s, d, DST8(DSTO) + ext(UDP_NH, PADN4), HOP),
-     "after", "ip6_protocol_deliver_rcu(): no handler for hop-by-hop "
-     "after the first header (ICMPv6 parameter problem)")
-
-# a destination options header declaring 16 bytes, 8 present
-both("ip6-exthdr-truncated", "ip6-exthdr-truncated", 6,
-     lambda m, s, d: [ip6(m, s, d, Raw(bytes([UDP_NH, 1]) + PADN4),
-			  nh=DSTO)],
-     lambda m, s, d: chain6(m, s, d, DST8(UDP_NH), DSTO), "after",
-     "ipv6_destopt_rcv(): pskb_may_pull() of the header fails")
-case("ip6-exthdr-truncated/hop/in", "ip6-exthdr-truncated", 6, "in",
-     lambda m, s, d: [ip6(m, s, d, Raw(bytes([UDP_NH, 1]) + PADN4),
-			  nh=HOP)],
-     lambda m, s, d: chain6(m, s, d, DST8(UDP_NH), HOP), "before",
-     "ipv6_parse_hopopts() in ip6_rcv_core(): pskb_may_pull() of the "
-     "header fails")
-# payload length 0 with a hop-by-hop header but no jumbo option:
-# ip6_rcv_core() skips its length check for it and the kernel delivers
-# the frame's bytes; for ssf the payload is empty
-case("ip6-exthdr-truncated/plen0/in", "ip6-exthdr-truncated", 6, "in",
-     lambda m, s, d: [poke(chain6(m, s, d, DST8(UDP_NH), HOP)[0], 4,
-			   b"\0\0", False)],
-     lambda m, s, d: chain6(m, s, d, DST8(UDP_NH), HOP))
-
-def rh(nh, rtype, addrs=0):
-	"""A routing header of type @rtype, no segments left."""
-	return ext(nh, bytes([rtype, 0]) + bytes(4) + bytes(16 * addrs))
+def ip6_rows():
+	table("ip6_trunc",
+	      ("before", "ip6_rcv_core(): pskb_may_pull() of a 40-byte header "
+	       "fails"),
+	      ("einval", "rawv6_send_hdrinc(): length < sizeof(struct "
+	       "ipv6hdr), EINVAL"))
+	table("ip6_ver", ("before", "ip6_rcv_core(): version != 6"), "deliver")
+	table("ip6_len", ("before", "ip6_rcv_core(): payload length past the "
+			  "packet"), "deliver")
+	table("ip6_src_mc_plain", ("before", "ip6_rcv_core(): multicast source"),
+	      "deliver")
+	table("ip6_src_lo_plain",
+	      ("before", "ip6_rcv_core(): ::1 source off loopback"), "deliver")
+	loopback("ip6_src_lo", "::1 on lo")
+	table("ip6_many2", "deliver", "deliver")
+	table("ip6_many9", "deliver", "deliver")
+	table("ip6_ord_dst3", "deliver", "deliver")
+	table("ip6_ord_hop",
+	      ("after", "ip6_protocol_deliver_rcu(): no handler for hop-by-hop "
+	       "after the first header (ICMPv6 parameter problem)"), "deliver")
+	table("ip6_ext_long_dst",
+	      ("after", "ipv6_destopt_rcv(): pskb_may_pull() of the header "
+	       "fails"), "deliver")
+	table("ip6_ext_long_hop",
+	      ("before", "ipv6_parse_hopopts() in ip6_rcv_core(): "
+	       "pskb_may_pull() of the header fails"))
+	# payload length 0 with a hop-by-hop header but no jumbo option:
+	# ip6_rcv_core() skips its length check for it and the kernel delivers
+	# the frame's bytes; for ssf the payload is empty
+	table("ip6_ext_plen0", "deliver")
+	table("ip6_rh0_addr", "deliver", "deliver")
+	table("ip6_hop_padnz",
+	      ("before", "ipv6_parse_hopopts() in ip6_rcv_core(): "
+	       "ip6_parse_tlv() rejects the option"), "deliver")
+	table("ip6_opt_padnz",
+	      ("after", "ipv6_destopt_rcv(): ip6_parse_tlv() rejects the "
+	       "option"), "deliver")
 
 
-both("ip6-rh0", "ip6-rh0", 6,
-     lambda m, s, d: chain6(m, s, d, rh(UDP_NH, 0, 1), RT),
-     lambda m, s, d: chain6(m, s, d, rh(UDP_NH, 253), RT))
-
-PADN_BAD = b"\x01\x04\0\x01\0\0"
-both("ip6-bad-options/hop", "ip6-bad-options", 6,
-     lambda m, s, d: chain6(m, s, d, ext(UDP_NH, PADN_BAD), HOP),
-     lambda m, s, d: chain6(m, s, d, ext(UDP_NH, PADN4), HOP),
-     "before", "ipv6_parse_hopopts() in ip6_rcv_core(): ip6_parse_tlv() "
-     "rejects the option")
-both("ip6-bad-options/dst", "ip6-bad-options", 6,
-     lambda m, s, d: chain6(m, s, d, ext(UDP_NH, PADN_BAD), DSTO),
-     lambda m, s, d: chain6(m, s, d, ext(UDP_NH, PADN4), DSTO),
-     "after", "ipv6_destopt_rcv(): ip6_parse_tlv() rejects the option")
-
-
-# ip6-frag-bad: a 12-byte non-last fragment; a fragment past 65535
-both("ip6-frag-bad/odd", "ip6-frag-bad", 6,
-     lambda m, s, d: frag6(m, s, d, UDP_NH, udp6(s, d),
-			   [(0, 12, True)]) +
-     frag6(m, s, d, UDP_NH, udp6(s, d), [(8, 16, False)]),
-     lambda m, s, d: frag6(m, s, d, UDP_NH, udp6(s, d),
-			   [(0, 8, True), (8, 16, False)]),
-     "after", "ip6_frag_queue(): a non-last fragment not a multiple of 8 "
-     "(ICMPv6 parameter problem)", nbad=1)
-both("ip6-frag-bad/oversize", "ip6-frag-bad", 6,
-     lambda m, s, d: frag6(m, s, d, UDP_NH, udp6(s, d),
-			   [(0, 8, True)]) +
-     frag6(m, s, d, UDP_NH, bytes(65528) + DATA, [(65528, 16, False)]),
-     lambda m, s, d: frag6(m, s, d, UDP_NH, udp6(s, d),
-			   [(0, 8, True), (8, 16, False)]),
-     "after", "ip6_frag_queue(): fragment end > IPV6_MAXPLEN "
-     "(ICMPv6 parameter problem)")
-
-# ip6-frag-tiny: the header chain cut (a 16-byte destination options
-# header, 8 bytes in the first fragment; 0x1e: an unknown option to skip);
-# the TCP options cut
 DST16 = ext(UDP_NH, PADN4 + b"\x1e\x06" + bytes(6))
-both("ip6-frag-tiny/chain", "ip6-frag-tiny", 6,
-     lambda m, s, d: frag6(m, s, d, DSTO, DST16 + udp6(s, d),
-			   [(0, 8, True), (8, 32, False)]),
-     lambda m, s, d: frag6(m, s, d, DSTO, DST16 + udp6(s, d),
-			   [(0, 24, True), (24, 16, False)]),
-     "after", "ipv6_frag_rcv(): ipv6frag_thdr_truncated() "
-     "(RFC 7112, ICMPv6 parameter problem)")
-case("ip6-frag-tiny/tcpopt/in", "ip6-frag-tiny", 6, "in",
-     lambda m, s, d: frag6(m, s, d, TCP_NH,
-			   tcp_bytes(s, d, 6, doff=8, opts=TCP_OPT12),
-			   [(0, 24, True), (24, 24, False)]),
-     lambda m, s, d: frag6(m, s, d, TCP_NH,
-			   tcp_bytes(s, d, 6, doff=8, opts=TCP_OPT12),
-			   [(0, 32, True), (32, 16, False)]))
-
-# --- either family ---------------------------------------------------------
 
 
-def ECHO4():
-	return ICMP(type=8, id=1, seq=1) / Raw(DATA)
+def fate(d, in_fate, in_why):
+	"""(fate, why) of a train received (@d "in") or sent."""
+	return (in_fate, in_why) if d == "in" else ("deliver", "")
 
 
-both("proto-family-mismatch/v4", "proto-family-mismatch", 4,
-     lambda m, s, d: [ip4(m, s, d, ECHO4(), proto=58)],
-     lambda m, s, d: [ip4(m, s, d, ECHO4())])
-both("proto-family-mismatch/v6", "proto-family-mismatch", 6,
-     lambda m, s, d: [ip6(m, s, d, Raw(bytes(ECHO4())), nh=1)],
-     lambda m, s, d: [ip6(m, s, d, ICMPv6EchoRequest(id=1, seq=1,
-							 data=DATA))])
+def ip6_trains():
+	for d in ("in", "out"):
+		train("ip6_frag_mod8", "odd", d,
+		      lambda m, s, d: frag6(m, s, d, UDP_NH, udp6(s, d),
+					    [(0, 12, True)]) +
+		      frag6(m, s, d, UDP_NH, udp6(s, d), [(8, 16, False)]),
+		      lambda m, s, d: frag6(m, s, d, UDP_NH, udp6(s, d),
+					    [(0, 8, True), (8, 16, False)]),
+		      *fate(d, "after", "ip6_frag_queue(): a non-last fragment "
+			    "not a multiple of 8 (ICMPv6 parameter problem)"))
+		train("ip6_frag_over", "oversize", d,
+		      lambda m, s, d: frag6(m, s, d, UDP_NH, udp6(s, d),
+					    [(0, 8, True)]) +
+		      frag6(m, s, d, UDP_NH, bytes(65528) + DATA,
+			    [(65528, 16, False)]),
+		      lambda m, s, d: frag6(m, s, d, UDP_NH, udp6(s, d),
+					    [(0, 8, True), (8, 16, False)]),
+		      *fate(d, "after", "ip6_frag_queue(): fragment end > "
+			    "IPV6_MAXPLEN (ICMPv6 parameter problem)"))
+		# the header chain cut: a 16-byte destination options header,
+		# 8 bytes in the first fragment (0x1e: an unknown option to
+		# skip)
+		train("ip6_tiny_chain", "chain", d,
+		      lambda m, s, d: frag6(m, s, d, DSTO, DST16 + udp6(s, d),
+					    [(0, 8, True), (8, 32, False)]),
+		      lambda m, s, d: frag6(m, s, d, DSTO, DST16 + udp6(s, d),
+					    [(0, 24, True), (24, 16, False)]),
+		      *fate(d, "after", "ipv6_frag_rcv(): "
+			    "ipv6frag_thdr_truncated() (RFC 7112, ICMPv6 "
+			    "parameter problem)"))
+	train("ip6_tiny_opts", "tcpopt", "in",
+	      lambda m, s, d: frag6(m, s, d, TCP_NH,
+				    tcp_bytes(s, d, 6, doff=8, opts=TCP_OPT12),
+				    [(0, 24, True), (24, 24, False)]),
+	      lambda m, s, d: frag6(m, s, d, TCP_NH,
+				    tcp_bytes(s, d, 6, doff=8, opts=TCP_OPT12),
+				    [(0, 32, True), (32, 16, False)]))
 
 
-def tcp_pkt(fam, cut=None, **kw):
-	"""A TCP packet of family @fam (tcp_bytes() @kw), cut to @cut bytes."""
-	def build(m, s, d):
-		seg = tcp_bytes(s, d, fam, **kw)[:cut]
-		if fam == 4:
-			return [ip4(m, s, d, Raw(seg), proto=6)]
-		return [ip6(m, s, d, Raw(seg), nh=TCP_NH)]
-	return build
+# --- transport, either family ------------------------------------------------
+
+def l4_rows():
+	table("mismatch4", "deliver", "deliver")
+	table("mismatch6", "deliver", "deliver")
+	for row in ("tcp_trunc19", "tcp_doff4", "tcp_doff15", "tcp_opt_len1",
+		    "tcp_null", "tcp_xmas", "tcp_synfin", "tcp_synrst",
+		    "tcp_sport0", "udp_trunc7", "udp_len7", "udp_long",
+		    "udp_sport0"):
+		for f in (4, 6):
+			table(f"{row}/{f}", "deliver", "deliver")
+	table("icmp_ts", "deliver", "deliver")
+	table("icmp_trunc",
+	      ("after", "icmp_rcv(): pskb_pull() of 8 bytes fails; raw sockets "
+	       "never see it (icmp_filter())"))
+	table("icmp_err_v6", "deliver", "deliver")
+	for row in ("icmp6_ns", "icmp6_trunc", "icmp6_err_v4", "nd_ns"):
+		table(row, "deliver", "deliver")
 
 
-# name, bad packet, twin (flags: FIN 1, SYN 2, RST 4, PSH 8, ACK 16, URG 32)
-TCP_CASES = (
-	("tcp-truncated", {"cut": 12}, {}),
-	("tcp-bad-doff", {"doff": 4}, {}),
-	("tcp-bad-doff/past", {"doff": 15}, {}),
-	("tcp-bad-options", {"doff": 6, "opts": b"\x02\x01\0\0"},
-	 {"doff": 6, "opts": b"\x02\x04\x05\xb4"}),
-	("tcp-null", {"flags": 0}, {"flags": 0x10}),
-	("tcp-xmas", {"flags": 0x29}, {"flags": 0x39}),
-	("tcp-syn-fin", {"flags": 0x03}, {"flags": 0x02}),
-	("tcp-syn-rst", {"flags": 0x06}, {"flags": 0x04}),
-	("tcp-port-zero", {"sport": 0, "flags": 0x04}, {"flags": 0x04}),
-)
-for _name, _bad, _twin in TCP_CASES:
-	for _f in (4, 6):
-		both(f"{_name}/v{_f}", _name.split("/")[0], _f,
-		     tcp_pkt(_f, **_bad), tcp_pkt(_f, **_twin))
-
-
-def u_raw(fam, h):
-	"""A UDP packet whose UDP bytes are @h(src, dst)."""
-	if fam == 4:
-		return lambda m, s, d: [ip4(m, s, d, Raw(h(s, d)), proto=17)]
-	return lambda m, s, d: [ip6(m, s, d, Raw(h(s, d)), nh=UDP_NH)]
-
-
-def ub(fam, ulen=None, **kw):
-	"""UDP bytes with a correct checksum, then a length field of @ulen."""
-	def h(s, d):
-		if fam == 6:
-			return udp6(s, d, ulen=ulen, **kw)
-		b = bytes(IP(src=s, dst=d) / udp(**kw))[20:]
-		if ulen is None:
-			return b
-		return b[:4] + struct.pack("!H", ulen) + b[6:]
-	return h
-
-
-for _f in (4, 6):
-	both(f"udp-truncated/v{_f}", "udp-truncated", _f,
-	     u_raw(_f, lambda s, d, f=_f: ub(f)(s, d)[:4]), u_raw(_f, ub(_f)))
-	both(f"udp-bad-length/v{_f}", "udp-bad-length", _f,
-	     u_raw(_f, ub(_f, ulen=4)), u_raw(_f, ub(_f)))
-	both(f"udp-bad-length/past/v{_f}", "udp-bad-length", _f,
-	     u_raw(_f, ub(_f, ulen=60)), u_raw(_f, ub(_f)))
-	both(f"udp-port-zero/v{_f}", "udp-port-zero", _f,
-	     u_raw(_f, ub(_f, sport=0)), u_raw(_f, ub(_f)))
-
-# --- ICMP, ICMPv6 ----------------------------------------------------------
-
-
-def icmp4_raw(body):
-	"""ICMP bytes @body with its checksum (re)computed."""
-	body = body[:2] + b"\0\0" + body[4:]
-	return body[:2] + struct.pack("!H", csum(body)) + body[4:]
-
-
-def TS(n):
-	"""A timestamp request of @n bytes (it needs 20)."""
-	return Raw(icmp4_raw(b"\x0d" + bytes(n - 1)))
-
-
-both("icmp-truncated/ts", "icmp-truncated", 4,
-     lambda m, s, d: [ip4(m, s, d, TS(12), proto=1)],
-     lambda m, s, d: [ip4(m, s, d, TS(20), proto=1)])
-case("icmp-truncated/short/in", "icmp-truncated", 4, "in",
-     lambda m, s, d: [ip4(m, s, d, Raw(b"\x08\0\xf7\xff"), proto=1)],
-     lambda m, s, d: [ip4(m, s, d, ECHO4())], "after",
-     "icmp_rcv(): pskb_pull() of 8 bytes fails; raw sockets never see it "
-     "(icmp_filter())")
-
-
-def quote4(s, d):
-	return bytes(IP(src=d, dst=s, ttl=64) / UDP(sport=DPORT, dport=SPORT))
-
-
-def quote6(s, d):
-	return bytes(IPv6(src=d, dst=s) / UDP(sport=DPORT, dport=SPORT))
-
-
-both("icmp-bad-error", "icmp-bad-error", 4,
-     lambda m, s, d: [ip4(m, s, d, ICMP(type=3, code=3) /
-			  Raw(quote6(S6, P6)))],
-     lambda m, s, d: [ip4(m, s, d, ICMP(type=3, code=3) /
-			  Raw(quote4(s, d)))])
-
-
-def NS_TGT(d):
-	return ICMPv6ND_NS(tgt=d)
-
-
-# a neighbour solicitation needs 24 bytes: 16
-both("icmp6-truncated/ns", "icmp6-truncated", 6,
-     lambda m, s, d: [ip6(m, s, d, Raw(icmp6_raw(
-	     s, d, bytes(IPv6(src=s, dst=d) / NS_TGT(d))[40:56])),
-	     nh=ICMP6_NH, hlim=255)],
-     lambda m, s, d: [ip6(m, s, d, NS_TGT(d), hlim=255)])
-both("icmp6-truncated/short", "icmp6-truncated", 6,
-     lambda m, s, d: [ip6(m, s, d, Raw(icmp6_raw(s, d, b"\x80\0\0\0")),
-			  nh=ICMP6_NH)],
-     lambda m, s, d: [ip6(m, s, d, ICMPv6EchoRequest(id=1, seq=1,
-							 data=DATA))])
-both("icmp6-bad-error", "icmp6-bad-error", 6,
-     lambda m, s, d: [ip6(m, s, d, ICMPv6DestUnreach(code=4) /
-			  Raw(quote4(S4, P4)))],
-     lambda m, s, d: [ip6(m, s, d, ICMPv6DestUnreach(code=4) /
-			  Raw(quote6(s, d)))])
-both("icmp6-nd-bad-hoplimit", "icmp6-nd-bad-hoplimit", 6,
-     lambda m, s, d: [ip6(m, s, d, NS_TGT(d), hlim=64)],
-     lambda m, s, d: [ip6(m, s, d, NS_TGT(d), hlim=255)])
-
-BY_NAME = {c.name: c for c in CASES}
-assert len(BY_NAME) == len(CASES), "duplicate case names"
+def load(dump):
+	"""Fill CASES: the table rows from @dump (ssf_case_dump), then the
+	trains."""
+	for d, (s4, d4, s6, d6) in (("in", (P4, S4, P6, S6)),
+				    ("out", (S4, P4, S6, P6))):
+		out = subprocess.run([dump, s4, d4, s6, d6], check=True,
+				     capture_output=True, text=True).stdout
+		ROWS[d] = {r.name: r for r in map(Row, out.splitlines())}
+	for part in (ip4_rows, ip4_trains, ip6_rows, ip6_trains, l4_rows):
+		part()

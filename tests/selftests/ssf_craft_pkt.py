@@ -1,11 +1,11 @@
 # SPDX-License-Identifier: GPL-2.0
-"""Packet building blocks for ssf_craft_cases.py: scapy layers, raw header
-bytes for what scapy will not build malformed, checksums, and the marker
-every test packet carries (ssf_craft.py).
+"""Packet building blocks for the fragment trains of ssf_craft_cases.py
+(scapy layers, raw header bytes, checksums), and the marker every test
+packet carries (ssf_craft.py).
 
-Every builder takes the marker @m: the IPv4 id, or the IPv6 flow label
-(and fragment identification). Every packet has DSCP 42 (TOS), which
-nothing else in the test uses.
+Every packet is built with marker 0 and gets its marker from mark(): the
+IPv4 id, or the IPv6 flow label (and fragment identification). Every packet
+has DSCP 42 (TOS), which nothing else in the test uses.
 """
 import socket
 import struct
@@ -13,50 +13,18 @@ import struct
 from scapy.layers.inet import IP, UDP
 from scapy.layers.inet6 import IPv6, IPv6ExtHdrFragment
 from scapy.packet import Raw
+from scapy.utils import checksum as csum
 
 TOS = 0xa8			# DSCP 42
 S4, P4 = "10.0.1.2", "10.0.1.1"	# ssf_validate.sh: S (ssf) and P (peer)
 S6, P6 = "fd00:1::2", "fd00:1::1"
 MCAST4 = "239.1.1.1"		# ssf_craft.py joins it in S on veth0
 DPORT = 9			# discard: ssf_craft.py holds UDP sockets on it
+TABLE_DPORT = 53		# the case table's UDP port (ssf_cases_priv.h):
+				# ssf_craft.py holds UDP sockets on it too
 SPORT = 40000
 DATA = b"ssf-validate-dat"	# 16 bytes
-UDP_NH, TCP_NH, ICMP6_NH, HOP, RT, FRAG, DSTO = 17, 6, 58, 0, 43, 44, 60
-
-
-def csum(data):
-	if len(data) % 2:
-		data += b"\0"
-	s = sum(struct.unpack(f"!{len(data) // 2}H", data))
-	while s >> 16:
-		s = (s & 0xffff) + (s >> 16)
-	return ~s & 0xffff
-
-
-def ip4_fix(b):
-	"""Recompute the IPv4 header checksum after a byte was changed."""
-	b = bytearray(b)
-	hl = (b[0] & 0xf) * 4
-	if hl >= 20 and len(b) >= hl:
-		b[10:12] = b"\0\0"
-		b[10:12] = struct.pack("!H", csum(bytes(b[:hl])))
-	return bytes(b)
-
-
-def poke(b, off, val, fix=True):
-	"""@b with the bytes @val written at @off (IPv4 checksum redone)."""
-	b = bytearray(b)
-	b[off:off + len(val)] = val
-	return ip4_fix(b) if fix else bytes(b)
-
-
-def ip4(m, src, dst, l4, proto=None, **kw):
-	"""An IPv4 packet with marker @m around the layer or bytes @l4."""
-	kw.setdefault("ttl", 64)
-	hdr = IP(src=src, dst=dst, id=m & 0xffff, tos=TOS, **kw)
-	if proto is not None:
-		hdr.proto = proto
-	return bytes(hdr / l4)
+UDP_NH, TCP_NH, HOP, RT, FRAG, DSTO = 17, 6, 0, 43, 44, 60
 
 
 def ip6(m, src, dst, l4, nh=None, **kw):
@@ -81,13 +49,6 @@ def l4sum6(src, dst, nh, body):
 	return csum(ph + body)
 
 
-def icmp6_raw(src, dst, body):
-	"""ICMPv6 bytes @body with its checksum (re)computed."""
-	body = body[:2] + b"\0\0" + body[4:]
-	c = l4sum6(src, dst, 58, body)
-	return body[:2] + struct.pack("!H", c) + body[4:]
-
-
 def ext(nh, body):
 	"""An IPv6 extension header (hop-by-hop, routing, destination)."""
 	n = len(body) + 2
@@ -98,11 +59,6 @@ def ext(nh, body):
 PADN4 = b"\x01\x04\0\0\0\0"		# 6 bytes of options: PadN(4)
 
 
-def DST8(nh):
-	"""An 8-byte options header (destination or hop-by-hop)."""
-	return ext(nh, PADN4)
-
-
 def udp6(src, dst, data=DATA, sport=SPORT, dport=DPORT, ulen=None):
 	"""UDP header + data with a correct IPv6 checksum, as bytes."""
 	ulen = 8 + len(data) if ulen is None else ulen
@@ -111,23 +67,37 @@ def udp6(src, dst, data=DATA, sport=SPORT, dport=DPORT, ulen=None):
 	return h[:6] + struct.pack("!H", c) + h[8:]
 
 
+def csum_update(c, old, new):
+	"""Header checksum @c after a 16-bit word went from @old to @new
+	(RFC 1624: a wrong checksum stays wrong)."""
+	c = (~c & 0xffff) + (~old & 0xffff) + new
+	c = (c & 0xffff) + (c >> 16)
+	return ~((c & 0xffff) + (c >> 16)) & 0xffff
+
+
 def mark(b, fam, m):
-	"""Frame @b (built with marker 0) with marker @m: the IPv4 id (the
-	header checksum updated as RFC 1624 says, so a wrong one stays
-	wrong), or the IPv6 flow label and any fragment header's
-	identification."""
+	"""Frame @b (built with marker 0) with marker @m and DSCP 42: the IPv4
+	id and TOS (the header checksum updated), or the IPv6 flow label and
+	traffic class and any fragment header's identification."""
 	b = bytearray(b)
 	if fam == 4:
+		if len(b) < 6:
+			return bytes(b)
+		old = struct.unpack("!HH", b[0:2] + b[4:6])
+		b[1] = TOS
 		b[4:6] = struct.pack("!H", m & 0xffff)
 		if len(b) >= 12:
-			c = (~struct.unpack("!H", b[10:12])[0] & 0xffff) + \
-				(m & 0xffff)
-			c = (c & 0xffff) + (c >> 16)
-			b[10:12] = struct.pack("!H", ~c & 0xffff)
+			c = struct.unpack("!H", b[10:12])[0]
+			c = csum_update(c, old[0], b[0] << 8 | b[1])
+			c = csum_update(c, old[1], m & 0xffff)
+			b[10:12] = struct.pack("!H", c)
 		return bytes(b)
-	b[1] = (b[1] & 0xf0) | (m >> 16 & 0xf)
+	if len(b) < 4:
+		return bytes(b)
+	b[0] = (b[0] & 0xf0) | TOS >> 4
+	b[1] = (TOS & 0xf) << 4 | (m >> 16 & 0xf)
 	b[2:4] = struct.pack("!H", m & 0xffff)
-	nh, off = b[6], 40
+	nh, off = (b[6], 40) if len(b) >= 40 else (None, 0)
 	while nh in (HOP, RT, DSTO, FRAG) and off + 8 <= len(b):
 		if nh == FRAG:
 			b[off + 4:off + 8] = struct.pack("!I", m)

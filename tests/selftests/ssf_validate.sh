@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0
 # ssf_validate.sh - every validation check against crafted packets.
 #
-# For every reason ssf knows (`ssfctl validate show`), ssf_craft_cases.py
-# holds one or more cases: a malformed packet (scapy) and its well-formed
-# twin, received by S from P over veth ("in": ssf's PRE_ROUTING hook) and/or
-# sent by S itself through a raw IP_HDRINCL socket ("out": LOCAL_OUT). Each
-# case is run N times under each action of its reason:
+# For every reason ssf knows (`ssfctl validate show`), one or more cases: a
+# malformed packet and its well-formed twin from the validation case table
+# every test world shares (module/tests/ssf_cases_*.c, printed by
+# tests/unit/ssf_case_dump; fragment trains from ssf_craft_cases.py),
+# received by S from P over veth ("in": ssf's PRE_ROUTING hook) and/or sent
+# by S itself through a raw IP_HDRINCL socket ("out": LOCAL_OUT). Each case
+# is run N times under each action of its reason:
 #
 #   drop    the bad packet is not delivered (in) or its send fails with
 #           EPERM (out), the reason's counter grows by exactly N per bad
@@ -76,6 +78,11 @@ check "load a policy in S (default in accept)" \
 	ssfctl_ns "$S" policy load - <<<"default in accept"
 
 # --- ssf_craft.py, one process for the suite ------------------------------
+
+# the table's packets, as text (built here when the tree has no fresh one)
+make -s -C "$SSF_TOP/tests/unit" dump >/dev/null 2>&1 ||
+	bail "make -C tests/unit dump failed"
+export SSF_CASE_DUMP=$SSF_TOP/tests/unit/build/ssf_case_dump
 
 craft_in=$ssf_tmpdir/craft_in
 craft_out=$ssf_tmpdir/craft_out

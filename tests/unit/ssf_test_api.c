@@ -4,6 +4,7 @@
  * drop/audit/off semantics of ssf_check(): which reason decides, what is
  * recorded, where parsing stops and what metadata is left.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "ssf_test.h"
@@ -11,36 +12,96 @@
 
 #define R(x)	SSF_R_BIT(SSF_R_##x)
 
-/* The names the issue makes a contract, verbatim. */
-static const char * const contract[] = {
-	"ip4-truncated", "ip4-bad-version", "ip4-bad-ihl", "ip4-bad-length",
-	"ip4-bad-options", "ip4-source-route", "ip4-frag-tiny",
-	"ip4-frag-oversize", "ip4-frag-bad", "ip4-bad-source", "ip4-land",
-	"ip4-zero-ttl",
-	"ip6-truncated", "ip6-bad-version", "ip6-bad-length",
-	"ip6-exthdr-truncated", "ip6-exthdr-too-many", "ip6-exthdr-order",
-	"ip6-rh0", "ip6-bad-options", "ip6-frag-tiny", "ip6-frag-bad",
-	"ip6-bad-source",
-	"tcp-truncated", "tcp-bad-doff", "tcp-bad-options", "tcp-null",
-	"tcp-xmas", "tcp-syn-fin", "tcp-syn-rst", "tcp-port-zero",
-	"udp-truncated", "udp-bad-length", "udp-port-zero",
-	"icmp-truncated", "icmp-bad-error", "icmp6-truncated",
-	"icmp6-bad-error", "icmp6-nd-bad-hoplimit", "proto-family-mismatch",
+/*
+ * The reason names are a contract, written down once in the C table
+ * (module/ssf_reason.c) and once for people, in Documentation/
+ * validation.rst's table of reasons: the two must list the same reasons,
+ * in the same order, with the same default actions. A rename or a new
+ * reason fails here until the documentation says so too.
+ */
+
+#define SSF_DOC	SSF_TOP "/Documentation/validation.rst"
+
+struct doc_row {
+	char name[SSF_REASON_NAME_MAX + 8];
+	char def[16];
 };
 
-SSF_TEST(contract_names_exist)
+/* Strip @s of leading blanks and of the ``quotes`` around a literal. */
+static void doc_word(const char *s, char *out, size_t size)
 {
-	unsigned int i;
-	enum ssf_reason r;
+	size_t n;
 
-	for (i = 0; i < sizeof(contract) / sizeof(contract[0]); i++) {
-		r = ssf_reason_by_name(contract[i]);
-		T_OK(r != SSF_R_NONE, "%s: no such reason", contract[i]);
-		T_OK(r && !strcmp(ssf_reason_name(r), contract[i]),
-		     "%s: name round trip", contract[i]);
+	while (*s == ' ')
+		s++;
+	if (!strncmp(s, "``", 2))
+		s += 2;
+	n = strcspn(s, "`\n");
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, s, n);
+	out[n] = 0;
+}
+
+/*
+ * The rows of the list-table under "The reasons": a row is "   * - NAME",
+ * then its other columns, each "     - TEXT" (Catches, Why, Default, ...).
+ * Returns the number of rows read into @rows, -1 if the file is missing.
+ */
+static int doc_rows(struct doc_row *rows, int max)
+{
+	FILE *f = fopen(SSF_DOC, "r");
+	char line[512];
+	int n = -1, col = 0;
+	bool in = false;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, "The reasons", 11)) {
+			in = true;
+			continue;
+		}
+		if (in && line[0] && line[0] != ' ' && line[0] != '\n' &&
+		    line[0] != '=' && n >= 0)
+			break;		/* the next section */
+		if (!in)
+			continue;
+		if (!strncmp(line, "   * - ", 7)) {
+			if (++n > max)
+				break;
+			col = 0;
+			if (n > 0)
+				doc_word(line + 7, rows[n - 1].name,
+					 sizeof(rows[n - 1].name));
+		} else if (!strncmp(line, "     - ", 7) && n > 0 && ++col == 3) {
+			doc_word(line + 7, rows[n - 1].def,
+				 sizeof(rows[n - 1].def));
+		}
 	}
-	T_EQ(sizeof(contract) / sizeof(contract[0]), SSF_R_MAX,
-	     "every reason is in the contract list (add new ones there)");
+	fclose(f);
+	return n;		/* the header row not counted */
+}
+
+SSF_TEST(doc_reason_table)
+{
+	static struct doc_row rows[SSF_R_COUNT + 8];
+	int n = doc_rows(rows, SSF_R_COUNT + 4);
+	unsigned int r;
+
+	if (!T_OK(n >= 0, "cannot read %s", SSF_DOC))
+		return;
+	T_EQ(n, SSF_R_MAX, "%s lists %d reasons", SSF_DOC, n);
+	for (r = 1; r <= SSF_R_MAX && (int)r <= n; r++) {
+		const char *name = ssf_reason_name(r);
+
+		t_case("validation.rst row %u: %s", r, name);
+		T_OK(!strcmp(rows[r - 1].name, name), "row says %s",
+		     rows[r - 1].name);
+		T_OK(!strcmp(rows[r - 1].def,
+			     ssf_check_action_name(ssf_reason_default(r))),
+		     "default: the row says %s", rows[r - 1].def);
+	}
 }
 
 SSF_TEST(reason_names_wellformed)
@@ -122,12 +183,12 @@ SSF_TEST(action_names)
 }
 
 /* IPv4 TCP SYN|FIN with TTL 0: trips ip4-zero-ttl, then tcp-syn-fin */
-static void two(struct tb *t)
+static void two(struct ssf_tb *t)
 {
-	tb_ip4(t, "192.0.2.1", "198.51.100.2");
-	tb_tcp(t, 1234, 80, TB_SYN | TB_FIN, NULL, 0);
-	tb_done(t);
-	tb_set8(t, 8, 0);
+	ssf_tb_ip4(t, "192.0.2.1", "198.51.100.2");
+	ssf_tb_tcp(t, 1234, 80, SSF_TB_SYN | SSF_TB_FIN, NULL, 0);
+	ssf_tb_done(t);
+	ssf_tb_set8(t, 8, 0);
 }
 
 SSF_TEST(actions_two_reasons)
@@ -158,7 +219,7 @@ SSF_TEST(actions_two_reasons)
 		{ 7, SSF_CHK_AUDIT, SSF_VERDICT_DROP, SSF_R_IP4_ZERO_TTL,
 		  R(IP4_ZERO_TTL), false },
 	};
-	struct tb *t = malloc(sizeof(*t));
+	struct ssf_tb *t = malloc(sizeof(*t));
 	struct ssf_check_cfg cfg;
 	struct ssf_check_ctx ctx = { .cfg = &cfg };
 	struct trun r;
@@ -187,16 +248,16 @@ SSF_TEST(actions_two_reasons)
 /* an IPv4 UDP packet with IHL 4 */
 SSF_TEST(incomplete_off_passes_partial)
 {
-	struct tb *t = malloc(sizeof(*t));
+	struct ssf_tb *t = malloc(sizeof(*t));
 	struct ssf_check_cfg cfg;
 	struct ssf_check_ctx ctx = { .cfg = &cfg };
 	struct trun r;
 	u8 act;
 
-	tb_ip4(t, "192.0.2.1", "198.51.100.2");
-	tb_udp(t, 1, 2);
-	tb_done(t);
-	tb_set8(t, 0, 0x44);
+	ssf_tb_ip4(t, "192.0.2.1", "198.51.100.2");
+	ssf_tb_udp(t, 1, 2);
+	ssf_tb_done(t);
+	ssf_tb_set8(t, 0, 0x44);
 	for (act = SSF_CHK_OFF; act <= SSF_CHK_DROP; act++) {
 		t_case("ip4-bad-ihl %s: partial metadata",
 		       ssf_check_action_name(act));
@@ -219,15 +280,15 @@ SSF_TEST(incomplete_off_passes_partial)
 
 SSF_TEST(tcp_truncated_off_no_ports)
 {
-	struct tb *t = malloc(sizeof(*t));
+	struct ssf_tb *t = malloc(sizeof(*t));
 	struct ssf_check_cfg cfg;
 	struct ssf_check_ctx ctx = { .cfg = &cfg };
 	struct trun r;
 
-	tb_ip6(t, "2001:db8::1", "2001:db8::2");
-	tb_tcp(t, 1, 2, TB_SYN, NULL, 0);
+	ssf_tb_ip6(t, "2001:db8::1", "2001:db8::2");
+	ssf_tb_tcp(t, 1, 2, SSF_TB_SYN, NULL, 0);
 	t->len -= 2;
-	tb_done(t);
+	ssf_tb_done(t);
 	tu_cfg_all(&cfg, SSF_CHK_DROP, -1);
 	cfg.action[SSF_R_TCP_TRUNCATED] = SSF_CHK_OFF;
 	tu_run_tb(&r, t, t->len, &ctx);
@@ -242,15 +303,15 @@ SSF_TEST(tcp_truncated_off_no_ports)
 
 SSF_TEST(length_off_goes_on)
 {
-	struct tb *t = malloc(sizeof(*t));
+	struct ssf_tb *t = malloc(sizeof(*t));
 	struct ssf_check_cfg cfg;
 	struct ssf_check_ctx ctx = { .cfg = &cfg };
 	struct trun r;
 
-	tb_ip4(t, "192.0.2.1", "198.51.100.2");
-	tb_tcp(t, 1, 0, TB_SYN, NULL, 0);
-	tb_done(t);
-	tb_set16(t, 2, 1500);
+	ssf_tb_ip4(t, "192.0.2.1", "198.51.100.2");
+	ssf_tb_tcp(t, 1, 0, SSF_TB_SYN, NULL, 0);
+	ssf_tb_done(t);
+	ssf_tb_set16(t, 2, 1500);
 	tu_cfg_all(&cfg, SSF_CHK_AUDIT, -1);
 	cfg.action[SSF_R_IP4_BAD_LENGTH] = SSF_CHK_OFF;
 	tu_run_tb(&r, t, t->len, &ctx);
@@ -262,20 +323,20 @@ SSF_TEST(length_off_goes_on)
 }
 
 /* @n destination options headers then UDP */
-static void dsts(struct tb *t, int n)
+static void dsts(struct ssf_tb *t, int n)
 {
 	int i;
 
-	tb_ip6(t, "2001:db8::1", "2001:db8::2");
+	ssf_tb_ip6(t, "2001:db8::1", "2001:db8::2");
 	for (i = 0; i < n; i++)
-		tb_opt8(t, 60);
-	tb_udp(t, 1, 2);
-	tb_done(t);
+		ssf_tb_opt8(t, 60);
+	ssf_tb_udp(t, 1, 2);
+	ssf_tb_done(t);
 }
 
 SSF_TEST(exthdr_hard_limit)
 {
-	struct tb *t = malloc(sizeof(*t));
+	struct ssf_tb *t = malloc(sizeof(*t));
 	struct ssf_check_cfg cfg;
 	struct ssf_check_ctx ctx = { .cfg = &cfg };
 	struct trun r;

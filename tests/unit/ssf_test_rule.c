@@ -4,8 +4,9 @@
  * every error of ssf_rule_check() with its message, rules it must accept
  * unchanged but for the masks, ssf_rule_match() on each field at its
  * edges (ports, prefixes, interfaces, uid/gid ranges, owner presence,
- * cgroup ancestry, ICMP type), and a comparison with a deliberately
- * simple reference matcher on pseudo-random rules, packets and metadata.
+ * cgroup ancestry, ICMP type), and a comparison with the reference
+ * matcher (module/tests/ssf_rule_ref.c) on pseudo-random rules, packets
+ * and metadata.
  *
  * The userspace world's ssf_meta_cgroup_under() lives here: the meta's
  * cgroup is a struct tcg, the ids of its ancestors by level.
@@ -14,7 +15,9 @@
 #include <stdio.h>
 #include <string.h>
 #include "ssf_test.h"
+#include "ssf_rnd.h"
 #include "ssf_rule.h"
+#include "ssf_rule_ref.h"
 
 #define TCP	6
 #define UDP	17
@@ -269,7 +272,7 @@ SSF_TEST(rule_prefix_masks)
 		memset(&m, 0xa5, sizeof(m));
 		ssf_prefix_mask(&m, plen);
 		for (i = 0; i < 128; i++)
-			bad += !!((m.b[i / 8] >> (7 - i % 8)) & 1) != (i < plen);
+			bad += ssf_ref_addr_bit(&m, i) != (i < plen);
 	}
 	T_EQ(bad, 0, "every mask bit of every length");
 	T_EQ(ssf_family_max_plen(SSF_FAMILY_IPV4), 32, "ip");
@@ -513,81 +516,13 @@ SSF_TEST(rule_match_icmp_type)
 	T_OK(!ssf_rule_match(&r, &p, &no_meta), "advertisement");
 }
 
-/* ---- ssf_rule_match() against a reference ----------------------------- */
-
-static bool ref_bit(const union ssf_addr *a, unsigned int i)
-{
-	return (a->b[i / 8] >> (7 - i % 8)) & 1;
-}
-
-static bool ref_prefix(const union ssf_addr *net, unsigned int plen,
-		       const union ssf_addr *a)
-{
-	unsigned int i;
-
-	for (i = 0; i < plen; i++)
-		if (ref_bit(net, i) != ref_bit(a, i))
-			return false;
-	return true;
-}
-
-static bool ref_in(u32 v, u32 min, u32 max)
-{
-	return min <= v && v <= max;
-}
-
-/* One field at a time, no shortcuts: what each match means. */
-static bool ref_match(const struct ssf_rule *r, const struct ssf_pkt *p,
-		      const struct ssf_meta *m)
-{
-	const struct tcg *cg = m->cgroup;
-	bool ports = p->flags & SSF_PKT_F_PORTS;
-	bool owner = m->flags & SSF_META_OWNER;
-	bool ok = true;
-
-	if (r->family != SSF_FAMILY_ANY)
-		ok &= r->family == p->family;
-	if (r->match & SSF_RM_PROTO)
-		ok &= r->proto == p->proto;
-	if (r->match & SSF_RM_SRC)
-		ok &= ref_prefix(&r->src, r->src_plen, &p->saddr);
-	if (r->match & SSF_RM_DST)
-		ok &= ref_prefix(&r->dst, r->dst_plen, &p->daddr);
-	if (r->match & SSF_RM_SPORT)
-		ok &= ports && ref_in(p->sport, r->sport_min, r->sport_max);
-	if (r->match & SSF_RM_DPORT)
-		ok &= ports && ref_in(p->dport, r->dport_min, r->dport_max);
-	if (r->match & SSF_RM_IIF)
-		ok &= m->iif && !strcmp(m->iif, r->iif);
-	if (r->match & SSF_RM_OIF)
-		ok &= m->oif && !strcmp(m->oif, r->oif);
-	if (r->match & SSF_RM_UID)
-		ok &= owner && ref_in(m->uid, r->uid_min, r->uid_max);
-	if (r->match & SSF_RM_GID)
-		ok &= owner && (m->flags & SSF_META_GID) &&
-		      ref_in(m->gid, r->gid_min, r->gid_max);
-	if (r->match & SSF_RM_CGROUP) {
-		bool under = false;
-		unsigned int l;
-
-		for (l = 0; owner && cg && l <= cg->level; l++)
-			if (cg->anc[l] == r->cgroup_id && l == r->cgroup_level)
-				under = true;
-		ok &= under;
-	}
-	if (r->match & SSF_RM_ICMP_TYPE)
-		ok &= (p->flags & SSF_PKT_F_ICMP) && p->icmp_type == r->icmp_type;
-	return ok;
-}
+/* ---- ssf_rule_match() against the reference (ssf_rule_ref.c) ---------- */
 
 static u32 rnd_state = 0x7e57a11;
 
 static u32 rnd(void)
 {
-	rnd_state ^= rnd_state << 13;
-	rnd_state ^= rnd_state >> 17;
-	rnd_state ^= rnd_state << 5;
-	return rnd_state;
+	return ssf_rnd(&rnd_state);
 }
 
 static u32 rnd_below(u32 n)
@@ -758,7 +693,7 @@ SSF_TEST(rule_match_vs_reference)
 			bool want, got;
 
 			rnd_pkt_meta(&r, &p, &m);
-			want = ref_match(&r, &p, &m);
+			want = ssf_ref_match(&r, &p, &m);
 			got = ssf_rule_match(&r, &p, &m);
 			if (want) {
 				hits++;

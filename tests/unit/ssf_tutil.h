@@ -2,7 +2,7 @@
 /*
  * Helpers shared by the unit tests and the fuzz targets: run ssf_check()
  * on a buffer of exactly the packet's size (so ASan sees any read past
- * it), build configurations, and check the invariants ssf_check.h
+ * it), build configurations, and hold results to what ssf_check.h
  * promises.
  */
 #ifndef _SSF_TUTIL_H
@@ -15,6 +15,7 @@ struct trun {
 	struct ssf_pkt pkt;
 	struct ssf_check_res res;
 	enum ssf_verdict verdict;
+	u8 family;		/* the family ssf_check() was called with */
 };
 
 /* Every reason set to @action; IPv6 extension header limit @xmax (-1:
@@ -27,17 +28,12 @@ void tu_run(struct trun *r, const void *data, u32 len, u8 family,
 	    const struct ssf_check_ctx *ctx);
 
 /* ssf_check() on the first @len bytes of packet @t. */
-void tu_run_tb(struct trun *r, const struct tb *t, u32 len,
+void tu_run_tb(struct trun *r, const struct ssf_tb *t, u32 len,
 	       const struct ssf_check_ctx *ctx);
 
-u8 tu_family(const struct tb *t);
-
-/* Reason names of @mask, comma separated, into @buf. */
-const char *tu_names(u64 mask, char *buf, size_t size);
-
 /*
- * The invariants of one ssf_check() result @r run with @cfg on @len bytes.
- * Returns NULL, or what is wrong.
+ * The invariants (ssf_case_invariants()) of one ssf_check() result @r run
+ * with @cfg on @len bytes. Returns NULL, or what is wrong.
  */
 const char *tu_invariants(const struct trun *r, const struct ssf_check_cfg *cfg,
 			  u32 len);
