@@ -28,6 +28,9 @@ const struct nla_policy ssf_a_policy[SSF_A_MAX + 1] = {
 	[SSF_A_CONFIRM_LEFT]	= { .type = NLA_U32 },
 	[SSF_A_COMMIT_FLAGS]	= { .type = NLA_U32 },
 	[SSF_A_MAX_RULES]	= { .type = NLA_U32 },
+	[SSF_A_MEMORY]		= { .type = NLA_U64 },
+	[SSF_A_LOCKDOWN]	= { .type = NLA_U8 },
+	[SSF_A_SET_MATCH]	= { .type = NLA_U8 },
 };
 
 static const struct nla_policy ssf_defaults_policy[SSF_DEFAULTS_A_MAX + 1] = {
@@ -165,6 +168,12 @@ const char *ssf_status_parse(struct nlattr **tb, void *obj)
 		st->confirm_left = nla_get_u32(tb[SSF_A_CONFIRM_LEFT]);
 		st->has_confirm_left = true;
 	}
+	if (tb[SSF_A_MEMORY]) {
+		st->memory = nla_get_u64(tb[SSF_A_MEMORY]);
+		st->has_memory = true;
+	}
+	if (tb[SSF_A_LOCKDOWN])
+		st->lockdown = nla_get_u8(tb[SSF_A_LOCKDOWN]);
 	if (tb[SSF_A_DEFAULTS]) {
 		if (nla_parse_nested(dtb, SSF_DEFAULTS_A_MAX, tb[SSF_A_DEFAULTS],
 				     ssf_defaults_policy) < 0)

@@ -10,10 +10,11 @@
 #include <netlink/attr.h>
 #include <netlink/msg.h>
 
-#include "ssf_rule.h"
+#include "ctlrule.h"
 #include "extack.h"
 #include "checks.h"
 #include "netlink.h"
+#include "setprint.h"
 
 struct ssfctl_status {
 	u64 generation;
@@ -27,6 +28,9 @@ struct ssfctl_status {
 	u32 max_rules;
 	bool has_confirm_left;		/* a commit waits for its confirm */
 	u32 confirm_left;		/* seconds */
+	bool has_memory;
+	u64 memory;			/* bytes */
+	bool lockdown;			/* lockdown=1 holds (initial netns) */
 };
 
 /* An SSF_CMD_EVENT: each member valid when its has_ bit is set. */
@@ -46,6 +50,8 @@ enum ssfctl_event_has {
 	SSFCTL_EV_SUPPRESSED = 1 << 12,
 	SSFCTL_EV_ACTION	= 1 << 13,
 	SSFCTL_EV_GENERATION = 1 << 14,
+	SSFCTL_EV_KUID	= 1 << 15,
+	SSFCTL_EV_CT	= 1 << 16,
 };
 
 struct ssfctl_event {
@@ -60,6 +66,8 @@ struct ssfctl_event {
 	u16 sport, dport;
 	u32 rule_id;
 	u32 uid;
+	u32 kuid;			/* the uid in the initial user namespace */
+	u32 ct_state;			/* one enum ssf_ct_state bit */
 	u32 suppressed;
 	u64 generation;
 	char reason[SSF_CHECK_NAME_MAX];
@@ -69,7 +77,7 @@ struct ssfctl_event {
 
 /* A rule as the kernel reports it. */
 struct ssfctl_rulex {
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	u64 packets;
 	u64 bytes;
 	u64 generation;			/* of the dump message */
@@ -97,7 +105,7 @@ struct ssfctl_stats {
 extern const struct nla_policy ssf_a_policy[SSF_A_MAX + 1];
 
 /* Append @r as a nest of @type (NLA_F_NESTED is added). 0 or -NLE_*. */
-int ssf_rule_put(struct nl_msg *msg, int type, const struct ssf_rule *r);
+int ssf_rule_put(struct nl_msg *msg, int type, const struct ssfctl_rule *r);
 /* The SSF_A_DEFAULTS nest with all three directions. 0 or -NLE_*. */
 int ssf_defaults_put(struct nl_msg *msg, const u8 defaults[SSF_DIR_MAX + 1]);
 
@@ -170,6 +178,28 @@ bool ssf_attr_get_str(const struct nlattr *a, char *dst, size_t size);
  */
 const char *ssf_attr_opt_str(const struct nlattr *a, char *dst, size_t size,
 			     u32 *has, u32 bit, const char *why);
+
+/*
+ * An SSF_SET_A_ELEM nest (NLA_F_NESTED added) for @e, with
+ * SSF_ELEM_A_TIMEOUT @timeout unless 0. 0 or -NLE_*.
+ */
+int ssf_elem_put(struct nl_msg *msg, const struct ssf_elem *e, u32 timeout);
+/*
+ * SSF_CMD_SET_GET replies: a summary dump appended to a struct
+ * ssfctl_setlist, or the elements dump of one set into a struct
+ * ssfctl_setinfo (zeroed first; every message must be of that set).
+ */
+const char *ssf_sets_parse(struct nlattr **tb, void *obj);
+const char *ssf_set_elems_parse(struct nlattr **tb, void *obj);
+/* Every set's summary; retried while the dump races a change. */
+int ssf_sets_fetch(struct ssfctl_nl *nl, struct ssfctl_setlist *sl);
+/*
+ * The set @set (its elements too if @elems; @set may be @s->name) into @s,
+ * which holds no elements or elements to free. Errors printed as
+ * "@what: ...".
+ */
+int ssf_set_fetch(struct ssfctl_nl *nl, const char *what, const char *set,
+		  bool elems, struct ssfctl_setinfo *s);
 
 /* Append a copy of @x; -ENOMEM or 0. */
 int ssf_rulelist_add(struct ssfctl_rulelist *rl, const struct ssfctl_rulex *x);

@@ -19,6 +19,8 @@ static const struct nla_policy ssf_event_policy[SSF_EVENT_A_MAX + 1] = {
 	[SSF_EVENT_A_SUPPRESSED] = { .type = NLA_U32 },
 	[SSF_EVENT_A_ACTION]	= { .type = NLA_U8 },
 	[SSF_EVENT_A_GENERATION] = { .type = NLA_U64 },
+	[SSF_EVENT_A_KUID]	= { .type = NLA_U32 },
+	[SSF_EVENT_A_CT_STATE]	= { .type = NLA_U32 },
 };
 
 static const char *ssf_event_addr(struct nlattr *a, struct ssfctl_event *ev,
@@ -58,6 +60,8 @@ const char *ssf_event_get(struct nlattr *nest, struct ssfctl_event *ev)
 	SSF_EV_U(SSF_EVENT_A_DPORT, SSFCTL_EV_DPORT, dport, nla_get_u16);
 	SSF_EV_U(SSF_EVENT_A_RULE_ID, SSFCTL_EV_RULE, rule_id, nla_get_u32);
 	SSF_EV_U(SSF_EVENT_A_UID, SSFCTL_EV_UID, uid, nla_get_u32);
+	SSF_EV_U(SSF_EVENT_A_KUID, SSFCTL_EV_KUID, kuid, nla_get_u32);
+	SSF_EV_U(SSF_EVENT_A_CT_STATE, SSFCTL_EV_CT, ct_state, nla_get_u32);
 	SSF_EV_U(SSF_EVENT_A_SUPPRESSED, SSFCTL_EV_SUPPRESSED, suppressed,
 		 nla_get_u32);
 	SSF_EV_U(SSF_EVENT_A_ACTION, SSFCTL_EV_ACTION, action, nla_get_u8);

@@ -38,7 +38,14 @@ static const struct nla_policy ssf_rule_policy[SSF_RULE_A_MAX + 1] = {
 	[SSF_RULE_A_CGROUP]	= { .type = NLA_U64 },
 	[SSF_RULE_A_ICMP_TYPE]	= { .type = NLA_U8 },
 	[SSF_RULE_A_FLAGS]	= { .type = NLA_U32 },
-	/* strings (_IIF, _OIF, _LOG_PREFIX, _COMMENT) are checked by hand */
+	[SSF_RULE_A_CT_STATE]	= { .type = NLA_U32 },
+	[SSF_RULE_A_LIMIT_RATE]	= { .type = NLA_U32 },
+	[SSF_RULE_A_LIMIT_UNIT]	= { .type = NLA_U8 },
+	[SSF_RULE_A_LIMIT_BURST] = { .type = NLA_U32 },
+	/*
+	 * strings (_IIF, _OIF, _LOG_PREFIX, _COMMENT, _*_SET) are checked by
+	 * hand
+	 */
 };
 
 static const char *ssf_get_addr(struct nlattr **tb, int a4, int a6, int aplen,
@@ -113,10 +120,42 @@ static const char *ssf_rule_get_meta(struct nlattr **tb, struct ssf_rule *r)
 	return why;
 }
 
+/* The set words, ct state and limit. */
+static const char *ssf_rule_get_state(struct nlattr **tb, struct ssfctl_rule *cr)
+{
+	struct ssf_rule *r = &cr->r;
+	const char *why;
+	int i;
+
+	for (i = 0; i < SSF_RSET_NUM; i++) {
+		why = ssf_attr_opt_str(tb[ssf_set_words[i].attr], cr->set[i],
+				       sizeof(cr->set[i]), &r->match,
+				       ssf_set_words[i].match,
+				       "rule with a malformed set name");
+		if (why)
+			return why;
+	}
+	if (tb[SSF_RULE_A_CT_STATE]) {
+		r->ct_states = (u8)nla_get_u32(tb[SSF_RULE_A_CT_STATE]);
+		r->match |= SSF_RM_CT;
+	}
+	if (tb[SSF_RULE_A_LIMIT_RATE] || tb[SSF_RULE_A_LIMIT_UNIT] ||
+	    tb[SSF_RULE_A_LIMIT_BURST]) {
+		if (!tb[SSF_RULE_A_LIMIT_RATE] || !tb[SSF_RULE_A_LIMIT_UNIT] ||
+		    !tb[SSF_RULE_A_LIMIT_BURST])
+			return "rule with part of a limit";
+		r->limit_rate = nla_get_u32(tb[SSF_RULE_A_LIMIT_RATE]);
+		r->limit_unit = nla_get_u8(tb[SSF_RULE_A_LIMIT_UNIT]);
+		r->limit_burst = nla_get_u32(tb[SSF_RULE_A_LIMIT_BURST]);
+		r->match |= SSF_RM_LIMIT;
+	}
+	return NULL;
+}
+
 const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x)
 {
 	struct nlattr *tb[SSF_RULE_A_MAX + 1];
-	struct ssf_rule *r = &x->r;
+	struct ssf_rule *r = &x->r.r;
 	const char *why;
 
 	memset(x, 0, sizeof(*x));
@@ -163,6 +202,8 @@ const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x)
 		r->match |= SSF_RM_DPORT;
 	}
 	why = ssf_rule_get_meta(tb, r);
+	if (!why)
+		why = ssf_rule_get_state(tb, &x->r);
 	if (why)
 		return why;
 	if (tb[SSF_RULE_A_PACKETS])

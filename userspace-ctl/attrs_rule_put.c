@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Encoding a rule: struct ssf_rule -> an SSF_A_RULE nest (the attribute
- * tree of uapi/linux/ssf.h). Only what the rule matches on is sent.
+ * Encoding a rule: struct ssfctl_rule -> an SSF_A_RULE nest (the attribute
+ * tree of uapi/linux/ssf.h). Only what the rule matches on is sent; set
+ * words by name.
  */
 #include <netlink/errno.h>
 
@@ -41,6 +42,30 @@ static int ssf_put_range(struct nl_msg *msg, int amin, int amax, u32 min,
 	return nla_put_u32(msg, amax, max);
 }
 
+/* The set words, ct state and limit of @cr. */
+static int ssf_rule_put_state(struct nl_msg *msg, const struct ssfctl_rule *cr)
+{
+	const struct ssf_rule *r = &cr->r;
+	int ret = 0, i;
+
+	for (i = 0; i < SSF_RSET_NUM && !ret; i++)
+		if (r->match & ssf_set_words[i].match)
+			ret = nla_put_string(msg, ssf_set_words[i].attr,
+					     cr->set[i]);
+	if (!ret && (r->match & SSF_RM_CT))
+		ret = nla_put_u32(msg, SSF_RULE_A_CT_STATE, r->ct_states);
+	if (!ret && (r->match & SSF_RM_LIMIT)) {
+		ret = nla_put_u32(msg, SSF_RULE_A_LIMIT_RATE, r->limit_rate);
+		if (!ret)
+			ret = nla_put_u8(msg, SSF_RULE_A_LIMIT_UNIT,
+					 r->limit_unit);
+		if (!ret)
+			ret = nla_put_u32(msg, SSF_RULE_A_LIMIT_BURST,
+					  r->limit_burst);
+	}
+	return ret;
+}
+
 /* The socket, interface, ICMP, flag and string attributes of @r. */
 static int ssf_rule_put_meta(struct nl_msg *msg, const struct ssf_rule *r)
 {
@@ -69,8 +94,9 @@ static int ssf_rule_put_meta(struct nl_msg *msg, const struct ssf_rule *r)
 	return ret;
 }
 
-int ssf_rule_put(struct nl_msg *msg, int type, const struct ssf_rule *r)
+int ssf_rule_put(struct nl_msg *msg, int type, const struct ssfctl_rule *cr)
 {
+	const struct ssf_rule *r = &cr->r;
 	struct nlattr *nest;
 	int ret;
 
@@ -122,6 +148,9 @@ int ssf_rule_put(struct nl_msg *msg, int type, const struct ssf_rule *r)
 			goto cancel;
 	}
 	ret = ssf_rule_put_meta(msg, r);
+	if (ret < 0)
+		goto cancel;
+	ret = ssf_rule_put_state(msg, cr);
 	if (ret < 0)
 		goto cancel;
 	return nla_nest_end(msg, nest);

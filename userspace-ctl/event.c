@@ -85,6 +85,15 @@ void ssf_event_print(struct ssfctl_out *o, const struct ssfctl_event *ev)
 		ssf_print_fp(o, " default");
 	if (has & SSFCTL_EV_UID)
 		ssf_print_u64(o, SSF_PRINT_ANY, "uid", " uid %" PRIu64, ev->uid);
+	if (has & SSFCTL_EV_KUID)
+		ssf_print_u64(o, SSF_PRINT_ANY, "kuid", " kuid %" PRIu64,
+			      ev->kuid);
+	if (has & SSFCTL_EV_CT) {
+		snprintf(alt, sizeof(alt), "ct-0x%x", ev->ct_state);
+		ssf_print_name(o, SSF_PRINT_ANY, "ct", " ct %s",
+			       ssf_ct_state_name(ev->ct_state), ev->ct_state,
+			       alt);
+	}
 	if (has & SSFCTL_EV_IIF)
 		ssf_print_str(o, SSF_PRINT_ANY, "iif", " iif %s", ev->iif);
 	if (has & SSFCTL_EV_OIF)

@@ -37,6 +37,9 @@ static const struct ssfctl_command ssf_cmds[] = {
 	  "add, delete and list single rules", NULL, NULL },
 	{ "policy", NULL, ssf_policy_cmds, "<command> [<args>]",
 	  "load, check, confirm, show and flush the whole policy", NULL, NULL },
+	{ "set", NULL, ssf_set_cmds, "<command> [<args>]",
+	  "list, show, add, delete, flush, load and test the policy's sets",
+	  NULL, NULL },
 	{ "mode", ssf_cmd_mode, NULL, "[enforce|audit|off]",
 	  "show or set what the policy does: enforce, only audit, or nothing",
 	  "enforce  verdicts and validation actions apply (the default)\n"

@@ -6,6 +6,7 @@
  * the one printed.
  */
 #include "names.h"
+#include "ctlrule.h"
 
 static const struct ssfctl_name ssf_dirs[] = {
 	{ "in",  SSF_DIR_IN },
@@ -182,3 +183,64 @@ const char *ssf_event_type_name(u8 type)
 {
 	return ssf_name_of(ssf_event_types, ARRAY_SIZE(ssf_event_types), type);
 }
+
+static const struct ssfctl_name ssf_ct_states[] = {
+	{ "new",	 SSF_CT_NEW },
+	{ "established", SSF_CT_ESTABLISHED },
+	{ "related",	 SSF_CT_RELATED },
+	{ "invalid",	 SSF_CT_INVALID },
+	{ "untracked",	 SSF_CT_UNTRACKED },
+};
+
+static const struct ssfctl_name ssf_limit_units[] = {
+	{ "second", SSF_LIMIT_SECOND },
+	{ "minute", SSF_LIMIT_MINUTE },
+	{ "hour",   SSF_LIMIT_HOUR },
+};
+
+static const struct ssfctl_name ssf_set_types[] = {
+	{ "addr", SSF_SET_ADDR },
+	{ "port", SSF_SET_PORT },
+};
+
+const char *ssf_ct_state_name(u32 bit)
+{
+	return ssf_name_of(ssf_ct_states, ARRAY_SIZE(ssf_ct_states), bit);
+}
+
+int ssf_ct_state_find(const char *s, size_t len)
+{
+	return ssf_name_find(ssf_ct_states, ARRAY_SIZE(ssf_ct_states), s, len);
+}
+
+const char *ssf_limit_unit_name(u8 unit)
+{
+	return ssf_name_of(ssf_limit_units, ARRAY_SIZE(ssf_limit_units), unit);
+}
+
+int ssf_limit_unit_find(const char *s, size_t len)
+{
+	return ssf_name_find(ssf_limit_units, ARRAY_SIZE(ssf_limit_units), s,
+			     len);
+}
+
+const char *ssf_set_type_name(u8 type)
+{
+	return ssf_name_of(ssf_set_types, ARRAY_SIZE(ssf_set_types), type);
+}
+
+int ssf_set_type_find(const char *s, size_t len)
+{
+	return ssf_name_find(ssf_set_types, ARRAY_SIZE(ssf_set_types), s, len);
+}
+
+const struct ssfctl_set_word ssf_set_words[SSF_RSET_NUM] = {
+	[SSF_RSET_SRC] = { "src", SSF_RM_SRC_SET, SSF_SET_ADDR,
+			   SSF_RULE_A_SRC_SET, "src_set" },
+	[SSF_RSET_DST] = { "dst", SSF_RM_DST_SET, SSF_SET_ADDR,
+			   SSF_RULE_A_DST_SET, "dst_set" },
+	[SSF_RSET_SPORT] = { "sport", SSF_RM_SPORT_SET, SSF_SET_PORT,
+			     SSF_RULE_A_SPORT_SET, "sport_set" },
+	[SSF_RSET_DPORT] = { "dport", SSF_RM_DPORT_SET, SSF_SET_PORT,
+			     SSF_RULE_A_DPORT_SET, "dport_set" },
+};

@@ -2,7 +2,7 @@
 /*
  * Names of the enum values in the policy language and in ssfctl's output
  * (directions, actions, families, protocols, ICMP types, modes, event
- * types), in both directions. One table
+ * types, ct states, limit units, set types), in both directions. One table
  * each, shared by the parser and the printers so they cannot disagree.
  */
 #ifndef _SSFCTL_NAMES_H
@@ -39,5 +39,13 @@ int ssf_icmp_type_find(u8 family, const char *s, size_t len);
 const char *ssf_mode_name(u8 mode);		/* "enforce", "audit", "off" */
 int ssf_mode_find(const char *s, size_t len);
 const char *ssf_event_type_name(u8 type);	/* "drop", ..., "revert" */
+
+/* One enum ssf_ct_state bit: "new", "established", ..., or NULL. */
+const char *ssf_ct_state_name(u32 bit);
+int ssf_ct_state_find(const char *s, size_t len);	/* the bit, or -1 */
+const char *ssf_limit_unit_name(u8 unit);	/* "second", "minute", "hour" */
+int ssf_limit_unit_find(const char *s, size_t len);
+const char *ssf_set_type_name(u8 type);		/* "addr", "port" */
+int ssf_set_type_find(const char *s, size_t len);
 
 #endif /* _SSFCTL_NAMES_H */

@@ -5,19 +5,23 @@
  * load replaces the whole policy in one transaction: the file is parsed
  * completely first (nothing reaches the kernel if any line is wrong), then
  * STATUS_GET (generation), POLICY_BEGIN, POLICY_ADD (defaults and mode,
- * the validate lines in file order, then the rules, as many messages below
- * 32 KiB as it takes: any number of rules), POLICY_COMMIT with the
- * generation read, so that a policy changed by someone else in between is
- * not overwritten blindly. Any failure aborts the transaction. The
+ * the validate lines in file order, the sets - each declaration, then its
+ * elements - and then the rules, which may name only sets declared before
+ * them; as many messages below 32 KiB as it takes), POLICY_COMMIT with the
+ * file's "generation" if it has one, else the generation read, so that a
+ * policy changed by someone else in between (a set's elements included)
+ * is not overwritten blindly. Any failure aborts the transaction. The
  * transaction starts with every check at its default and in mode enforce,
  * so a file means: defaults, then its own validate and mode lines.
  * load --confirm adds SSF_A_CONFIRM_TIMEOUT to the commit; check sends the
  * same transaction with SSF_COMMIT_F_CHECK, so the kernel validates it as a
  * commit would and keeps nothing.
  *
- * show prints the defaults, the mode unless enforce, a validate line for
- * every check not at its default, and the rules (names where they
- * resolve): a file that load turns back into the same policy.
+ * show prints the generation, the defaults, the mode unless enforce, a
+ * validate line for every check not at its default, the sets with their
+ * elements and the rules (names where they resolve): a file that load
+ * turns back into the same policy, and refuses to load over a policy
+ * changed since.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -96,18 +100,45 @@ struct ssfctl_load {
 	bool defaults_sent;
 	bool exthdr_sent;
 	size_t check;			/* next validate line to send */
+	size_t set;			/* set being sent */
+	size_t elem;			/* its next element */
+	bool declared;			/* its declaration went out */
 	size_t rule;			/* next rule to send */
 	/* the message in flight: */
 	size_t check_first, nchecks;
 	size_t rule_first, nrules;
 	bool exthdr;
+	size_t nsets;			/* SSF_A_SET entries, each: */
+	struct {
+		size_t set;		/* the set */
+		size_t elem;		/* its first element in the entry */
+	} sets[SSF_SETS_MAX];
 };
 
 static bool ssf_load_done(const struct ssfctl_load *l)
 {
 	return l->defaults_sent && l->check == l->pf->nchecks &&
-	       l->rule == l->pf->nrules &&
+	       l->set == l->pf->nsets && l->rule == l->pf->nrules &&
 	       (l->exthdr_sent || !l->pf->has_exthdr_max);
+}
+
+/* The kernel rejected an entry of SSF_A_SETS: its set or element line. */
+static void ssf_add_set_perror(const struct ssfctl_nl *nl,
+			       const struct ssfctl_load *l,
+			       const struct ssf_apath *p)
+{
+	const struct ssfctl_polset *ps = &l->pf->sets[l->sets[p->e[1].index].set];
+	size_t j = l->sets[p->e[1].index].elem;
+
+	if (p->depth >= 4 && p->e[2].type == SSF_SET_A_ELEMS &&
+	    j + p->e[3].index < ps->nelems) {
+		ssf_nl_perror(nl, "%s:%u: kernel rejected this element of set %s",
+			      l->name, ps->elems[j + p->e[3].index].line,
+			      ps->name);
+		return;
+	}
+	ssf_nl_perror(nl, "%s:%u: kernel rejected set %s", l->name, ps->line,
+		      ps->name);
 }
 
 /* The kernel rejected a POLICY_ADD: say which line of the file, if it can. */
@@ -128,6 +159,11 @@ static void ssf_add_perror(const struct ssfctl_nl *nl, const struct ssfctl_load 
 		line = pf->checks[l->check_first + p->e[1].index].line;
 		ssf_nl_perror(nl, "%s:%u: kernel rejected this validate line",
 			      l->name, line);
+		return;
+	}
+	if (p && p->depth >= 2 && p->e[0].type == SSF_A_SETS &&
+	    p->e[1].index < l->nsets) {
+		ssf_add_set_perror(nl, l, p);
 		return;
 	}
 	if (p && p->depth >= 1 && p->e[0].type == SSF_A_IP6_EXTHDR_MAX &&
@@ -188,6 +224,60 @@ static int ssf_add_checks(struct nl_msg *msg, struct ssfctl_load *l)
 	return 0;
 }
 
+/* One SSF_A_SET entry: the set's declaration, then elements that fit. */
+static int ssf_add_set(struct nl_msg *msg, struct ssfctl_load *l)
+{
+	const struct ssfctl_polset *ps = &l->pf->sets[l->set];
+	struct nlattr *nest, *elems;
+
+	nest = nla_nest_start(msg, SSF_A_SET | NLA_F_NESTED);
+	if (!nest || nla_put_string(msg, SSF_SET_A_NAME, ps->name) < 0)
+		return -1;
+	if (!l->declared &&
+	    (nla_put_u8(msg, SSF_SET_A_TYPE, ps->type) < 0 ||
+	     (ps->timeout &&
+	      nla_put_u32(msg, SSF_SET_A_TIMEOUT, ps->timeout) < 0)))
+		return -1;
+	l->sets[l->nsets].set = l->set;
+	l->sets[l->nsets++].elem = l->elem;
+	l->declared = true;
+	if (l->elem < ps->nelems) {
+		elems = nla_nest_start(msg, SSF_SET_A_ELEMS | NLA_F_NESTED);
+		if (!elems)
+			return -1;
+		for (; l->elem < ps->nelems && ssf_msg_room(msg); l->elem++)
+			if (ssf_elem_put(msg, &ps->elems[l->elem].e,
+					 ps->elems[l->elem].e.expires) < 0)
+				return -1;
+		if (nla_nest_end(msg, elems) < 0)
+			return -1;
+	}
+	if (nla_nest_end(msg, nest) < 0)
+		return -1;
+	if (l->elem == ps->nelems) {
+		l->set++;
+		l->elem = 0;
+		l->declared = false;
+	}
+	return 0;
+}
+
+/* The sets that fit, each declared before its elements. */
+static int ssf_add_sets(struct nl_msg *msg, struct ssfctl_load *l)
+{
+	struct nlattr *nest;
+
+	if (l->set == l->pf->nsets || !ssf_msg_room(msg))
+		return 0;
+	nest = nla_nest_start(msg, SSF_A_SETS | NLA_F_NESTED);
+	if (!nest)
+		return -1;
+	while (l->set < l->pf->nsets && ssf_msg_room(msg))
+		if (ssf_add_set(msg, l))
+			return -1;
+	return nla_nest_end(msg, nest) < 0 ? -1 : 0;
+}
+
 static int ssf_add_rules(struct nl_msg *msg, struct ssfctl_load *l)
 {
 	const struct ssf_polfile *pf = l->pf;
@@ -212,8 +302,8 @@ static int ssf_add_rules(struct nl_msg *msg, struct ssfctl_load *l)
 }
 
 /*
- * One POLICY_ADD: the defaults (first message), the validate lines, then
- * rules, as many as fit below SSF_ADD_MAX_BYTES.
+ * One POLICY_ADD: the defaults (first message), the validate lines, the
+ * sets, then rules, as many as fit below SSF_ADD_MAX_BYTES.
  */
 static int ssf_add_batch(struct ssfctl_nl *nl, struct ssfctl_load *l)
 {
@@ -228,6 +318,7 @@ static int ssf_add_batch(struct ssfctl_nl *nl, struct ssfctl_load *l)
 	}
 	next.nchecks = 0;
 	next.nrules = 0;
+	next.nsets = 0;
 	next.exthdr = false;
 	if (!next.defaults_sent && ssf_defaults_put(msg, l->pf->defaults) < 0)
 		goto full;
@@ -237,7 +328,9 @@ static int ssf_add_batch(struct ssfctl_nl *nl, struct ssfctl_load *l)
 	next.defaults_sent = true;
 	if (ssf_add_checks(msg, &next))
 		goto full;
-	if (next.check == l->pf->nchecks && ssf_add_rules(msg, &next))
+	if (next.check == l->pf->nchecks && ssf_add_sets(msg, &next))
+		goto full;
+	if (next.set == l->pf->nsets && ssf_add_rules(msg, &next))
 		goto full;
 	if (ssf_nl_call(nl, msg, NULL, NULL, NULL)) {
 		ssf_add_perror(nl, &next);
@@ -357,7 +450,7 @@ static int ssf_policy_txn(struct ssfctl_ctx *ctx, int argc, char **argv,
 		if (ssf_add_batch(&nl, &l))
 			goto abort;
 	} while (!ssf_load_done(&l));
-	c->generation = st.generation;
+	c->generation = pf.has_generation ? pf.generation : st.generation;
 	if (ssf_commit(&nl, ctx->what, c, gen))
 		goto abort;
 	*nrules = pf.nrules;
@@ -457,13 +550,29 @@ static int ssf_policy_confirm(struct ssfctl_ctx *ctx, int argc, char **argv)
 struct ssfctl_policy {
 	struct ssfctl_status st;
 	struct ssf_checks c;
+	struct ssfctl_setlist sl;
 	struct ssfctl_rulelist rl;
 };
 
+/* The sets with their elements. */
+static int ssf_policy_read_sets(struct ssfctl_nl *nl, struct ssfctl_setlist *sl)
+{
+	size_t i;
+
+	if (ssf_sets_fetch(nl, sl))
+		return -1;
+	for (i = 0; i < sl->n; i++)
+		if (ssf_set_fetch(nl, "policy show", sl->v[i].name, true,
+				  &sl->v[i]))
+			return -1;
+	return 0;
+}
+
 /*
- * Defaults, checks and rules of one generation: retried if a change raced
- * in. VALIDATE_GET carries no generation; a change after STATUS_GET moves
- * the generation the dump (or the second STATUS_GET) sees.
+ * Defaults, checks, sets and rules of one generation: retried if a change
+ * raced in. VALIDATE_GET carries no generation, nor does a set's element
+ * dump; a change after the first STATUS_GET (a set change included) moves
+ * the generation the second one sees.
  */
 static int ssf_policy_read(struct ssfctl_nl *nl, void *obj)
 {
@@ -473,15 +582,8 @@ static int ssf_policy_read(struct ssfctl_nl *nl, void *obj)
 
 	for (try = 0; try < SSF_DUMP_TRIES; try++) {
 		if (ssf_status_fetch(nl, &p->st) || ssf_checks_fetch(nl, &p->c) ||
-		    ssf_rules_fetch(nl, &p->rl))
-			return -1;
-		if (p->rl.n) {
-			if (!p->rl.v[0].has_generation ||
-			    p->rl.v[0].generation == p->st.generation)
-				return 0;
-			continue;
-		}
-		if (ssf_status_fetch(nl, &st2))
+		    ssf_policy_read_sets(nl, &p->sl) ||
+		    ssf_rules_fetch(nl, &p->rl) || ssf_status_fetch(nl, &st2))
 			return -1;
 		if (st2.generation == p->st.generation)
 			return 0;
@@ -493,6 +595,7 @@ static int ssf_policy_read(struct ssfctl_nl *nl, void *obj)
 
 void ssf_policy_print(struct ssfctl_out *o, const struct ssfctl_status *st,
 		      const struct ssf_checks *c,
+		      const struct ssfctl_setlist *sl,
 		      const struct ssfctl_rulelist *rl,
 		      const struct ssfctl_namer *nm)
 {
@@ -503,10 +606,12 @@ void ssf_policy_print(struct ssfctl_out *o, const struct ssfctl_status *st,
 	};
 
 	ssf_print_obj_open(o, NULL);
-	ssf_print_u64(o, SSF_PRINT_JSON, "generation", NULL, st->generation);
+	ssf_print_u64(o, SSF_PRINT_ANY, "generation",
+		      "generation %" PRIu64 "\n", st->generation);
 	ssf_defaults_print(o, st->defaults, defaults);
 	ssf_mode_print(o, st->mode);
 	ssf_checks_print(o, "validate", c, SSFCTL_CHECKS_STMTS);
+	ssf_sets_print(o, "sets", sl);
 	ssf_rules_print(o, "rules", rl, SSFCTL_RULES_STMTS, nm);
 	ssf_print_obj_close(o);
 }
@@ -515,13 +620,14 @@ static void ssf_policy_show_print(struct ssfctl_out *o, const void *obj)
 {
 	const struct ssfctl_policy *p = obj;
 
-	ssf_policy_print(o, &p->st, &p->c, &p->rl, &ssf_sys_namer);
+	ssf_policy_print(o, &p->st, &p->c, &p->sl, &p->rl, &ssf_sys_namer);
 }
 
 static void ssf_policy_done(void *obj)
 {
 	struct ssfctl_policy *p = obj;
 
+	ssf_setlist_free(&p->sl);
 	ssf_rulelist_free(&p->rl);
 }
 
@@ -571,9 +677,14 @@ const struct ssfctl_command ssf_policy_cmds[] = {
 	  "keep the policy of the last \"policy load --confirm\"", NULL, NULL },
 	{ "show", ssf_policy_show, NULL, "[--json]",
 	  "print the policy as a file that policy load accepts",
-	  "Prints the defaults, the mode unless it is enforce, a validate line\n"
-	  "for each check whose action is not its default, and the rules in\n"
-	  "order, with user, group and cgroup names where they resolve.\n",
+	  "Prints the generation, the defaults, the mode unless it is enforce,\n"
+	  "a validate line for each check whose action is not its default, the\n"
+	  "sets (a declaration, then many elements a line; the time elements\n"
+	  "have left is not printed: loaded back, they get the set's timeout\n"
+	  "afresh), and the rules in order, with user, group and cgroup names\n"
+	  "where they resolve. Loaded back, the generation line makes the load\n"
+	  "fail if anything changed since (a set add included): show, edit,\n"
+	  "load cannot silently drop a change made in between.\n",
 	  NULL },
 	{ "flush", ssf_policy_flush, NULL, "",
 	  "remove every rule; defaults to accept, checks to their defaults",

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Policy parser: text -> struct ssf_rule, defaults, validate settings.
+ * Policy parser: text -> sets, rules, defaults, validate settings.
  *
  * A buffer is cut into lines and a line into words ('#' outside double
  * quotes ends the line; a quoted word may hold spaces, '#', \" and \\).
@@ -44,6 +44,8 @@ void ssf_polfile_free(struct ssf_polfile *pf)
 	pf->checks_cap = 0;
 	pf->has_exthdr_max = false;
 	pf->has_mode = false;
+	pf->has_generation = false;
+	ssf_polsets_free(pf);
 }
 
 int ssf_polparse_res(const char *buf, size_t len,

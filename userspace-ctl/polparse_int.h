@@ -2,8 +2,9 @@
 /*
  * Inside the policy parser (polparse*.c only; users include polparse.h):
  * words and their messages (polparse_tok.c), the rule words
- * (polparse_words.c), a rule from words (polparse_rule.c) and the file
- * statements (polparse_stmt.c).
+ * (polparse_words.c), a rule from words (polparse_rule.c), the file
+ * statements (polparse_stmt.c) and the set statements and elements
+ * (polparse_set.c).
  */
 #ifndef _SSFCTL_POLPARSE_INT_H
 #define _SSFCTL_POLPARSE_INT_H
@@ -82,6 +83,9 @@ enum ssfctl_slot {
 	SSF_SLOT_GID,
 	SSF_SLOT_CGROUP,
 	SSF_SLOT_ICMP,
+	SSF_SLOT_CT,
+	SSF_SLOT_LIMIT,
+	SSF_SLOT_BURST,
 	SSF_SLOT_LOG,
 	SSF_SLOT_AUDIT,
 	SSF_SLOT_COMMENT,
@@ -92,8 +96,11 @@ enum ssfctl_slot {
 /* One rule being parsed. */
 struct ssfctl_rctx {
 	struct ssf_rule r;
+	char set[SSF_RSET_NUM][SSF_SET_NAME_MAX];	/* set words' names */
 	struct ssf_polerr *err;
 	const struct ssfctl_resolver *res;
+	/* the file's sets so far (a set word names one); NULL: the kernel's */
+	const struct ssf_polfile *pf;
 	const struct ssfctl_tok *word[__SSF_SLOT_N];	/* the word per slot */
 	const struct ssfctl_tok *value[__SSF_SLOT_N];	/* and its value */
 	u8 family;		/* from "family"; SSF_FAMILY_ANY if not given */
@@ -107,6 +114,10 @@ enum ssfctl_arg {
 	SSF_ARG_ONE,		/* takes the next word */
 	SSF_ARG_OPT,		/* takes the next word if it is quoted or is
 				 * not a rule word ("log")
+				 */
+	SSF_ARG_TWO,		/* takes the next two words ("ct state X");
+				 * the setter gets the first, the second
+				 * right after it
 				 */
 };
 
@@ -125,9 +136,13 @@ const struct ssfctl_rule_word *ssf_pol_word_find(const struct ssfctl_tok *t);
 
 /* polparse_rule.c */
 
-/* The @n words of one rule (no "rule" in front) into @r; 0 or -EINVAL. */
+/*
+ * The @n words of one rule (no "rule" in front) into @r; 0 or -EINVAL. Set
+ * words must name a set of @pf of their type, unless @pf is NULL.
+ */
 int ssf_pol_rule(const struct ssfctl_tok *w, size_t n,
-		 const struct ssfctl_resolver *res, struct ssf_rule *r,
+		 const struct ssfctl_resolver *res,
+		 const struct ssf_polfile *pf, struct ssfctl_rule *r,
 		 struct ssf_polerr *err);
 
 /* polparse_stmt.c: the statements of a file */
@@ -141,5 +156,12 @@ struct ssfctl_pstate {
 
 /* The statement of line @st->line, @n words, into @st->pf; 0 or -errno. */
 int ssf_pol_stmt(struct ssfctl_pstate *st, const struct ssfctl_tok *w, size_t n);
+
+/* polparse_set.c: the set and generation statements */
+int ssf_stmt_set(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
+		 size_t n);
+int ssf_stmt_generation(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
+			size_t n);
+void ssf_polsets_free(struct ssf_polfile *pf);
 
 #endif /* _SSFCTL_POLPARSE_INT_H */

@@ -23,6 +23,14 @@ static const char *const ssf_slot_names[__SSF_SLOT_N] = {
 	[SSF_SLOT_ICMP]		= "icmp type",
 };
 
+/* The set words' names into @r. */
+static void ssf_rule_out(const struct ssfctl_rctx *c, struct ssfctl_rule *r)
+{
+	memset(r, 0, sizeof(*r));
+	r->r = c->r;
+	memcpy(r->set, c->set, sizeof(r->set));
+}
+
 static const char *ssf_fam_text(u8 fam)
 {
 	return fam == SSF_FAMILY_IPV4 ? "IPv4" : "IPv6";
@@ -125,14 +133,17 @@ static int ssf_rule_finish(struct ssfctl_rctx *c)
 		if (ret)
 			return ret;
 	}
+	if (c->word[SSF_SLOT_BURST] && !c->word[SSF_SLOT_LIMIT])
+		return ssf_fail(c->err, "burst needs a limit (limit <n>/second|minute|hour burst <n>)");
 	if (ssf_rule_check(&c->r, &why))
 		return ssf_fail(c->err, "%s", why);
 	return 0;
 }
 
 int ssf_pol_rule(const struct ssfctl_tok *w, size_t n,
-			  const struct ssfctl_resolver *res, struct ssf_rule *r,
-			  struct ssf_polerr *err)
+		 const struct ssfctl_resolver *res,
+		 const struct ssf_polfile *pf, struct ssfctl_rule *r,
+		 struct ssf_polerr *err)
 {
 	const struct ssfctl_rule_word *kw;
 	struct ssfctl_qword q1, q2;
@@ -143,6 +154,7 @@ int ssf_pol_rule(const struct ssfctl_tok *w, size_t n,
 	memset(&c, 0, sizeof(c));
 	c.err = err;
 	c.res = res;
+	c.pf = pf;
 	for (i = 0; i < n; i++) {
 		kw = ssf_pol_word_find(&w[i]);
 		if (!kw)
@@ -162,6 +174,12 @@ int ssf_pol_rule(const struct ssfctl_tok *w, size_t n,
 				return ssf_fail(err, "%s needs %s",
 						ssf_q(&q1, &w[i]), kw->arg);
 			c.value[kw->slot] = &w[++i];
+		} else if (kw->takes == SSF_ARG_TWO) {
+			if (i + 2 >= n)
+				return ssf_fail(err, "%s needs %s",
+						ssf_q(&q1, &w[i]), kw->arg);
+			c.value[kw->slot] = &w[i + 1];
+			i += 2;
 		} else if (kw->takes == SSF_ARG_OPT && i + 1 < n &&
 			   (w[i + 1].quoted || !ssf_pol_word_find(&w[i + 1]))) {
 			c.value[kw->slot] = &w[++i];
@@ -173,13 +191,13 @@ int ssf_pol_rule(const struct ssfctl_tok *w, size_t n,
 	ret = ssf_rule_finish(&c);
 	if (ret)
 		return ret;
-	*r = c.r;
+	ssf_rule_out(&c, r);
 	return 0;
 }
 
 int ssf_polparse_rule_res(const char *buf, size_t len,
-			  const struct ssfctl_resolver *res, struct ssf_rule *r,
-			  struct ssf_polerr *err)
+			  const struct ssfctl_resolver *res,
+			  struct ssfctl_rule *r, struct ssf_polerr *err)
 {
 	struct ssfctl_tok w[SSF_POL_MAX_WORDS];
 	char *scratch;
@@ -193,12 +211,12 @@ int ssf_polparse_rule_res(const char *buf, size_t len,
 	if (!scratch)
 		return ssf_fail(err, "out of memory"), -ENOMEM;
 	n = ssf_pol_words(buf, len, w, ARRAY_SIZE(w), scratch, err);
-	ret = n < 0 ? -EINVAL : ssf_pol_rule(w, (size_t)n, res, r, err);
+	ret = n < 0 ? -EINVAL : ssf_pol_rule(w, (size_t)n, res, NULL, r, err);
 	free(scratch);
 	return ret;
 }
 
-int ssf_polparse_rule(const char *buf, size_t len, struct ssf_rule *r,
+int ssf_polparse_rule(const char *buf, size_t len, struct ssfctl_rule *r,
 		      struct ssf_polerr *err)
 {
 	return ssf_polparse_rule_res(buf, len, NULL, r, err);
@@ -212,7 +230,7 @@ static bool ssf_takes_whole(const struct ssfctl_tok *t)
 }
 
 int ssf_polparse_argv(int argc, char *const *argv,
-		      const struct ssfctl_resolver *res, struct ssf_rule *r,
+		      const struct ssfctl_resolver *res, struct ssfctl_rule *r,
 		      struct ssf_polerr *err)
 {
 	struct ssfctl_tok w[SSF_POL_MAX_WORDS];
@@ -252,7 +270,7 @@ int ssf_polparse_argv(int argc, char *const *argv,
 		n += (size_t)k;
 		sp += len;
 	}
-	ret = ssf_pol_rule(w, n, res, r, err);
+	ret = ssf_pol_rule(w, n, res, NULL, r, err);
 out:
 	free(scratch);
 	return ret;

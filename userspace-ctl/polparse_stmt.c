@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The statements of a policy file (table ssf_stmts): default, mode,
- * rule and validate, each parsing the words of its line into the
- * struct ssf_polfile.
+ * The statements of a policy file (table ssf_stmts): generation, default,
+ * mode, set (polparse_set.c), rule and validate, each parsing the words of
+ * its line into the struct ssf_polfile.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@ struct ssfctl_stmt {
 	int (*parse)(struct ssfctl_pstate *st, const struct ssfctl_tok *w, size_t n);
 };
 
-static int ssf_polfile_add(struct ssf_polfile *pf, const struct ssf_rule *r,
+static int ssf_polfile_add(struct ssf_polfile *pf, const struct ssfctl_rule *r,
 			   unsigned int line)
 {
 	struct ssfctl_polrule *v;
@@ -69,10 +69,10 @@ static int ssf_stmt_default(struct ssfctl_pstate *st, const struct ssfctl_tok *w
 static int ssf_stmt_rule(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
 			 size_t n)
 {
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	int ret;
 
-	ret = ssf_pol_rule(w + 1, n - 1, st->res, &r, st->err);
+	ret = ssf_pol_rule(w + 1, n - 1, st->res, st->pf, &r, st->err);
 	if (ret)
 		return ret;
 	ret = ssf_polfile_add(st->pf, &r, st->line);
@@ -177,12 +177,13 @@ static int ssf_stmt_mode(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
 }
 
 static const struct ssfctl_stmt ssf_stmts[] = {
+	{ "generation", ssf_stmt_generation },
 	{ "default",  ssf_stmt_default },
 	{ "mode",     ssf_stmt_mode },
+	{ "set",      ssf_stmt_set },
 	{ "rule",     ssf_stmt_rule },
 	{ "validate", ssf_stmt_validate },
 };
-
 
 int ssf_pol_stmt(struct ssfctl_pstate *st, const struct ssfctl_tok *w, size_t n)
 {
@@ -192,6 +193,6 @@ int ssf_pol_stmt(struct ssfctl_pstate *st, const struct ssfctl_tok *w, size_t n)
 	for (i = 0; i < ARRAY_SIZE(ssf_stmts); i++)
 		if (ssf_tok_is(&w[0], ssf_stmts[i].word))
 			return ssf_stmts[i].parse(st, w, n);
-	return ssf_fail(st->err, "unknown statement %s (expected default, mode, rule or validate)",
+	return ssf_fail(st->err, "unknown statement %s (expected generation, default, mode, set, rule or validate)",
 			ssf_qraw(&q, &w[0]));
 }

@@ -83,6 +83,41 @@ static int ssf_set_proto(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w
 	return 0;
 }
 
+/*
+ * "@name" after src, dst, sport or dport (@slot, enum ssf_rule_set_slot):
+ * a set of the right type, declared before the rule when the file is
+ * known. 1 if @arg is no set word, else 0 or -EINVAL.
+ */
+static int ssf_set_setword(struct ssfctl_rctx *c, const struct ssfctl_tok *arg,
+			   unsigned int slot)
+{
+	const struct ssfctl_set_word *sw = &ssf_set_words[slot];
+	const struct ssfctl_polset *ps;
+	struct ssfctl_qword q;
+
+	if (arg->quoted || !arg->len || arg->s[0] != '@')
+		return 1;
+	if (!ssf_set_name_ok(arg->s + 1, arg->len - 1))
+		return ssf_fail(c->err, "bad set name in %s %s (1-%d letters, digits, '_', '.' or '-')",
+				sw->word, ssf_q(&q, arg), SSF_SET_NAME_MAX - 1);
+	memcpy(c->set[slot], arg->s + 1, arg->len - 1);
+	c->set[slot][arg->len - 1] = '\0';
+	if (c->pf) {
+		ps = ssf_polfile_set(c->pf, c->set[slot]);
+		if (!ps)
+			return ssf_fail(c->err, "%s %s: no set \"%s\" is declared before this rule",
+					sw->word, ssf_q(&q, arg), c->set[slot]);
+		if (ps->type != sw->type)
+			return ssf_fail(c->err, "%s %s: \"%s\" is %s set (line %u); %s takes %s set",
+					sw->word, ssf_q(&q, arg), ps->name,
+					ps->type == SSF_SET_PORT ? "a port" : "an address",
+					ps->line, sw->word,
+					sw->type == SSF_SET_PORT ? "a port" : "an address");
+	}
+	c->r.match |= sw->match;
+	return 0;
+}
+
 static int ssf_set_addr(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
 			const struct ssfctl_tok *arg)
 {
@@ -92,7 +127,11 @@ static int ssf_set_addr(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
 	char *slash;
 	u32 plen;
 	u8 fam;
+	int ret;
 
+	ret = ssf_set_setword(c, arg, w->val == 0 ? SSF_RSET_SRC : SSF_RSET_DST);
+	if (ret <= 0)
+		return ret;
 	if (arg->len >= sizeof(s) || memchr(arg->s, '\0', arg->len))
 		goto bad;
 	memcpy(s, arg->s, arg->len);
@@ -133,9 +172,14 @@ static int ssf_set_ports(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w
 {
 	struct ssfctl_qword q;
 	u32 lo, hi;
+	int ret;
 
+	ret = ssf_set_setword(c, arg, w->val == 0 ? SSF_RSET_SPORT :
+						   SSF_RSET_DPORT);
+	if (ret <= 0)
+		return ret;
 	if (!ssf_tok_range(arg, 65535, &lo, &hi))
-		return ssf_fail(c->err, "bad %s %s (a port 0-65535 or a range p-q)",
+		return ssf_fail(c->err, "bad %s %s (a port 0-65535, a range p-q or a port set @name)",
 				w->word, ssf_q(&q, arg));
 	if (w->val == 0) {
 		c->r.sport_min = (u16)lo;
@@ -256,6 +300,80 @@ static int ssf_set_icmp(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
 	return 0;
 }
 
+/* "ct state <state>[,<state>...]": @arg is "state", the list after it. */
+static int ssf_set_ct(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+		      const struct ssfctl_tok *arg)
+{
+	const struct ssfctl_tok *list = arg + 1;
+	struct ssfctl_qword q, q2;
+	size_t i = 0, n;
+	const char *comma;
+	int bit;
+
+	if (!ssf_tok_is(arg, "state"))
+		return ssf_fail(c->err, "%s needs state (ct state <state>[,<state>...]), not %s",
+				w->word, ssf_q(&q, arg));
+	if (list->quoted)
+		return ssf_fail(c->err, "bad ct state %s (new, established, related, invalid or untracked, comma-separated)",
+				ssf_q(&q, list));
+	while (i <= list->len) {
+		comma = memchr(list->s + i, ',', list->len - i);
+		n = comma ? (size_t)(comma - list->s) - i : list->len - i;
+		bit = ssf_ct_state_find(list->s + i, n);
+		if (bit < 0)
+			return ssf_fail(c->err, "unknown ct state %s in %s (new, established, related, invalid or untracked)",
+					ssf_qbytes(&q, list->s + i, n),
+					ssf_qraw(&q2, list));
+		if (c->r.ct_states & bit)
+			return ssf_fail(c->err, "ct state %s twice in %s",
+					ssf_qbytes(&q, list->s + i, n),
+					ssf_qraw(&q2, list));
+		c->r.ct_states |= (u8)bit;
+		i += n + 1;
+	}
+	c->r.match |= SSF_RM_CT;
+	return 0;
+}
+
+/* "limit <n>/second|minute|hour" */
+static int ssf_set_limit(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			 const struct ssfctl_tok *arg)
+{
+	const char *slash = memchr(arg->s, '/', arg->len);
+	struct ssfctl_qword q;
+	size_t n = slash ? (size_t)(slash - arg->s) : 0;
+	int unit = -1;
+	u32 rate;
+
+	(void)w;
+	if (slash && !arg->quoted)
+		unit = ssf_limit_unit_find(slash + 1, arg->len - n - 1);
+	if (unit < 0 || !ssf_pol_uint(arg->s, n, SSF_LIMIT_RATE_MAX, &rate) ||
+	    !rate)
+		return ssf_fail(c->err, "bad limit %s (<n>/second, <n>/minute or <n>/hour, n 1-%u)",
+				ssf_q(&q, arg), SSF_LIMIT_RATE_MAX);
+	c->r.limit_rate = rate;
+	c->r.limit_unit = (u8)unit;
+	if (!c->r.limit_burst)
+		c->r.limit_burst = SSF_LIMIT_BURST_DEFAULT;
+	c->r.match |= SSF_RM_LIMIT;
+	return 0;
+}
+
+static int ssf_set_burst(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
+			 const struct ssfctl_tok *arg)
+{
+	struct ssfctl_qword q;
+	u32 v;
+
+	(void)w;
+	if (!ssf_pol_uint(arg->s, arg->len, SSF_LIMIT_BURST_MAX, &v) || !v)
+		return ssf_fail(c->err, "bad burst %s (1-%u packets)",
+				ssf_q(&q, arg), SSF_LIMIT_BURST_MAX);
+	c->r.limit_burst = v;
+	return 0;
+}
+
 static int ssf_set_log(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
 		       const struct ssfctl_tok *arg)
 {
@@ -311,6 +429,13 @@ static const struct ssfctl_rule_word ssf_rule_words[] = {
 	  "an ICMP type (a name or 0-255)", ssf_set_icmp },
 	{ "icmp6-type", SSF_SLOT_ICMP, SSF_FAMILY_IPV6, ONE,
 	  "an ICMPv6 type (a name or 0-255)", ssf_set_icmp },
+	{ "ct",      SSF_SLOT_CT,     0, SSF_ARG_TWO,
+	  "state and a list of states (ct state <state>[,<state>...])",
+	  ssf_set_ct },
+	{ "limit",   SSF_SLOT_LIMIT,  0, ONE, "a rate (<n>/second|minute|hour)",
+	  ssf_set_limit },
+	{ "burst",   SSF_SLOT_BURST,  0, ONE, "a number of packets",
+	  ssf_set_burst },
 	{ "accept",  SSF_SLOT_ACTION, SSF_ACT_ACCEPT, NONE, NULL,
 	  ssf_set_action },
 	{ "drop",    SSF_SLOT_ACTION, SSF_ACT_DROP, NONE, NULL, ssf_set_action },

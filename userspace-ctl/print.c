@@ -2,7 +2,8 @@
 /*
  * Rules and the policy statements around them, as text and as JSON. The
  * canonical word order: direction, family, proto, icmp-type, src, dst,
- * sport, dport, iif, oif, uid, gid, cgroup, action, log, audit, comment.
+ * sport, dport (each a value or @set), iif, oif, uid, gid, cgroup, ct
+ * state, limit, burst (when not the default), action, log, audit, comment.
  * "family" is left out when an address or an ICMP type already implies
  * it; a value the kernel knows but this ssfctl has no name for is printed
  * so that it is recognisable, not silently dropped.
@@ -15,6 +16,7 @@
 
 #include "print.h"
 #include "names.h"
+#include "ctlrule.h"
 
 char *ssf_prefix_fmt(char *buf, size_t size, u8 family, const union ssf_addr *a,
 		     u8 plen, bool host_short)
@@ -127,10 +129,62 @@ static void ssf_sb_icmp(struct ssfctl_sb *b, const struct ssf_rule *r)
 		ssf_sb_add(b, " %s %u", word, r->icmp_type);
 }
 
-size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssf_rule *r,
+/* " src @name" for set word @slot of @cr, when it has one; true if so. */
+static bool ssf_sb_setword(struct ssfctl_sb *b, const struct ssfctl_rule *cr,
+			   unsigned int slot)
+{
+	if (!(cr->r.match & ssf_set_words[slot].match))
+		return false;
+	ssf_sb_add(b, " %s @", ssf_set_words[slot].word);
+	ssf_sb_esc(b, cr->set[slot], false);
+	return true;
+}
+
+/* "established,related": the states of @mask, "?" for a bit without one. */
+static void ssf_sb_ct(struct ssfctl_sb *b, u32 mask)
+{
+	const char *sep = "";
+	const char *name;
+	u32 bit;
+
+	for (bit = 1; bit && bit <= mask; bit <<= 1) {
+		if (!(mask & bit))
+			continue;
+		name = ssf_ct_state_name(bit);
+		if (name)
+			ssf_sb_add(b, "%s%s", sep, name);
+		else
+			ssf_sb_add(b, "%s<ct state 0x%x>", sep, bit);
+		sep = ",";
+	}
+}
+
+/* " ct state ..., limit, burst" of @r. */
+static void ssf_sb_state(struct ssfctl_sb *b, const struct ssf_rule *r)
+{
+	const char *name;
+
+	if (r->match & SSF_RM_CT) {
+		ssf_sb_add(b, " ct state ");
+		ssf_sb_ct(b, r->ct_states);
+	}
+	if (!(r->match & SSF_RM_LIMIT))
+		return;
+	name = ssf_limit_unit_name(r->limit_unit);
+	if (name)
+		ssf_sb_add(b, " limit %" PRIu32 "/%s", r->limit_rate, name);
+	else
+		ssf_sb_add(b, " limit %" PRIu32 "/<unit %u>", r->limit_rate,
+			   r->limit_unit);
+	if (r->limit_burst != SSF_LIMIT_BURST_DEFAULT)
+		ssf_sb_add(b, " burst %" PRIu32, r->limit_burst);
+}
+
+size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssfctl_rule *cr,
 		       const struct ssfctl_namer *nm)
 {
 	struct ssfctl_sb b = { .buf = buf, .size = size };
+	const struct ssf_rule *r = &cr->r;
 	char s[4096];
 	const char *name;
 
@@ -161,15 +215,19 @@ size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssf_rule *r,
 	if (r->match & SSF_RM_SRC)
 		ssf_sb_add(&b, " src %s", ssf_prefix_fmt(s, sizeof(s), r->family,
 							&r->src, r->src_plen, true));
+	ssf_sb_setword(&b, cr, SSF_RSET_SRC);
 	if (r->match & SSF_RM_DST)
 		ssf_sb_add(&b, " dst %s", ssf_prefix_fmt(s, sizeof(s), r->family,
 							&r->dst, r->dst_plen, true));
+	ssf_sb_setword(&b, cr, SSF_RSET_DST);
 	if (r->match & SSF_RM_SPORT)
 		ssf_sb_add(&b, " sport %s", ssf_ports_fmt(s, sizeof(s),
 							 r->sport_min, r->sport_max));
+	ssf_sb_setword(&b, cr, SSF_RSET_SPORT);
 	if (r->match & SSF_RM_DPORT)
 		ssf_sb_add(&b, " dport %s", ssf_ports_fmt(s, sizeof(s),
 							 r->dport_min, r->dport_max));
+	ssf_sb_setword(&b, cr, SSF_RSET_DPORT);
 	if (r->match & SSF_RM_IIF)
 		ssf_sb_word(&b, "iif", r->iif, false);
 	if (r->match & SSF_RM_OIF)
@@ -188,6 +246,7 @@ size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssf_rule *r,
 		else
 			ssf_sb_add(&b, " cgroup-id %" PRIu64, r->cgroup_id);
 	}
+	ssf_sb_state(&b, r);
 	name = ssf_action_name(r->action);
 	if (name)
 		ssf_sb_add(&b, " %s", name);
@@ -206,7 +265,7 @@ size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssf_rule *r,
 	return b.len;
 }
 
-size_t ssf_rule_fmt(char *buf, size_t size, const struct ssf_rule *r)
+size_t ssf_rule_fmt(char *buf, size_t size, const struct ssfctl_rule *r)
 {
 	return ssf_rule_fmt_nm(buf, size, r, NULL);
 }
@@ -273,11 +332,37 @@ static void ssf_member_range(struct ssfctl_out *o, const char *key, u32 lo,
 	ssf_member_str(o, key, s);
 }
 
+/* "ct_state": [...], "limit": {...} */
+static void ssf_state_members(struct ssfctl_out *o, const struct ssf_rule *r)
+{
+	u32 bit;
+
+	if (r->match & SSF_RM_CT) {
+		ssf_print_arr_open(o, "ct_state");
+		for (bit = 1; bit && bit <= r->ct_states; bit <<= 1)
+			if (r->ct_states & bit)
+				ssf_print_name(o, SSF_PRINT_JSON, NULL, NULL,
+					       ssf_ct_state_name(bit), bit,
+					       NULL);
+		ssf_print_arr_close(o);
+	}
+	if (r->match & SSF_RM_LIMIT) {
+		ssf_print_obj_open(o, "limit");
+		ssf_print_u64(o, SSF_PRINT_JSON, "rate", NULL, r->limit_rate);
+		ssf_member_name(o, "unit", ssf_limit_unit_name(r->limit_unit),
+				r->limit_unit);
+		ssf_print_u64(o, SSF_PRINT_JSON, "burst", NULL, r->limit_burst);
+		ssf_print_obj_close(o);
+	}
+}
+
 /* What a rule matches on and does: JSON members, in the text's words. */
-static void ssf_rule_members(struct ssfctl_out *o, const struct ssf_rule *r,
+static void ssf_rule_members(struct ssfctl_out *o, const struct ssfctl_rule *cr,
 			     const struct ssfctl_namer *nm)
 {
+	const struct ssf_rule *r = &cr->r;
 	char s[4096];
+	int i;
 
 	ssf_member_name(o, "dir", ssf_dir_name(r->dir), r->dir);
 	ssf_member_name(o, "action", ssf_action_name(r->action), r->action);
@@ -306,6 +391,9 @@ static void ssf_rule_members(struct ssfctl_out *o, const struct ssf_rule *r,
 		ssf_member_str(o, "dport", ssf_ports_fmt(s, sizeof(s),
 							 r->dport_min,
 							 r->dport_max));
+	for (i = 0; i < SSF_RSET_NUM; i++)
+		if (r->match & ssf_set_words[i].match)
+			ssf_member_str(o, ssf_set_words[i].key, cr->set[i]);
 	if (r->match & SSF_RM_IIF)
 		ssf_member_str(o, "iif", r->iif);
 	if (r->match & SSF_RM_OIF)
@@ -327,6 +415,7 @@ static void ssf_rule_members(struct ssfctl_out *o, const struct ssf_rule *r,
 		ssf_member_str(o, "cgroup_path", nm && nm->cgroup ?
 			       nm->cgroup(r->cgroup_id, s, sizeof(s)) : NULL);
 	}
+	ssf_state_members(o, r);
 	if (r->flags & SSF_RULE_F_LOG) {
 		ssf_print_bool(o, SSF_PRINT_JSON, "log", NULL, true);
 		if (r->log_prefix[0])
@@ -344,13 +433,13 @@ static enum ssf_print_mode ssf_col(const char *fmt)
 	return fmt ? SSF_PRINT_ANY : SSF_PRINT_JSON;
 }
 
-void ssf_rule_print(struct ssfctl_out *o, const struct ssf_rule *r,
+void ssf_rule_print(struct ssfctl_out *o, const struct ssfctl_rule *r,
 		    const u64 *ctr, const struct ssfctl_namer *nm,
 		    const struct ssfctl_rule_cols *cols)
 {
 	static char text[SSF_RULE_STRLEN];
 
-	ssf_print_u64(o, ssf_col(cols->id), "id", cols->id, r->id);
+	ssf_print_u64(o, ssf_col(cols->id), "id", cols->id, r->r.id);
 	if (cols->words)
 		ssf_rule_members(o, r, nm);
 	if (ctr) {
@@ -365,7 +454,7 @@ void ssf_rule_print(struct ssfctl_out *o, const struct ssf_rule *r,
 	}
 }
 
-void ssf_rule_json(struct ssf_json *j, const struct ssf_rule *r,
+void ssf_rule_json(struct ssf_json *j, const struct ssfctl_rule *r,
 		   const struct ssfctl_namer *nm)
 {
 	static const struct ssfctl_rule_cols cols = { .words = true };

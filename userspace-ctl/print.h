@@ -10,14 +10,15 @@
 
 #include <stdio.h>
 
-#include "ssf_rule.h"
+#include "ctlrule.h"
 #include "json.h"
 
 /*
- * Longest rule text, NUL included: every word with its longest value, a
- * cgroup path, and quoted strings whose bytes may all need escaping.
+ * Longest rule text, NUL included: every word with its longest value (set
+ * names escaped), a cgroup path, and quoted strings whose bytes may all
+ * need escaping.
  */
-#define SSF_RULE_STRLEN		(1024 + 4 * 4096)
+#define SSF_RULE_STRLEN		(2048 + 4 * 4096)
 /* "addr/len" */
 #define SSF_PREFIX_STRLEN	(46 + 4)
 /* "p-q" */
@@ -50,10 +51,10 @@ struct ssfctl_namer {
  * snprintf() semantics: returns the length the text needs; @buf always
  * NUL-terminated when @size > 0.
  */
-size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssf_rule *r,
+size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssfctl_rule *r,
 		       const struct ssfctl_namer *nm);
 /* The same with numbers only. */
-size_t ssf_rule_fmt(char *buf, size_t size, const struct ssf_rule *r);
+size_t ssf_rule_fmt(char *buf, size_t size, const struct ssfctl_rule *r);
 
 /*
  * A value as a policy word: bare when it is one word the parser reads
@@ -79,15 +80,16 @@ struct ssfctl_rule_cols {
  * One rule into the JSON object being written: "id"; with @cols->words
  * "dir", "action", then "family", "proto", "icmp_type", "src", "dst",
  * "sport", "dport", "iif", "oif", "uid", "user", "gid", "group",
- * "cgroup", "cgroup_path", "log", "log_prefix", "audit", "comment" when
- * set; "packets" and "bytes" from @ctr (NULL: none); with @cols->words
+ * "src_set", "dst_set", "sport_set", "dport_set" (set names), "cgroup",
+ * "cgroup_path", "ct_state" (an array of state names), "limit" ({"rate",
+ * "unit", "burst"}), "log", "log_prefix", "audit", "comment" when set; "packets" and "bytes" from @ctr (NULL: none); with @cols->words
  * "text" (the rule words). In text, the columns of @cols. Names from @nm.
  */
-void ssf_rule_print(struct ssfctl_out *o, const struct ssf_rule *r,
+void ssf_rule_print(struct ssfctl_out *o, const struct ssfctl_rule *r,
 		    const u64 *ctr, const struct ssfctl_namer *nm,
 		    const struct ssfctl_rule_cols *cols);
 /* ssf_rule_print() with the words and no counters, into @j. */
-void ssf_rule_json(struct ssf_json *j, const struct ssf_rule *r,
+void ssf_rule_json(struct ssf_json *j, const struct ssfctl_rule *r,
 		   const struct ssfctl_namer *nm);
 
 /*

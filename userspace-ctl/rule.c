@@ -19,7 +19,7 @@ static int ssf_rule_add(struct ssfctl_ctx *ctx, int argc, char **argv)
 	struct ssfctl_nl_val id = { .attr = SSF_A_RULE_ID };
 	const struct ssf_apath *p;
 	struct ssf_polerr perr;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	struct nl_msg *msg;
 	struct ssfctl_nl nl;
 	const char *word;
@@ -149,8 +149,8 @@ void ssf_rules_print(struct ssfctl_out *o, const char *key,
 
 	for (i = 0; i < rl->n; i++) {
 		x = &rl->v[i];
-		if (ssf_digits(x->r.id) > wid)
-			wid = ssf_digits(x->r.id);
+		if (ssf_digits(x->r.r.id) > wid)
+			wid = ssf_digits(x->r.r.id);
 		if (ssf_digits(x->packets) > wpk)
 			wpk = ssf_digits(x->packets);
 		if (ssf_digits(x->bytes) > wby)

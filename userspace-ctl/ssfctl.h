@@ -54,6 +54,7 @@ struct ssfctl_command {
 extern const struct ssfctl_command ssf_rule_cmds[];
 extern const struct ssfctl_command ssf_policy_cmds[];
 extern const struct ssfctl_command ssf_validate_cmds[];
+extern const struct ssfctl_command ssf_set_cmds[];
 
 int ssf_cmd_status(struct ssfctl_ctx *ctx, int argc, char **argv);
 int ssf_cmd_stats(struct ssfctl_ctx *ctx, int argc, char **argv);
@@ -91,6 +92,7 @@ struct ssfctl_nl;
 struct ssfctl_rulelist;
 struct ssfctl_status;
 struct ssfctl_namer;
+struct ssfctl_setlist;
 struct ssf_checks;
 
 /*
@@ -128,12 +130,13 @@ void ssf_rules_print(struct ssfctl_out *o, const char *key,
 		     const struct ssfctl_namer *nm);
 
 /*
- * "policy show": @st's defaults and mode, @c's settings and @rl's rules
- * as a file that "policy load" turns back into the same policy, or as a
- * JSON object (with the generation, every check and the counters).
+ * "policy show": @st's generation, defaults and mode, @c's settings, @sl's
+ * sets and @rl's rules as a file that "policy load" turns back into the
+ * same policy, or as a JSON object (with every check and the counters).
  */
 void ssf_policy_print(struct ssfctl_out *o, const struct ssfctl_status *st,
 		      const struct ssf_checks *c,
+		      const struct ssfctl_setlist *sl,
 		      const struct ssfctl_rulelist *rl,
 		      const struct ssfctl_namer *nm);
 

@@ -48,6 +48,11 @@ static void ssf_status_print(struct ssfctl_out *o, const void *obj)
 		      st->next_id);
 	ssf_print_u64(o, SSF_PRINT_ANY, "objects", "objects:     %" PRIu64 "\n",
 		      st->objects);
+	if (st->has_memory)
+		ssf_print_u64(o, SSF_PRINT_ANY, "memory",
+			      "memory:      %" PRIu64 " bytes\n", st->memory);
+	ssf_print_bool(o, SSF_PRINT_ANY, "lockdown", "lockdown:    %s\n",
+		       st->lockdown);
 	ssf_defaults_print(o, st->defaults, defaults);
 	ssf_print_obj_close(o);
 }

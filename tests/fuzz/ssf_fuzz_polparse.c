@@ -2,9 +2,10 @@
 /*
  * libFuzzer target: the policy parser on any bytes. Besides not crashing,
  * every policy it accepts must print to text that parses back to the same
- * rules and the same check settings (the "policy show" / "policy load"
- * round trip), and both the text and the JSON printers must run on every
- * rule. An error leaves nothing allocated behind.
+ * rules (set words, ct state and limit included), the same check settings
+ * and the same set elements (the "policy show" / "policy load" round
+ * trip), and both the text and the JSON printers must run on every rule.
+ * An error leaves nothing allocated behind.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,10 +14,23 @@
 #include "polparse.h"
 #include "print.h"
 #include "checks.h"
+#include "setprint.h"
 
-static bool ssf_fz_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
+static bool ssf_fz_rule_eq(const struct ssfctl_rule *ca,
+			   const struct ssfctl_rule *cb)
 {
-	return a->dir == b->dir && a->action == b->action &&
+	const struct ssf_rule *a = &ca->r, *b = &cb->r;
+	int i;
+
+	for (i = 0; i < SSF_RSET_NUM; i++)
+		if ((a->match & ssf_set_words[i].match) &&
+		    strcmp(ca->set[i], cb->set[i]))
+			return false;
+	return a->ct_states == b->ct_states &&
+	       a->limit_rate == b->limit_rate &&
+	       a->limit_unit == b->limit_unit &&
+	       a->limit_burst == b->limit_burst &&
+	       a->dir == b->dir && a->action == b->action &&
 	       a->family == b->family && a->match == b->match &&
 	       a->proto == b->proto && a->src_plen == b->src_plen &&
 	       a->dst_plen == b->dst_plen && a->sport_min == b->sport_min &&
@@ -96,25 +110,49 @@ static void ssf_fz_mode(const struct ssf_polfile *pf)
 	free(buf);
 }
 
+/* Every element -> its word -> the same element. */
+static void ssf_fz_elems(const struct ssf_polfile *pf)
+{
+	char s[SSF_ELEM_STRLEN];
+	struct ssf_polerr e;
+	struct ssf_elem el;
+	size_t i, k;
+
+	for (i = 0; i < pf->nsets; i++) {
+		for (k = 0; k < pf->sets[i].nelems; k++) {
+			el = pf->sets[i].elems[k].e;
+			el.expires = 0;
+			ssf_elem_fmt(s, sizeof(s), &el);
+			if (ssf_elem_parse(pf->sets[i].type, s, strlen(s), &el, &e))
+				abort();
+			el.expires = pf->sets[i].elems[k].e.expires;
+			if (memcmp(&el, &pf->sets[i].elems[k].e, sizeof(el)))
+				abort();
+		}
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char text[SSF_RULE_STRLEN];
 	struct ssf_polfile pf;
 	struct ssf_polerr e;
 	struct ssf_json j;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	FILE *null;
 	size_t i;
 
 	if (ssf_polparse((const char *)data, size, &pf, &e)) {
 		if (!e.line || !e.msg[0])
 			abort();	/* every error names a line and a cause */
-		if (pf.rules || pf.checks || pf.nrules || pf.nchecks)
+		if (pf.rules || pf.checks || pf.nrules || pf.nchecks ||
+		    pf.sets || pf.nsets)
 			abort();
 		return 0;
 	}
 	ssf_fz_checks(&pf);
 	ssf_fz_mode(&pf);
+	ssf_fz_elems(&pf);
 	null = fopen("/dev/null", "w");
 	for (i = 0; i < pf.nrules; i++) {
 		ssf_rule_fmt(text, sizeof(text), &pf.rules[i].rule);

@@ -375,11 +375,11 @@ static int fk_rule(struct nlattr *nest, struct ssfctl_rulex *x, const char **why
 	*why = ssf_rule_get(nest, x);
 	if (*why)
 		return -EINVAL;
-	if (x->r.id || x->packets || x->bytes) {
+	if (x->r.r.id || x->packets || x->bytes) {
 		*why = "rule id and counters are the kernel's";
 		return -EINVAL;
 	}
-	return ssf_rule_check(&x->r, why) ? -EINVAL : 0;
+	return ssf_rule_check(&x->r.r, why) ? -EINVAL : 0;
 }
 
 /* The refusal of a rule, pointing at its dport (or the rule). */
@@ -438,7 +438,7 @@ static struct nl_msg *fk_dump_msg(struct fk_state *s, const struct nlmsghdr *req
 	ssf_rule_put(t, SSF_A_RULE, &x->r);
 	words = nlmsg_data(nlmsg_hdr(t));
 	nest = nla_nest_start(m, SSF_A_RULE | NLA_F_NESTED);
-	nla_put_u32(m, SSF_RULE_A_ID, x->r.id);
+	nla_put_u32(m, SSF_RULE_A_ID, x->r.r.id);
 	nlmsg_append(m, nla_data(words), (size_t)nla_len(words), NLA_ALIGNTO);
 	nla_put_u64(m, SSF_RULE_A_PACKETS, x->packets);
 	nla_put_u64(m, SSF_RULE_A_BYTES, x->bytes);
@@ -730,10 +730,10 @@ static size_t fk_preload(const struct ssfctl_fake_cfg *cfg,
 		line = *end ? end + 1 : end;
 	}
 	for (; !cfg->rules && n < (size_t)cfg->preload && n < FK_MAX_RULES; n++) {
-		rules[n].r.dir = (u8)(n % 3);
-		rules[n].r.action = (u8)(n % 2);
-		rules[n].r.match = SSF_RM_PROTO;
-		rules[n].r.proto = (u8)(n % 256);
+		rules[n].r.r.dir = (u8)(n % 3);
+		rules[n].r.r.action = (u8)(n % 2);
+		rules[n].r.r.match = SSF_RM_PROTO;
+		rules[n].r.r.proto = (u8)(n % 256);
 	}
 	return n;
 }
@@ -775,7 +775,7 @@ int ssf_fake_start(struct ssfctl_fake *fk, const struct ssfctl_fake_cfg *cfg,
 	setvbuf(s.log, NULL, _IOLBF, 0);
 	s.nrules = fk_preload(cfg, rules);
 	for (i = 0; i < s.nrules; i++) {
-		rules[i].r.id = (u32)i + 1;
+		rules[i].r.r.id = (u32)i + 1;
 		rules[i].packets = (i + 1) * 10;
 		rules[i].bytes = (i + 1) * 1000;
 	}

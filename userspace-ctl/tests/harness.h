@@ -12,16 +12,16 @@
 #include <stdlib.h>
 
 #include "ssf_test.h"
-#include "ssf_rule.h"
+#include "ctlrule.h"
 
 #define CHECK(c)		T_OK(c, "%s", #c)
 #define CHECK_STR(got, want)	T_STR(got, want)
 #define CHECK_INT(got, want)	T_INT(got, want)
 
 /* Rules equal in every field that defines them (not id, not the masks). */
-bool ssf_t_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b);
+bool ssf_t_rule_eq(const struct ssfctl_rule *a, const struct ssfctl_rule *b);
 /* A random rule that passes ssf_rule_check(). */
-void ssf_t_rule_random(struct ssf_rule *r, uint64_t *seed);
+void ssf_t_rule_random(struct ssfctl_rule *r, uint64_t *seed);
 uint64_t ssf_t_rand(uint64_t *seed);
 
 struct ssfctl_out;

@@ -31,7 +31,7 @@ SSF_TEST(attrs_encoding)
 	struct nlattr *tb[SSF_A_MAX + 1], *a;
 	struct ssf_polerr e;
 	struct ssfctl_rulex x;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	struct nl_msg *msg;
 	int rem, n = 0;
 	u32 seen = 0;
@@ -129,7 +129,7 @@ SSF_TEST(attrs_roundtrip)
 	uint64_t seed = 0x0123456789abcdefULL;
 	struct nlattr *tb[SSF_A_MAX + 1];
 	struct ssfctl_rulex x;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	struct nl_msg *msg;
 	int i, bad = 0;
 
@@ -209,12 +209,12 @@ SSF_TEST(attrs_decode)
 	struct ssfctl_rulex x;
 
 	CHECK(t_get(t_fill_full, &x) == NULL);
-	CHECK_INT(x.r.id, 42);
-	CHECK_INT(x.r.dir, SSF_DIR_OUT);
-	CHECK_INT(x.r.family, SSF_FAMILY_IPV6);
-	CHECK_INT(x.r.match, SSF_RM_DST);
-	CHECK_INT(x.r.dst.b[1], 0x01);
-	CHECK_INT(x.r.dst_plen, 32);
+	CHECK_INT(x.r.r.id, 42);
+	CHECK_INT(x.r.r.dir, SSF_DIR_OUT);
+	CHECK_INT(x.r.r.family, SSF_FAMILY_IPV6);
+	CHECK_INT(x.r.r.match, SSF_RM_DST);
+	CHECK_INT(x.r.r.dst.b[1], 0x01);
+	CHECK_INT(x.r.r.dst_plen, 32);
 	CHECK_INT(x.packets, 1ULL << 40);
 	CHECK_INT(x.bytes, 12345678901ULL);
 

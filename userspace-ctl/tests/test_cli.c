@@ -153,7 +153,7 @@ SSF_TEST_PROC(cli_parse_errors)
 	RUN(&r, NULL, "--json", "rule", "add", "in proto tcp", "--json",
 	    "dport 70000 accept");
 	CHECK_INT(r.status, 1);
-	CHECK_STR(r.err, "ssfctl: rule add: bad dport \"70000\" (a port 0-65535 or a range p-q)\n");
+	CHECK_STR(r.err, "ssfctl: rule add: bad dport \"70000\" (a port 0-65535, a range p-q or a port set @name)\n");
 	RUN(&r, NULL, "rule", "--json", "add", "--", "in", "dport", "1", "accept");
 	CHECK_INT(r.status, 1);
 	CHECK_STR(r.err, "ssfctl: rule add: a port match needs proto tcp, udp, sctp or udplite\n");

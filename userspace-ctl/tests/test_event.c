@@ -87,10 +87,12 @@ static const u8 t_a6[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
 static const struct ssfctl_event t_drop = {
 	.type = SSF_EVENT_DROP, .has = T_ENDS | SSFCTL_EV_DIR |
 	SSFCTL_EV_SPORT | SSFCTL_EV_DPORT | SSFCTL_EV_RULE | SSFCTL_EV_UID |
+	SSFCTL_EV_KUID | SSFCTL_EV_CT |
 	SSFCTL_EV_IIF | SSFCTL_EV_ACTION | SSFCTL_EV_SUPPRESSED,
 	.dir = SSF_DIR_IN, .family = SSF_FAMILY_IPV4, .proto = 6,
 	.addr_len = 4, .src.b = { 192, 0, 2, 1 }, .dst.b = { 192, 0, 2, 2 },
-	.sport = 1234, .dport = 80, .rule_id = 12, .uid = 0, .iif = "eth0",
+	.sport = 1234, .dport = 80, .rule_id = 12, .uid = 0, .kuid = 100000,
+	.ct_state = SSF_CT_NEW, .iif = "eth0",
 	.action = SSF_ACT_DROP, .suppressed = 0,
 };
 
@@ -168,10 +170,10 @@ SSF_TEST(event_events)
 	char *h, *j;
 
 	CHECK(t_event_of(&t_drop, &h, &j) == NULL);
-	CHECK_STR(h, "drop in tcp 192.0.2.1:1234 -> 192.0.2.2:80 rule 12 uid 0 iif eth0 drop\n");
+	CHECK_STR(h, "drop in tcp 192.0.2.1:1234 -> 192.0.2.2:80 rule 12 uid 0 kuid 100000 ct new iif eth0 drop\n");
 	CHECK_STR(j, "{\"type\":\"drop\",\"dir\":\"in\",\"family\":\"ipv4\",\"proto\":\"tcp\","
 		     "\"src\":\"192.0.2.1\",\"sport\":1234,\"dst\":\"192.0.2.2\",\"dport\":80,"
-		     "\"rule\":12,\"uid\":0,\"iif\":\"eth0\",\"action\":\"drop\","
+		     "\"rule\":12,\"uid\":0,\"kuid\":100000,\"ct\":\"new\",\"iif\":\"eth0\",\"action\":\"drop\","
 		     "\"suppressed\":0}\n");
 	free(h);
 	free(j);

@@ -217,7 +217,7 @@ SSF_TEST(extack_path)
 	struct nlattr *tb[SSF_A_MAX + 1];
 	struct ssf_polerr e;
 	struct ssf_apath p;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	struct nl_msg *msg;
 	struct nlmsghdr *h;
 	size_t i;

@@ -29,19 +29,20 @@
 static void t_rule_ok(int line, const char *text, struct ssf_rule want)
 {
 	struct ssf_polerr e;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 
 	if (ssf_polparse_rule(text, strlen(text), &r, &e)) {
 		t_check_str(e.msg, "(no error)", __FILE__, line, text);
 		return;
 	}
-	t_check(ssf_t_rule_eq(&r, &want), __FILE__, line, "%s", text);
+	t_check(ssf_t_rule_eq(&r, &(struct ssfctl_rule){ .r = want }), __FILE__,
+		line, "%s", text);
 }
 
 static void t_rule_err(int line, const char *text, size_t len, const char *msg)
 {
 	struct ssf_polerr e;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	int ret;
 
 	ret = ssf_polparse_rule(text, len, &r, &e);
@@ -195,17 +196,17 @@ SSF_TEST(polparse_rule_errors)
 	RULE_ERR("in dst 2001:db8::1/32 accept",
 		 "dst \"2001:db8::1/32\" has host bits set (the network is 2001:db8::/32)");
 	RULE_ERR("in proto tcp dport 70000 accept",
-		 "bad dport \"70000\" (a port 0-65535 or a range p-q)");
+		 "bad dport \"70000\" (a port 0-65535, a range p-q or a port set @name)");
 	RULE_ERR("in proto tcp dport -5 accept",
-		 "bad dport \"-5\" (a port 0-65535 or a range p-q)");
+		 "bad dport \"-5\" (a port 0-65535, a range p-q or a port set @name)");
 	RULE_ERR("in proto tcp dport 5- accept",
-		 "bad dport \"5-\" (a port 0-65535 or a range p-q)");
+		 "bad dport \"5-\" (a port 0-65535, a range p-q or a port set @name)");
 	RULE_ERR("in proto tcp sport 1-2-3 accept",
-		 "bad sport \"1-2-3\" (a port 0-65535 or a range p-q)");
+		 "bad sport \"1-2-3\" (a port 0-65535, a range p-q or a port set @name)");
 	RULE_ERR("in proto tcp sport ssh accept",
-		 "bad sport \"ssh\" (a port 0-65535 or a range p-q)");
+		 "bad sport \"ssh\" (a port 0-65535, a range p-q or a port set @name)");
 	RULE_ERR("in proto tcp dport 99999999999 accept",
-		 "bad dport \"99999999999\" (a port 0-65535 or a range p-q)");
+		 "bad dport \"99999999999\" (a port 0-65535, a range p-q or a port set @name)");
 
 	/* cross-field checks */
 	RULE_ERR("in family ip6 src 10.0.0.1 accept",
@@ -238,7 +239,7 @@ SSF_TEST(polparse_too_many_words)
 {
 	char text[SSF_POL_MAX_WORDS * 3 + 16];
 	struct ssf_polerr e;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	int i, n = 0;
 
 	/* exactly the limit is cut into words (then fails as a rule) ... */
@@ -274,14 +275,14 @@ SSF_TEST(polparse_file)
 	CHECK_INT(pf.nrules, 3);
 	if (pf.nrules == 3) {
 		CHECK_INT(pf.rules[0].line, 5);
-		CHECK_INT(pf.rules[0].rule.dport_min, 22);
+		CHECK_INT(pf.rules[0].rule.r.dport_min, 22);
 		CHECK_INT(pf.rules[1].line, 7);
-		CHECK_INT(pf.rules[1].rule.family, V6);
+		CHECK_INT(pf.rules[1].rule.r.family, V6);
 		CHECK_INT(pf.rules[2].line, 8);
-		CHECK_INT(pf.rules[2].rule.dir, FWD);
+		CHECK_INT(pf.rules[2].rule.r.dir, FWD);
 		/* the checker ran: the masks are derived */
-		CHECK_INT(pf.rules[1].rule.dst_mask.b[3], 0xff);
-		CHECK_INT(pf.rules[1].rule.dst_mask.b[4], 0);
+		CHECK_INT(pf.rules[1].rule.r.dst_mask.b[3], 0xff);
+		CHECK_INT(pf.rules[1].rule.r.dst_mask.b[4], 0);
 	}
 	ssf_polfile_free(&pf);
 
@@ -305,7 +306,7 @@ SSF_TEST(polparse_file)
 		CHECK_INT(ssf_polparse(big, len, &pf, &e), 0);
 		CHECK_INT(pf.nrules, n);
 		CHECK_INT(pf.rules[999].line, 1000);
-		CHECK_INT(pf.rules[999].rule.proto, 999 % 256);
+		CHECK_INT(pf.rules[999].rule.r.proto, 999 % 256);
 		ssf_polfile_free(&pf);
 		free(big);
 	}
@@ -316,7 +317,7 @@ SSF_TEST(polparse_file_errors)
 	FILE_ERR("default in drop\nrule in dprot 1 accept\n", 2,
 		 "unknown word \"dprot\"");
 	FILE_ERR("# c\n\nrule in accept\nrul in accept\n", 4,
-		 "unknown statement \"rul\" (expected default, mode, rule or validate)");
+		 "unknown statement \"rul\" (expected generation, default, mode, set, rule or validate)");
 	FILE_ERR("default in\n", 1,
 		 "default needs a direction and an action (default in|out|fwd accept|drop|reject)");
 	FILE_ERR("default\n", 1,
@@ -339,9 +340,9 @@ SSF_TEST(polparse_file_errors)
 	FILE_ERR("rule in src 10.0.0.1/24 accept # comment\n", 1,
 		 "src \"10.0.0.1/24\" has host bits set (the network is 10.0.0.0/24)");
 	FILE_ERR("\"rule\" in accept\n", 1,
-		 "unknown statement \"\\\"rule\\\"\" (expected default, mode, rule or validate)");
+		 "unknown statement \"\\\"rule\\\"\" (expected generation, default, mode, set, rule or validate)");
 	FILE_ERR("rule in accept\n\x00rule", 2,
-		 "unknown statement \"\\x00rule\" (expected default, mode, rule or validate)");
+		 "unknown statement \"\\x00rule\" (expected generation, default, mode, set, rule or validate)");
 }
 
 /* Policy -> text (as "policy show" prints it) -> policy: the same rules. */
@@ -398,7 +399,7 @@ SSF_TEST(polparse_roundtrip)
 {
 	uint64_t seed = 0x5eed5eed12345678ULL;
 	char text[SSF_RULE_STRLEN];
-	struct ssf_rule r, back;
+	struct ssfctl_rule r, back;
 	struct ssf_polerr e;
 	int i, bad = 0, bad_parse = 0;
 

@@ -10,10 +10,10 @@
 #include "print.h"
 #include "polparse.h"
 
-static struct ssf_rule t_parse(const char *text)
+static struct ssfctl_rule t_parse(const char *text)
 {
 	struct ssf_polerr e;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 
 	memset(&r, 0, sizeof(r));
 	if (ssf_polparse_rule(text, strlen(text), &r, &e))
@@ -24,7 +24,7 @@ static struct ssf_rule t_parse(const char *text)
 #define FMT(in, want) t_fmt(__LINE__, in, want)
 static void t_fmt(int line, const char *in, const char *want)
 {
-	struct ssf_rule r = t_parse(in);
+	struct ssfctl_rule r = t_parse(in);
 	char s[SSF_RULE_STRLEN];
 
 	ssf_rule_fmt(s, sizeof(s), &r);
@@ -34,7 +34,7 @@ static void t_fmt(int line, const char *in, const char *want)
 SSF_TEST(print_rule_text)
 {
 	char s[SSF_RULE_STRLEN];
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	size_t n;
 
 	FMT("in accept", "in accept");
@@ -58,9 +58,9 @@ SSF_TEST(print_rule_text)
 
 	/* values this ssfctl has no name for stay visible */
 	memset(&r, 0, sizeof(r));
-	r.dir = 7;
-	r.action = 9;
-	r.family = 5;
+	r.r.dir = 7;
+	r.r.action = 9;
+	r.r.family = 5;
 	ssf_rule_fmt(s, sizeof(s), &r);
 	CHECK_STR(s, "<direction 7> <family 5> <action 9>");
 
@@ -88,7 +88,8 @@ SSF_TEST(print_statements)
 	if (!T_OK(!ssf_polparse(text, sizeof(text) - 1, &pf, &e), "%s", e.msg))
 		return;
 	s = ssf_t_policy_show(&pf, false, NULL);
-	CHECK_STR(s, "default in drop\ndefault out accept\ndefault fwd drop\n"
+	CHECK_STR(s, "generation 1\n"
+		     "default in drop\ndefault out accept\ndefault fwd drop\n"
 		     "mode audit\n"
 		     "validate tcp-null off\nvalidate ip6-exthdr-max 3\n"
 		     "rule out proto udp dport 53 accept\n"
@@ -100,7 +101,7 @@ SSF_TEST(print_statements)
 			      "\"validate\":{\"checks\":{\"ip4-truncated\":{\"action\":"
 			      "\"drop\",\"packets\":0},"));
 	CHECK(strstr(s, "\"tcp-null\":{\"action\":\"off\",\"packets\":0},") != NULL);
-	CHECK(strstr(s, "},\"ip6_exthdr_max\":3},\"rules\":[{\"id\":1,\"dir\":\"out\","
+	CHECK(strstr(s, "},\"ip6_exthdr_max\":3},\"sets\":[],\"rules\":[{\"id\":1,\"dir\":\"out\","
 			"\"action\":\"accept\",\"proto\":\"udp\",\"dport\":\"53\","
 			"\"packets\":0,\"bytes\":0,"
 			"\"text\":\"out proto udp dport 53 accept\"},{\"id\":2,") != NULL);
@@ -128,7 +129,7 @@ SSF_TEST(print_prefix_ports)
 	CHECK_STR(ssf_ports_fmt(s, sizeof(s), 80, 80), "80");
 }
 
-static char *t_json_rule(const struct ssf_rule *r)
+static char *t_json_rule(const struct ssfctl_rule *r)
 {
 	struct ssf_json j;
 	char *buf = NULL;
@@ -147,11 +148,11 @@ static char *t_json_rule(const struct ssf_rule *r)
 
 SSF_TEST(print_rule_json)
 {
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	char *s;
 
 	r = t_parse("in proto tcp src 10.0.0.0/8 dst 10.1.2.3 sport 1024-65535 dport 22 accept");
-	r.id = 3;
+	r.r.id = 3;
 	s = t_json_rule(&r);
 	CHECK_STR(s, "{\"id\":3,\"dir\":\"in\",\"action\":\"accept\",\"family\":\"ip\","
 		     "\"proto\":\"tcp\",\"src\":\"10.0.0.0/8\",\"dst\":\"10.1.2.3/32\","
@@ -160,7 +161,7 @@ SSF_TEST(print_rule_json)
 	free(s);
 
 	r = t_parse("fwd drop");
-	r.id = 1;
+	r.r.id = 1;
 	s = t_json_rule(&r);
 	CHECK_STR(s, "{\"id\":1,\"dir\":\"fwd\",\"action\":\"drop\",\"text\":\"fwd drop\"}");
 	free(s);
@@ -178,8 +179,8 @@ SSF_TEST(print_rule_json)
 	free(s);
 
 	memset(&r, 0, sizeof(r));
-	r.dir = 7;
-	r.action = 9;
+	r.r.dir = 7;
+	r.r.action = 9;
 	s = t_json_rule(&r);
 	CHECK_STR(s, "{\"id\":0,\"dir\":7,\"action\":9,\"text\":\"<direction 7> <action 9>\"}");
 	free(s);

@@ -91,7 +91,7 @@ static void t_words_fmt(int line, const char *in, const char *want)
 {
 	static char s[SSF_RULE_STRLEN];
 	struct ssf_polerr e;
-	struct ssf_rule r, back;
+	struct ssfctl_rule r, back;
 
 	if (ssf_polparse_rule_res(in, strlen(in), &t_res, &r, &e)) {
 		t_check_str(e.msg, "(no error)", __FILE__, line, in);
@@ -111,7 +111,7 @@ static void t_words_fmt(int line, const char *in, const char *want)
 static void t_words_err(int line, const char *in, size_t len, const char *msg)
 {
 	struct ssf_polerr e;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	int ret;
 
 	ret = ssf_polparse_rule_res(in, len, &t_res, &r, &e);
@@ -119,10 +119,10 @@ static void t_words_err(int line, const char *in, size_t len, const char *msg)
 	t_check_str(ret ? e.msg : "(parsed)", msg, __FILE__, line, in);
 }
 
-static struct ssf_rule t_rule(const char *in)
+static struct ssfctl_rule t_rule(const char *in)
 {
 	struct ssf_polerr e;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 
 	memset(&r, 0, sizeof(r));
 	if (ssf_polparse_rule_res(in, strlen(in), &t_res, &r, &e))
@@ -132,7 +132,7 @@ static struct ssf_rule t_rule(const char *in)
 
 SSF_TEST(words_new_words)
 {
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 
 	WORDS("in iif eth0 accept", "in iif eth0 accept");
 	WORDS("fwd oif wg0 iif eth1 drop", "fwd iif eth1 oif wg0 drop");
@@ -144,10 +144,10 @@ SSF_TEST(words_new_words)
 	WORDS("in iif \"\\x65th0\" accept log \"\\x41\\x5c\\x22\"",
 	      "in iif eth0 accept log \"A\\\\\\\"\"");
 	r = t_rule("in drop comment \"\x1b\t\\x1B\"");
-	CHECK_STR(r.comment, "\x1b\t\x1b");
+	CHECK_STR(r.r.comment, "\x1b\t\x1b");
 	r = t_rule("in iif eth0 accept");
-	CHECK_STR(r.iif, "eth0");
-	CHECK_INT(r.match, SSF_RM_IIF);
+	CHECK_STR(r.r.iif, "eth0");
+	CHECK_INT(r.r.match, SSF_RM_IIF);
 
 	WORDS("out uid 1000 accept", "out uid alice accept");
 	WORDS("out uid 0 accept", "out uid 0 accept");
@@ -157,17 +157,17 @@ SSF_TEST(words_new_words)
 	WORDS("out uid \"1234\" drop", "out uid \"1234\" drop");
 	WORDS("out uid \"x y\" drop", "out uid \"x y\" drop");
 	r = t_rule("out uid \"1234\" drop");
-	CHECK_INT(r.uid_min, 77);
+	CHECK_INT(r.r.uid_min, 77);
 	r = t_rule("out uid 1234 drop");	/* unquoted: a number */
-	CHECK_INT(r.uid_min, 1234);
-	CHECK_INT(r.uid_max, 1234);
+	CHECK_INT(r.r.uid_min, 1234);
+	CHECK_INT(r.r.uid_max, 1234);
 	WORDS("in gid staff accept", "in gid staff accept");
 	WORDS("in gid 50-50 accept", "in gid staff accept");
 	WORDS("in gid 7-9 uid 3 accept", "in uid 3 gid 7-9 accept");
 	r = t_rule("in gid 7-9 accept");
-	CHECK_INT(r.gid_min, 7);
-	CHECK_INT(r.gid_max, 9);
-	CHECK_INT(r.match, SSF_RM_GID);
+	CHECK_INT(r.r.gid_min, 7);
+	CHECK_INT(r.r.gid_max, 9);
+	CHECK_INT(r.r.match, SSF_RM_GID);
 
 	WORDS("out cgroup /a/b drop", "out cgroup /a/b drop");
 	WORDS("out cgroup a/b drop", "out cgroup /a/b drop");
@@ -178,8 +178,8 @@ SSF_TEST(words_new_words)
 	WORDS("in cgroup-id 18446744073709551615 accept",
 	      "in cgroup-id 18446744073709551615 accept");
 	r = t_rule("out cgroup /a/b drop");
-	CHECK_INT(r.cgroup_id, 4242);
-	CHECK_INT(r.match, SSF_RM_CGROUP);
+	CHECK_INT(r.r.cgroup_id, 4242);
+	CHECK_INT(r.r.match, SSF_RM_CGROUP);
 
 	/* ICMP types imply proto and family */
 	WORDS("in icmp-type echo-request accept",
@@ -198,14 +198,14 @@ SSF_TEST(words_new_words)
 	WORDS("in src 10.0.0.0/8 icmp-type time-exceeded accept",
 	      "in proto icmp icmp-type time-exceeded src 10.0.0.0/8 accept");
 	r = t_rule("in icmp6-type packet-too-big accept");
-	CHECK_INT(r.family, V6);
-	CHECK_INT(r.proto, 58);
-	CHECK_INT(r.icmp_type, 2);
-	CHECK_INT(r.match, SSF_RM_PROTO | SSF_RM_ICMP_TYPE);
+	CHECK_INT(r.r.family, V6);
+	CHECK_INT(r.r.proto, 58);
+	CHECK_INT(r.r.icmp_type, 2);
+	CHECK_INT(r.r.match, SSF_RM_PROTO | SSF_RM_ICMP_TYPE);
 
 	/* actions and flags */
 	WORDS("in proto tcp dport 25 reject", "in proto tcp dport 25 reject");
-	CHECK_INT(t_rule("in reject").action, SSF_ACT_REJECT);
+	CHECK_INT(t_rule("in reject").r.action, SSF_ACT_REJECT);
 	WORDS("in drop log", "in drop log");
 	WORDS("in log drop", "in drop log");
 	WORDS("in drop log \"ssh: \"", "in drop log \"ssh: \"");
@@ -220,9 +220,9 @@ SSF_TEST(words_new_words)
 	WORDS("in drop comment \"say \\\"hi\\\" \\\\o/\"",
 	      "in drop comment \"say \\\"hi\\\" \\\\o/\"");
 	r = t_rule("in drop log \"p \\\"x\\\"\" audit comment \"c\"");
-	CHECK_INT(r.flags, SSF_RULE_F_LOG | SSF_RULE_F_AUDIT);
-	CHECK_STR(r.log_prefix, "p \"x\"");
-	CHECK_STR(r.comment, "c");
+	CHECK_INT(r.r.flags, SSF_RULE_F_LOG | SSF_RULE_F_AUDIT);
+	CHECK_STR(r.r.log_prefix, "p \"x\"");
+	CHECK_STR(r.r.comment, "c");
 	/* everything */
 	WORDS("comment \"all\" log \"L\" audit reject gid staff uid alice "
 	      "cgroup a/b iif lo proto tcp dport 22 in",
@@ -299,9 +299,9 @@ SSF_TEST(words_word_errors)
 	t_words_err(__LINE__, s, strlen(s),
 		    "comment \"000000000000000000000000000000000000000000000000000000000000000...\" is too long (128 bytes, at most 127)");
 	snprintf(s, sizeof(s), "in drop comment \"%0127d\"", 0);
-	CHECK_INT(strlen(t_rule(s).comment), 127);
+	CHECK_INT(strlen(t_rule(s).r.comment), 127);
 	snprintf(s, sizeof(s), "in drop log \"%063d\"", 0);
-	CHECK_INT(strlen(t_rule(s).log_prefix), 63);
+	CHECK_INT(strlen(t_rule(s).r.log_prefix), 63);
 
 	/* quoting */
 	WERR("in drop comment \"open", "unterminated quoted string \"\\\"open\"");
@@ -327,7 +327,7 @@ SSF_TEST(words_word_errors)
 SSF_TEST(words_no_resolver)
 {
 	struct ssf_polerr e;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 
 	CHECK_INT(ssf_polparse_rule("out uid alice drop", 18, &r, &e), -EINVAL);
 	CHECK_STR(e.msg, "user names are not looked up here: give uid a number");
@@ -344,14 +344,14 @@ SSF_TEST(words_system_names)
 	char buf[SSF_RULE_STRLEN], dir[] = "/tmp/ssfctl-words.XXXXXX";
 	char path[64], why[256];
 	struct ssf_polerr e;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 	const char *root;
 	u64 id;
 
 	CHECK_INT(ssf_polparse_rule_res("out uid root gid root drop", 26,
 					&ssf_sys_resolver, &r, &e), 0);
-	CHECK_INT(r.uid_min, 0);
-	CHECK_INT(r.gid_max, 0);
+	CHECK_INT(r.r.uid_min, 0);
+	CHECK_INT(r.r.gid_max, 0);
 	ssf_rule_fmt_nm(buf, sizeof(buf), &r, &ssf_sys_namer);
 	CHECK_STR(buf, "out uid root gid root drop");
 	CHECK_INT(ssf_polparse_rule_res("out uid ssf-no-such-user-x drop", 31,
@@ -361,8 +361,8 @@ SSF_TEST(words_system_names)
 					&ssf_sys_resolver, &r, &e), -EINVAL);
 	CHECK_STR(e.msg, "unknown group \"ssf-no-such-group\"");
 	/* an id without a name prints as the number */
-	r.match = SSF_RM_UID;
-	r.uid_min = r.uid_max = 3999999999u;
+	r.r.match = SSF_RM_UID;
+	r.r.uid_min = r.r.uid_max = 3999999999u;
 	ssf_rule_fmt_nm(buf, sizeof(buf), &r, &ssf_sys_namer);
 	CHECK_STR(buf, "out uid 3999999999 drop");
 
@@ -388,15 +388,15 @@ SSF_TEST(words_system_names)
 	CHECK_STR(buf, "/");
 	CHECK_INT(ssf_polparse_rule_res("in cgroup / accept", 18,
 					&ssf_sys_resolver, &r, &e), 0);
-	CHECK_INT(r.cgroup_id, id);
+	CHECK_INT(r.r.cgroup_id, id);
 	snprintf(buf, sizeof(buf), "in cgroup %s accept", root);
 	CHECK_INT(ssf_polparse_rule_res(buf, strlen(buf), &ssf_sys_resolver, &r,
 					&e), 0);
-	CHECK_INT(r.cgroup_id, id);
+	CHECK_INT(r.r.cgroup_id, id);
 	ssf_rule_fmt_nm(buf, sizeof(buf), &r, &ssf_sys_namer);
 	CHECK_STR(buf, "in cgroup / accept");
 	CHECK(ssf_cgroup_path(root, 0, buf, sizeof(buf)) == NULL);
-	r.cgroup_id = 0;
+	r.r.cgroup_id = 0;
 	ssf_rule_fmt_nm(buf, sizeof(buf), &r, &ssf_sys_namer);
 	CHECK_STR(buf, "in cgroup-id 0 accept");
 }
@@ -413,22 +413,22 @@ SSF_TEST(words_argv)
 	char *a6[] = { "in", "accept\nout" };
 	char *a7[] = { "in", "drop", "log", "\"unterminated" };
 	struct ssf_polerr e;
-	struct ssf_rule r;
+	struct ssfctl_rule r;
 
 	CHECK_INT(ssf_polparse_argv(6, a1, &t_res, &r, &e), 0);
-	CHECK_STR(r.log_prefix, "my prefix");
-	CHECK_STR(r.comment, "a \"quoted\" # text");
-	CHECK_INT(r.action, SSF_ACT_DROP);
+	CHECK_STR(r.r.log_prefix, "my prefix");
+	CHECK_STR(r.r.comment, "a \"quoted\" # text");
+	CHECK_INT(r.r.action, SSF_ACT_DROP);
 	CHECK_INT(ssf_polparse_argv(1, a2, &t_res, &r, &e), 0);
-	CHECK_STR(r.log_prefix, "my prefix");
-	CHECK_STR(r.comment, "c");
+	CHECK_STR(r.r.log_prefix, "my prefix");
+	CHECK_STR(r.r.comment, "c");
 	CHECK_INT(ssf_polparse_argv(4, a3, &t_res, &r, &e), 0);
-	CHECK_INT(r.dport_min, 22);
+	CHECK_INT(r.r.dport_min, 22);
 	CHECK_INT(ssf_polparse_argv(4, a4, &t_res, &r, &e), 0);
-	CHECK_INT(r.flags, SSF_RULE_F_LOG | SSF_RULE_F_AUDIT);
-	CHECK_STR(r.log_prefix, "");
+	CHECK_INT(r.r.flags, SSF_RULE_F_LOG | SSF_RULE_F_AUDIT);
+	CHECK_STR(r.r.log_prefix, "");
 	CHECK_INT(ssf_polparse_argv(4, a5, &t_res, &r, &e), 0);
-	CHECK_INT(r.cgroup_id, 99);
+	CHECK_INT(r.r.cgroup_id, 99);
 	CHECK_INT(ssf_polparse_argv(2, a6, &t_res, &r, &e), -EINVAL);
 	CHECK_STR(e.msg, "a rule is one line");
 	CHECK_INT(ssf_polparse_argv(4, a7, &t_res, &r, &e), -EINVAL);
@@ -482,7 +482,7 @@ SSF_TEST(words_mode_stmt)
 			       &e), 0);
 	CHECK_INT(pf.nrules, 1);
 	if (pf.nrules)
-		CHECK_STR(pf.rules[0].rule.comment, "#1");
+		CHECK_STR(pf.rules[0].rule.r.comment, "#1");
 	ssf_polfile_free(&pf);
 
 	f = open_memstream(&buf, &len);
@@ -528,7 +528,7 @@ SSF_TEST(words_word_fmt)
 /* JSON of a rule with every kind of field, names from the namer. */
 SSF_TEST(words_json)
 {
-	struct ssf_rule r = t_rule("out proto tcp dport 25 oif eth0 uid alice "
+	struct ssfctl_rule r = t_rule("out proto tcp dport 25 oif eth0 uid alice "
 				   "gid 1-2 cgroup /a/b reject log \"M \" audit "
 				   "comment \"no \\\"mail\\\"\"");
 	struct ssf_json j;
@@ -574,17 +574,17 @@ SSF_TEST(words_roundtrip_names)
 {
 	static char text[SSF_RULE_STRLEN];
 	uint64_t seed = 0xfeedface12345ULL;
-	struct ssf_rule r, back;
+	struct ssfctl_rule r, back;
 	struct ssf_polerr e;
 	int i, bad = 0;
 
 	for (i = 0; i < 3000; i++) {
 		ssf_t_rule_random(&r, &seed);
 		/* some ids the namer knows */
-		if ((r.match & SSF_RM_UID) && i % 3 == 0)
-			r.uid_min = r.uid_max = i % 2 ? 1000 : 77;
-		if ((r.match & SSF_RM_CGROUP) && i % 2 == 0)
-			r.cgroup_id = i % 4 ? 4242 : 99;
+		if ((r.r.match & SSF_RM_UID) && i % 3 == 0)
+			r.r.uid_min = r.r.uid_max = i % 2 ? 1000 : 77;
+		if ((r.r.match & SSF_RM_CGROUP) && i % 2 == 0)
+			r.r.cgroup_id = i % 4 ? 4242 : 99;
 		ssf_rule_fmt_nm(text, sizeof(text), &r, &t_nm);
 		if (ssf_polparse_rule_res(text, strlen(text), &t_res, &back,
 					  &e) || !ssf_t_rule_eq(&r, &back)) {

@@ -5,6 +5,7 @@
  */
 #include <fcntl.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,7 +17,8 @@
 #include "polparse.h"
 #include "print.h"
 
-bool ssf_t_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
+static bool ssf_t_kernel_rule_eq(const struct ssf_rule *a,
+				 const struct ssf_rule *b)
 {
 	if (a->dir != b->dir || a->action != b->action ||
 	    a->family != b->family || a->match != b->match)
@@ -49,8 +51,27 @@ bool ssf_t_rule_eq(const struct ssf_rule *a, const struct ssf_rule *b)
 		return false;
 	if ((a->match & SSF_RM_ICMP_TYPE) && a->icmp_type != b->icmp_type)
 		return false;
+	if ((a->match & SSF_RM_CT) && a->ct_states != b->ct_states)
+		return false;
+	if ((a->match & SSF_RM_LIMIT) &&
+	    (a->limit_rate != b->limit_rate || a->limit_unit != b->limit_unit ||
+	     a->limit_burst != b->limit_burst))
+		return false;
 	return a->flags == b->flags && !strcmp(a->log_prefix, b->log_prefix) &&
 	       !strcmp(a->comment, b->comment);
+}
+
+bool ssf_t_rule_eq(const struct ssfctl_rule *a, const struct ssfctl_rule *b)
+{
+	int i;
+
+	if (!ssf_t_kernel_rule_eq(&a->r, &b->r))
+		return false;
+	for (i = 0; i < SSF_RSET_NUM; i++)
+		if ((a->r.match & ssf_set_words[i].match) &&
+		    strcmp(a->set[i], b->set[i]))
+			return false;
+	return true;
 }
 
 uint64_t ssf_t_rand(uint64_t *seed)
@@ -128,87 +149,120 @@ static void ssf_t_random_range(u32 *min, u32 *max, uint64_t *seed)
 }
 
 /* The socket, interface, ICMP, flag and string fields. */
-static void ssf_t_random_meta(struct ssf_rule *r, uint64_t *seed)
+static void ssf_t_random_meta(struct ssfctl_rule *r, uint64_t *seed)
 {
-	bool owner = r->dir == SSF_DIR_IN || r->dir == SSF_DIR_OUT;
+	bool owner = r->r.dir == SSF_DIR_IN || r->r.dir == SSF_DIR_OUT;
 
-	if (r->dir != SSF_DIR_OUT && ssf_t_rand(seed) % 4 == 0) {
-		r->match |= SSF_RM_IIF;
-		ssf_t_random_str(r->iif, sizeof(r->iif), seed);
+	if (r->r.dir != SSF_DIR_OUT && ssf_t_rand(seed) % 4 == 0) {
+		r->r.match |= SSF_RM_IIF;
+		ssf_t_random_str(r->r.iif, sizeof(r->r.iif), seed);
 	}
-	if (r->dir != SSF_DIR_IN && ssf_t_rand(seed) % 4 == 0) {
-		r->match |= SSF_RM_OIF;
-		ssf_t_random_str(r->oif, sizeof(r->oif), seed);
-	}
-	if (owner && ssf_t_rand(seed) % 3 == 0) {
-		r->match |= SSF_RM_UID;
-		ssf_t_random_range(&r->uid_min, &r->uid_max, seed);
+	if (r->r.dir != SSF_DIR_IN && ssf_t_rand(seed) % 4 == 0) {
+		r->r.match |= SSF_RM_OIF;
+		ssf_t_random_str(r->r.oif, sizeof(r->r.oif), seed);
 	}
 	if (owner && ssf_t_rand(seed) % 3 == 0) {
-		r->match |= SSF_RM_GID;
-		ssf_t_random_range(&r->gid_min, &r->gid_max, seed);
+		r->r.match |= SSF_RM_UID;
+		ssf_t_random_range(&r->r.uid_min, &r->r.uid_max, seed);
+	}
+	if (owner && ssf_t_rand(seed) % 3 == 0) {
+		r->r.match |= SSF_RM_GID;
+		ssf_t_random_range(&r->r.gid_min, &r->r.gid_max, seed);
 	}
 	if (owner && ssf_t_rand(seed) % 4 == 0) {
-		r->match |= SSF_RM_CGROUP;
-		r->cgroup_id = ssf_t_rand(seed) | 1;
+		r->r.match |= SSF_RM_CGROUP;
+		r->r.cgroup_id = ssf_t_rand(seed) | 1;
 	}
 	if (ssf_t_rand(seed) % 3 == 0) {
-		r->flags |= SSF_RULE_F_LOG;
+		r->r.flags |= SSF_RULE_F_LOG;
 		if (ssf_t_rand(seed) % 2)
-			ssf_t_random_str(r->log_prefix, sizeof(r->log_prefix),
+			ssf_t_random_str(r->r.log_prefix, sizeof(r->r.log_prefix),
 					 seed);
 	}
 	if (ssf_t_rand(seed) % 4 == 0)
-		r->flags |= SSF_RULE_F_AUDIT;
+		r->r.flags |= SSF_RULE_F_AUDIT;
 	if (ssf_t_rand(seed) % 4 == 0)
-		ssf_t_random_str(r->comment, sizeof(r->comment), seed);
+		ssf_t_random_str(r->r.comment, sizeof(r->r.comment), seed);
 }
 
-void ssf_t_rule_random(struct ssf_rule *r, uint64_t *seed)
+/* Set words where the value words left room, ct state and limit. */
+static void ssf_t_random_state(struct ssfctl_rule *r, bool ported,
+			       uint64_t *seed)
+{
+	static const u32 plain[SSF_RSET_NUM] = {
+		SSF_RM_SRC, SSF_RM_DST, SSF_RM_SPORT, SSF_RM_DPORT,
+	};
+	int i;
+
+	for (i = 0; i < SSF_RSET_NUM; i++) {
+		if ((r->r.match & plain[i]) || ssf_t_rand(seed) % 5)
+			continue;
+		if (ssf_set_words[i].type == SSF_SET_PORT && !ported)
+			continue;
+		r->r.match |= ssf_set_words[i].match;
+		snprintf(r->set[i], sizeof(r->set[i]), "%s-%u",
+			 ssf_set_words[i].word,
+			 (unsigned int)(ssf_t_rand(seed) % 1000));
+	}
+	if (ssf_t_rand(seed) % 4 == 0) {
+		r->r.match |= SSF_RM_CT;
+		r->r.ct_states = (u8)(ssf_t_rand(seed) % SSF_CT_ALL + 1);
+	}
+	if (ssf_t_rand(seed) % 4 == 0) {
+		r->r.match |= SSF_RM_LIMIT;
+		r->r.limit_rate = (u32)(ssf_t_rand(seed) % SSF_LIMIT_RATE_MAX) + 1;
+		r->r.limit_unit = (u8)(ssf_t_rand(seed) % (SSF_LIMIT_UNIT_MAX + 1));
+		r->r.limit_burst = ssf_t_rand(seed) % 2 ? SSF_LIMIT_BURST_DEFAULT :
+				   (u32)(ssf_t_rand(seed) % SSF_LIMIT_BURST_MAX) + 1;
+	}
+}
+
+void ssf_t_rule_random(struct ssfctl_rule *r, uint64_t *seed)
 {
 	static const u8 protos[] = { 1, 6, 17, 58, 132, 136, 0, 47, 255 };
 	const char *why;
 	bool ported;
 
 	memset(r, 0, sizeof(*r));
-	r->dir = (u8)(ssf_t_rand(seed) % (SSF_DIR_MAX + 1));
-	r->action = (u8)(ssf_t_rand(seed) % (SSF_ACT_MAX + 1));
-	r->family = (u8)(ssf_t_rand(seed) % (SSF_FAMILY_MAX + 1));
+	r->r.dir = (u8)(ssf_t_rand(seed) % (SSF_DIR_MAX + 1));
+	r->r.action = (u8)(ssf_t_rand(seed) % (SSF_ACT_MAX + 1));
+	r->r.family = (u8)(ssf_t_rand(seed) % (SSF_FAMILY_MAX + 1));
 	if (ssf_t_rand(seed) % 2) {
-		r->match |= SSF_RM_PROTO;
-		r->proto = ssf_t_rand(seed) % 3 ?
+		r->r.match |= SSF_RM_PROTO;
+		r->r.proto = ssf_t_rand(seed) % 3 ?
 			   protos[ssf_t_rand(seed) % sizeof(protos)] :
 			   (u8)ssf_t_rand(seed);
 	}
 	if (ssf_t_rand(seed) % 6 == 0) {
 		/* an ICMP type: its family and proto */
-		r->family = ssf_t_rand(seed) % 2 ? SSF_FAMILY_IPV4 :
+		r->r.family = ssf_t_rand(seed) % 2 ? SSF_FAMILY_IPV4 :
 						   SSF_FAMILY_IPV6;
-		r->match |= SSF_RM_PROTO | SSF_RM_ICMP_TYPE;
-		r->proto = r->family == SSF_FAMILY_IPV4 ? 1 : 58;
-		r->icmp_type = (u8)ssf_t_rand(seed);
+		r->r.match |= SSF_RM_PROTO | SSF_RM_ICMP_TYPE;
+		r->r.proto = r->r.family == SSF_FAMILY_IPV4 ? 1 : 58;
+		r->r.icmp_type = (u8)ssf_t_rand(seed);
 	}
-	if (r->family != SSF_FAMILY_ANY && ssf_t_rand(seed) % 2) {
-		r->match |= SSF_RM_SRC;
-		ssf_t_random_addr(&r->src, &r->src_plen, r->family, seed);
+	if (r->r.family != SSF_FAMILY_ANY && ssf_t_rand(seed) % 2) {
+		r->r.match |= SSF_RM_SRC;
+		ssf_t_random_addr(&r->r.src, &r->r.src_plen, r->r.family, seed);
 	}
-	if (r->family != SSF_FAMILY_ANY && ssf_t_rand(seed) % 2) {
-		r->match |= SSF_RM_DST;
-		ssf_t_random_addr(&r->dst, &r->dst_plen, r->family, seed);
+	if (r->r.family != SSF_FAMILY_ANY && ssf_t_rand(seed) % 2) {
+		r->r.match |= SSF_RM_DST;
+		ssf_t_random_addr(&r->r.dst, &r->r.dst_plen, r->r.family, seed);
 	}
-	ported = (r->match & SSF_RM_PROTO) &&
-		 (r->proto == 6 || r->proto == 17 || r->proto == 132 ||
-		  r->proto == 136);
+	ported = (r->r.match & SSF_RM_PROTO) &&
+		 (r->r.proto == 6 || r->r.proto == 17 || r->r.proto == 132 ||
+		  r->r.proto == 136);
 	if (ported && ssf_t_rand(seed) % 2) {
-		r->match |= SSF_RM_SPORT;
-		ssf_t_random_ports(&r->sport_min, &r->sport_max, seed);
+		r->r.match |= SSF_RM_SPORT;
+		ssf_t_random_ports(&r->r.sport_min, &r->r.sport_max, seed);
 	}
 	if (ported && ssf_t_rand(seed) % 2) {
-		r->match |= SSF_RM_DPORT;
-		ssf_t_random_ports(&r->dport_min, &r->dport_max, seed);
+		r->r.match |= SSF_RM_DPORT;
+		ssf_t_random_ports(&r->r.dport_min, &r->r.dport_max, seed);
 	}
 	ssf_t_random_meta(r, seed);
-	if (ssf_rule_check(r, &why))
+	ssf_t_random_state(r, ported, seed);
+	if (ssf_rule_check(&r->r, &why))
 		printf("# BUG in the generator: %s\n", why);
 }
 
@@ -242,11 +296,52 @@ void ssf_t_checks_apply(struct ssf_checks *c, const struct ssf_polfile *pf)
 		c->ip6_exthdr_max = pf->ip6_exthdr_max;
 }
 
+/*
+ * The sets of @pf as the kernel holds them: elements sorted, each once
+ * (ssf_set_elems_apply(), the kernel's code), no time left shown.
+ */
+static int ssf_t_sets_of(const struct ssf_polfile *pf, struct ssfctl_setlist *sl)
+{
+	struct ssfctl_setinfo s;
+	struct ssf_elem *chg, *out;
+	u32 nout;
+	size_t i, k;
+
+	for (i = 0; i < pf->nsets; i++) {
+		memset(&s, 0, sizeof(s));
+		memcpy(s.name, pf->sets[i].name, sizeof(s.name));
+		s.type = pf->sets[i].type;
+		s.timeout = pf->sets[i].timeout;
+		chg = calloc(pf->sets[i].nelems + 1, sizeof(*chg));
+		if (!chg)
+			return -1;
+		for (k = 0; k < pf->sets[i].nelems; k++) {
+			chg[k] = pf->sets[i].elems[k].e;
+			chg[k].expires = 0;
+		}
+		if (ssf_set_elems_apply(NULL, SSF_SET_OP_ADD, chg,
+					(u32)pf->sets[i].nelems, 1, UINT32_MAX,
+					&out, &nout)) {
+			free(chg);
+			return -1;
+		}
+		free(chg);
+		s.elems = out;
+		s.nelems = s.cap = s.count = nout;
+		if (ssf_setlist_add(sl, &s)) {
+			free(out);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
 			const struct ssfctl_namer *nm)
 {
 	struct ssfctl_status st = { .generation = 1 };
 	struct ssfctl_rulelist rl = { .n = 0 };
+	struct ssfctl_setlist sl = { .n = 0 };
 	struct ssf_checks *c = malloc(sizeof(*c));
 	struct ssfctl_rulex x = { .packets = 0 };
 	struct ssfctl_out o;
@@ -259,20 +354,23 @@ char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
 	memcpy(st.defaults, pf->defaults, sizeof(st.defaults));
 	st.mode = pf->has_mode ? pf->mode : SSF_MODE_ENFORCE;
 	ssf_t_checks_apply(c, pf);
+	if (ssf_t_sets_of(pf, &sl))
+		goto out;
 	for (i = 0; i < pf->nrules; i++) {
 		x.r = pf->rules[i].rule;
-		x.r.id = (u32)i + 1;
+		x.r.r.id = (u32)i + 1;
 		if (ssf_rulelist_add(&rl, &x))
 			goto out;
 	}
 	f = open_memstream(&buf, &len);
 	if (f) {
 		ssf_out_init(&o, f, json);
-		ssf_policy_print(&o, &st, c, &rl, nm);
+		ssf_policy_print(&o, &st, c, &sl, &rl, nm);
 		ssf_out_end(&o);
 		fclose(f);
 	}
 out:
+	ssf_setlist_free(&sl);
 	ssf_rulelist_free(&rl);
 	free(c);
 	return buf;
@@ -295,7 +393,8 @@ static const struct {
 	T_EV(RULE, RULE_ID, rule_id), T_EV(REASON, REASON, reason),
 	T_EV(UID, UID, uid), T_EV(IIF, IIF, iif), T_EV(OIF, OIF, oif),
 	T_EV(SUPPRESSED, SUPPRESSED, suppressed), T_EV(ACTION, ACTION, action),
-	T_EV(GENERATION, GENERATION, generation),
+	T_EV(GENERATION, GENERATION, generation), T_EV(KUID, KUID, kuid),
+	T_EV(CT, CT_STATE, ct_state),
 };
 
 void ssf_t_event_put(struct nl_msg *m, const struct ssfctl_event *ev)
