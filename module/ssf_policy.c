@@ -289,5 +289,3 @@ const struct ssf_prule *ssf_policy_lookup(const struct ssf_policy *p, u8 dir,
 			  ktime_get_ns);
 	return i < 0 ? NULL : &p->rules[i];
 }
-	return NULL;
-}
