@@ -169,6 +169,7 @@ int ssf_gen_init(struct ssf_gen *g, u32 seed)
 
 	memset(g, 0, sizeof(*g));
 	g->rnd = seed ?: 1;
+	g->meta_sets = g->sets;
 	ret = gen_set(g, 0, SSF_SET_ADDR, 8) ?:
 	      gen_set(g, 1, SSF_SET_ADDR, 300) ?:
 	      gen_set(g, 2, SSF_SET_PORT, 6);
@@ -353,5 +354,5 @@ void ssf_gen_packet(struct ssf_gen *g, const struct ssf_rule *r,
 		}
 	}
 	m->ct_state = ct[ssf_gen_below(g, ARRAY_SIZE(ct))];
-	m->sets = g->sets;
+	m->sets = g->meta_sets;
 }

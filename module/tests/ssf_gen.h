@@ -23,7 +23,13 @@
 struct ssf_gen {
 	u32 rnd;			/* ssf_rnd() state */
 	struct ssf_set_data set[SSF_GEN_SETS];
-	const struct ssf_set_data *sets[SSF_GEN_SETS];	/* for meta.sets */
+	const struct ssf_set_data *sets[SSF_GEN_SETS];
+	/*
+	 * What packets get as meta.sets: @sets (the userspace world's
+	 * ssf_meta_set() reads an array of contents) unless the test puts
+	 * its world's table of these sets here (KUnit: struct ssf_set).
+	 */
+	const void *meta_sets;
 };
 
 /* Seed @g (@seed != 0) and build its sets; 0 or -ENOMEM. */

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include "ssf_fuzz.h"
 #include "ssf_cases.h"
+#include "ssf_rnd.h"
 
 static const char * const policies[] = {
 	"default in drop\ndefault out accept\ndefault fwd drop\n"
@@ -82,7 +83,7 @@ static void seed(const char *dir, const char *name, const struct ssf_tb *t,
 
 int main(int argc, char **argv)
 {
-	char d4[400], d6[400], dp[400], dx[400], name[96];
+	char d4[400], d6[400], dp[400], dx[400], dc[400], name[96];
 	struct ssf_tb *t = malloc(sizeof(*t));
 	const struct ssf_case *c;
 	struct ssf_case_env e;
@@ -97,7 +98,9 @@ int main(int argc, char **argv)
 	snprintf(d6, sizeof(d6), "%s/ip6", argv[1]);
 	snprintf(dp, sizeof(dp), "%s/polparse", argv[1]);
 	snprintf(dx, sizeof(dx), "%s/extack", argv[1]);
+	snprintf(dc, sizeof(dc), "%s/cls", argv[1]);
 	mkdir_p(argv[1]);
+	mkdir_p(dc);
 	mkdir_p(d4);
 	mkdir_p(d6);
 	mkdir_p(dp);
@@ -130,6 +133,21 @@ int main(int argc, char **argv)
 		put(dp, name, policies[i], strlen(policies[i]));
 	}
 	put(dx, "nlmsgerr-00", nlmsgerr, sizeof(nlmsgerr));
+	/*
+	 * The classifier target reads any bytes as rules and packets: seeds
+	 * of 8, 40 and 200 rules and 64 packets, from a fixed sequence.
+	 */
+	for (i = 0; i < 3; i++) {
+		static const u8 nrules[] = { 8, 40, 200 };
+		static u8 buf[1 + 200 * 16 + 64 * 16];
+		u32 x = 2463534242U + i, j, len = 1 + nrules[i] * 16 + 64 * 16;
+
+		buf[0] = nrules[i];
+		for (j = 1; j < len; j++)
+			buf[j] = ssf_rnd(&x);
+		snprintf(name, sizeof(name), "random-%u", nrules[i]);
+		put(dc, name, buf, len);
+	}
 	free(t);
 	return 0;
 }
