@@ -6,7 +6,7 @@ KDIR ?= $(shell KVER="$(KVER)" scripts/kdir)
 KVERS := $(shell scripts/kdir --all)
 
 .PHONY: all help deps module modules-all compat ssfctl unit kunit vmtest vm-selftest \
-	check demo fuzz sparse checkpatch bench clean
+	check demo fuzz sparse checkpatch clean
 
 all: module ssfctl
 
@@ -29,7 +29,7 @@ deps:
 	scripts/deps
 
 module:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+	scripts/build-module $(KDIR)
 
 modules-all:
 	@for v in $(KVERS); do scripts/build-module $$v || exit 1; done
@@ -64,13 +64,12 @@ fuzz:
 	$(MAKE) -C tests/fuzz run
 
 sparse:
-	$(MAKE) -C $(KDIR) M=$(CURDIR) C=2 modules
+	STRICT=1 scripts/build-module $(KDIR) C=2
 
 checkpatch:
 	scripts/checkpatch
 
 clean:
-	-$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 	-$(MAKE) -C userspace-ctl clean
 	-$(MAKE) -C tests/unit clean
 	-$(MAKE) -C tests/fuzz clean
