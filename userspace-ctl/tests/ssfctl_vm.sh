@@ -24,7 +24,7 @@
 source "$(dirname "$0")/../../tests/selftests/lib.sh"
 
 ssf_need_module
-ns_create P
+setup_ns P
 tmp_file pol
 tmp_file out
 tmp_file show1
