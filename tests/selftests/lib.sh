@@ -208,9 +208,9 @@ setup_ns() {
 	done
 }
 
-# cleanup_ns NS...: delete the namespaces now. Unlike the kernel's, it
-# kills no process in them: ssf_helper.py and ssf_probe.py enter every
-# namespace with setns() and must survive.
+# cleanup_ns NS...: delete the namespaces (and forget them). Unlike the
+# kernel's, it kills no process in them: ssf_helper.py and ssf_probe.py
+# enter every namespace with setns() and must survive.
 cleanup_ns() {
 	local ns i ret=0
 	for ns in "$@"; do

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 """Owned sockets, verdict probes and event queries for the ssf selftests.
 
-The issue-4 suites (ssf_owner, ssf_actions, ssf_txn, ssf_events) start one
-of these per suite through lib_probe.sh (--serve: one request per line of
-tab-separated words, one reply line, "ERR <why>" on failure), next to
-lib.sh's ssf_helper.py, whose netns switching, ARP barrier and drain it
-reuses (see ssf_helper.py for why a barrier means "everything arrived").
+The suites on owners, actions, transactions and events (ssf_owner,
+ssf_actions, ssf_txn, ssf_events) start one of these per suite through
+lib_probe.sh (--serve: one request per line of tab-separated words, one
+reply line, "ERR <why>" on failure), next to lib.sh's ssf_helper.py, whose
+netns switching, ARP barrier and drain it reuses (see ssf_helper.py for
+why a barrier means "everything arrived").
 
 An OWNER says who creates a socket: "-" is this process (root, the root
 cgroup); "UID:GID[:CGROUP]" is a process started with

@@ -1,9 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# ssfctl_vm.sh - ssfctl against the real ssf.ko (the unit tests use a fake
+# ssf_ctl.sh - ssfctl against the real ssf.ko (the unit tests use a fake
 # kernel): every dump and reply as the module sends it. Run as root in a VM:
 #
-#	tests/vm/run -- userspace-ctl/tests/ssfctl_vm.sh
+#	tests/vm/run -- env SSF_SUITES=ssf_ctl tests/selftests/run_all.sh
 #
 # The lead's smoke sequence (policy load, rule add, rule list, then
 # rule list --json - which once printed nothing), repeated; validate show and
@@ -21,7 +21,7 @@
 #   | $P (lo only)                        |
 #   |   ssfctl ... ; raw socket -> lo     |
 #   +-------------------------------------+
-source "$(dirname "$0")/../../tests/selftests/lib.sh"
+source "$(dirname "$0")/lib.sh"
 
 ssf_need_module
 setup_ns P
