@@ -31,7 +31,9 @@ give_up() {
 	exit 1
 }
 
-progs=$(make -s --no-print-directory -C "$dir" emit_tests) ||
+# not the make that may have started us (tests/vm/run passes its environment)
+progs=$(env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL \
+	make -s --no-print-directory -C "$dir" emit_tests) ||
 	give_up "no suite list from $dir/Makefile (make emit_tests)"
 progs=${progs//selftests:/}
 progs=" ${progs//$'\n'/ } "
