@@ -4,7 +4,8 @@
 #   TAP:       ok NAME | fail NAME [WHY] | skip NAME WHY | check NAME CMD... |
 #              check_fail NAME CMD... | check_eq NAME EXPECTED ACTUAL |
 #              ksft_done (trailing plan, summary line, ksft exit code)
-#   setup:     ns_create VAR [-4] | veth_connect NS_A IF_A NS_B IF_B |
+#   setup:     setup_ns [-4] VAR... | cleanup_ns NS... | cleanup_all_ns |
+#              veth_connect NS_A IF_A NS_B IF_B |
 #              addr_add NS IF ADDR/PLEN | neigh_pin NS_A IF_A NS_B IF_B |
 #              ns_link NS_A NS_B IF N [-4] (all of it, 10.0.N.1/.2) |
 #              bg CMD... (killed at exit) | tmp_file VAR
@@ -17,6 +18,9 @@
 #              rule_id NS N (the Nth rule's id)
 #   traffic:   udp_send / tcp_connect / ping_send: set T_TX, T_TXERR, T_RX,
 #              T_CONN, T_ACC, T_UNREACH | check_t NAME T_X=N... | check_rule NAME NS N P
+#
+# setup_ns, cleanup_ns, cleanup_all_ns, NS_LIST and busywait have the names
+# and arguments of the kernel's tools/testing/selftests/net/lib.sh.
 #
 # sj and the traffic functions are requests to ssf_helper.py, one Python
 # process per suite (started by ssf_need_module). Every check asserts on
@@ -38,7 +42,7 @@ ksft_pass=0
 ksft_fail=0
 ksft_skip=0
 
-ssf_netns=()
+NS_LIST=()	# namespaces of setup_ns, deleted by the cleanup
 ssf_pids=()
 ssf_cleanup_hooks=()	# suite functions run first by the cleanup
 ssf_tmpdir=
@@ -155,7 +159,7 @@ bail() {
 # --- setup and cleanup ---------------------------------------------------
 
 ssf_cleanup() {
-	local p ns
+	local p
 	ssf_helper_stop
 	for p in "${ssf_cleanup_hooks[@]}"; do
 		"$p"
@@ -166,9 +170,7 @@ ssf_cleanup() {
 	for p in "${ssf_pids[@]}"; do
 		wait "$p" 2>/dev/null
 	done
-	for ns in "${ssf_netns[@]}"; do
-		ip netns del "$ns" 2>/dev/null
-	done
+	cleanup_all_ns
 	[ -z "$ssf_tmpdir" ] || rm -rf "$ssf_tmpdir"
 	if [ $ssf_loaded_by_us = 1 ] && ssf_loaded; then
 		rmmod ssf 2>/dev/null
@@ -182,38 +184,52 @@ ssf_rand() {
 	printf '%04x%04x' $RANDOM $RANDOM
 }
 
-# ns_create VAR [-4]: a new netns with a unique name in $VAR, lo up, its
-# IPv6 quiet (no router solicitations, no DAD). -4: IPv6 disabled, so
-# every packet its hooks see is one the test sent.
-ns_create() {
-	local name v6=1
-	name=ssf-$1-$(ssf_rand)
-	[ "${2:-}" != -4 ] || v6=0
-	ip netns add "$name" || bail "ip netns add $name"
-	ssf_netns+=("$name")
-	printf -v "$1" %s "$name"
-	if [ $v6 = 0 ]; then
-		ns_sysctl "$name" net.ipv6.conf.all.disable_ipv6=1 \
-			net.ipv6.conf.default.disable_ipv6=1
-	else
-		ns_sysctl "$name" net.ipv6.conf.default.accept_dad=0 \
-			net.ipv6.conf.default.router_solicitations=0 \
-			net.ipv6.conf.default.accept_ra=0
-	fi
-	ip -n "$name" link set lo up
+# setup_ns [-4] VAR...: for each VAR a new netns with a unique name
+# (ssf-VAR-XXXXXXXX) in $VAR, lo up, its IPv6 quiet (no router
+# solicitations, no DAD). -4: IPv6 disabled, so every packet its hooks see
+# is one the test sent. A VAR that holds a namespace already gets another
+# one; both are deleted by the cleanup.
+setup_ns() {
+	local _sn_v6=1 _sn_var _sn_name
+	[ "${1:-}" != -4 ] || { _sn_v6=0; shift; }
+	for _sn_var in "$@"; do
+		_sn_name=ssf-$_sn_var-$(ssf_rand)
+		ip netns add "$_sn_name" || bail "ip netns add $_sn_name"
+		NS_LIST+=("$_sn_name")
+		printf -v "$_sn_var" %s "$_sn_name"
+		if [ $_sn_v6 = 0 ]; then
+			ns_sysctl "$_sn_name" net.ipv6.conf.all.disable_ipv6=1 \
+				net.ipv6.conf.default.disable_ipv6=1
+		else
+			ns_sysctl "$_sn_name" net.ipv6.conf.default.accept_dad=0 \
+				net.ipv6.conf.default.router_solicitations=0 \
+				net.ipv6.conf.default.accept_ra=0
+		fi
+		ip -n "$_sn_name" link set lo up
+	done
+}
+
+# cleanup_ns NS...: delete the namespaces (and forget them). Unlike the
+# kernel's, it kills no process in them: ssf_helper.py and ssf_probe.py
+# enter every namespace with setns() and must survive.
+cleanup_ns() {
+	local ns i ret=0
+	for ns in "$@"; do
+		ip netns del "$ns" 2>/dev/null || ret=1
+		for i in "${!NS_LIST[@]}"; do
+			[ "${NS_LIST[$i]}" != "$ns" ] || unset 'NS_LIST[i]'
+		done
+	done
+	return $ret
+}
+
+cleanup_all_ns() {
+	cleanup_ns "${NS_LIST[@]}"
 }
 
 # ns_sysctl NS KEY=VALUE...
 ns_sysctl() {
 	helper sysctl "$@" >/dev/null || bail "sysctl $*"
-}
-
-# ns_forget NS: the test deleted NS itself.
-ns_forget() {
-	local i
-	for i in "${!ssf_netns[@]}"; do
-		[ "${ssf_netns[$i]}" != "$1" ] || unset 'ssf_netns[i]'
-	done
 }
 
 veth_connect() {

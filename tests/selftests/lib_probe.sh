@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # shellcheck shell=bash disable=SC2034 # T_* are read by the suites
-# Helpers of the issue-4 suites (ssf_owner, ssf_actions, ssf_txn,
-# ssf_events), sourced after lib.sh.
+# Helpers of the suites on owners, actions, transactions and events
+# (ssf_owner, ssf_actions, ssf_txn, ssf_events), sourced after lib.sh.
 #
 #   probe:     probe WORD... (one request to ssf_probe.py, started by
 #              probe_start; stopped by the cleanup)

@@ -26,8 +26,7 @@ ssf_need_module
 probe_start
 dmesg_mark
 
-ns_create C
-ns_create S
+setup_ns C S
 ns_link "$C" "$S" veth0 1
 ns_link "$C" "$S" veth1 2
 

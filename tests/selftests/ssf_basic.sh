@@ -27,8 +27,7 @@ source "$(dirname "$0")/lib.sh"
 
 ssf_need_module
 
-ns_create C
-ns_create S
+setup_ns C S
 ns_link "$C" "$S" veth0 1
 
 # run_family TAG CLIENT_ADDR SERVER_ADDR ICMP_PROTO HOST_PLEN
@@ -177,8 +176,7 @@ check_ge "example: the default dropped the rest (2 x (SYN + 2 udp))" 6 \
 check "example: flush" ssfctl_ns "$S" policy flush
 
 # --- exact per-direction statistics (IPv4 only, no other traffic) -------
-ns_create C4 -4
-ns_create S4 -4
+setup_ns -4 C4 S4
 ns_link "$C4" "$S4" veth0 2 -4
 
 load "stats: load server policy" "$S4" <<EOF

@@ -37,11 +37,9 @@ ssf_loaded_by_us=1
 probe_start
 dmesg_mark
 
-ns_create C
-ns_create S
+setup_ns C S
 ns_link "$C" "$S" veth0 1
-ns_create CB -4
-ns_create SB -4
+setup_ns -4 CB SB
 ns_link "$CB" "$SB" veth0 2 -4
 
 load "load the server policy" "$S" <<EOF

@@ -19,9 +19,7 @@ source "$(dirname "$0")/lib.sh"
 
 ssf_need_module
 
-ns_create C
-ns_create R
-ns_create S
+setup_ns C R S
 veth_connect "$C" veth0 "$R" veth0
 veth_connect "$R" veth1 "$S" veth0
 addr_add "$C" veth0 10.0.1.1/24

@@ -75,7 +75,7 @@ check_fail "ssfctl fails after rmmod" "$SSFCTL" status
 
 check "insmod max_rules=2" ssf_load max_rules=2
 check_eq "max_rules parameter is 2" 2 "$(cat /sys/module/ssf/parameters/max_rules 2>&1)"
-ns_create N
+setup_ns N
 check_fail "max_rules=2: a 3-rule policy is refused" ssfctl_ns "$N" policy load - <<EOF
 rule in proto tcp dport 1 accept
 rule in proto tcp dport 2 accept

@@ -27,10 +27,8 @@ source "$(dirname "$0")/lib.sh"
 ssf_need_module
 
 # A is IPv4-only so that its statistics count nothing but the test's packets
-ns_create A1 -4
-ns_create A2 -4
-ns_create B1
-ns_create B2
+setup_ns -4 A1 A2
+setup_ns B1 B2
 ns_link "$A1" "$A2" veth0 1 -4
 ns_link "$B1" "$B2" veth0 1
 
@@ -75,10 +73,10 @@ check_eq "A2 after flush: no objects" 0 "$(sj "$A2" status 'j["objects"]')"
 
 # --- deleting namespaces that hold a policy ---------------------------------
 dmesg_mark
-ns_create K
+setup_ns K
 gone=()
 for i in 1 2 3; do
-	ns_create D
+	setup_ns D
 	veth_connect "$K" vethD$i "$D" veth0
 	addr_add "$K" vethD$i 10.0.9.254/32
 	addr_add "$D" veth0 10.0.9.$i/24
@@ -91,8 +89,7 @@ for i in 1 2 3; do
 	EOF
 	udp_send "$K" "$D" 10.0.9.$i 7000 3
 	check_t "D$i: traffic counted before deletion" T_RX=3
-	ip netns del "$D"
-	ns_forget "$D"
+	cleanup_ns "$D"
 	gone+=("vethD$i")
 done
 veth_gone() {

@@ -30,8 +30,7 @@ probe_start
 cg_init
 dmesg_mark
 
-ns_create C
-ns_create S
+setup_ns C S
 ns_link "$C" "$S" veth0 1
 
 # --- egress: uid and gid of the sending socket ----------------------------

@@ -24,7 +24,7 @@
 source "$(dirname "$0")/lib.sh"
 
 ssf_need_module
-ns_create N
+setup_ns N
 tmp_file pol
 tmp_file err
 tmp_file before

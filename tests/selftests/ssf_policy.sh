@@ -16,7 +16,7 @@
 source "$(dirname "$0")/lib.sh"
 
 ssf_need_module
-ns_create P
+setup_ns P
 tmp_file pol
 tmp_file show1
 tmp_file show2

@@ -2,11 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0
 """Owned sockets, verdict probes and event queries for the ssf selftests.
 
-The issue-4 suites (ssf_owner, ssf_actions, ssf_txn, ssf_events) start one
-of these per suite through lib_probe.sh (--serve: one request per line of
-tab-separated words, one reply line, "ERR <why>" on failure), next to
-lib.sh's ssf_helper.py, whose netns switching, ARP barrier and drain it
-reuses (see ssf_helper.py for why a barrier means "everything arrived").
+The suites on owners, actions, transactions and events (ssf_owner,
+ssf_actions, ssf_txn, ssf_events) start one of these per suite through
+lib_probe.sh (--serve: one request per line of tab-separated words, one
+reply line, "ERR <why>" on failure), next to lib.sh's ssf_helper.py, whose
+netns switching, ARP barrier and drain it reuses (see ssf_helper.py for
+why a barrier means "everything arrived").
 
 An OWNER says who creates a socket: "-" is this process (root, the root
 cgroup); "UID:GID[:CGROUP]" is a process started with
@@ -37,7 +38,8 @@ credentials of its file (gid) and its cgroup, whoever uses it later.
 	a real client process, bash's /dev/udp or /dev/tcp under setpriv as
 	OWNER in FROM (the server is ours, as root, in TO). udp: COUNT writes,
 	T_TXERR the failed ones, T_RX what the server got. tcp: one connect
-	(timeout 20 s): T_RC bash's status, T_ERR ok, refused or timeout.
+	(timeout 20 s): T_RC bash's status, T_ERR ok, refused or timeout,
+	T_MS how long the connect took (by bash's clock).
   rawtcp FROM DST DPORT FLAGS               -> T_TX T_TXERR
 	one TCP segment with control bits FLAGS (a number; 0: a "null"
 	segment) from a raw socket, then a barrier.
@@ -268,7 +270,11 @@ def client(frm, to, owner, proto, dst, port, count):
 		srv = socket.socket(fam, socket.SOCK_DGRAM)
 		srv.bind((H.wildcard(fam), port))
 	elif proto == "tcp":
-		script = f"exec 3<>/dev/tcp/{host}/{port}"
+		# bash times its own connect: starting timeout, setpriv and
+		# bash can take seconds in a busy TCG guest
+		script = ("s=${EPOCHREALTIME/./}; "
+			  f": 3<>/dev/tcp/{host}/{port}; r=$?; "
+			  "echo $(((${EPOCHREALTIME/./} - s) / 1000)); exit $r")
 		H.setns(to)
 		srv = socket.socket(fam, socket.SOCK_STREAM)
 		srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -293,6 +299,9 @@ def client(frm, to, owner, proto, dst, port, count):
 				raise H.Fail(f"udp client: exit {p.returncode}: "
 					     f"{p.stderr.strip()}")
 			return f"T_TX={count} T_TXERR={out} T_RX={H.drain(srv)}"
+		out = p.stdout.strip()
+		if out.isdigit():
+			ms = int(out)
 		if p.returncode == 124:
 			what = "timeout"
 		elif "refused" in p.stderr:

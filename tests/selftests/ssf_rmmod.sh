@@ -19,8 +19,7 @@ ssf_need_module
 
 all=()
 for i in 1 2 3; do
-	ns_create C
-	ns_create S
+	setup_ns C S
 	ns_link "$C" "$S" veth0 $i
 	printf -v "C$i" %s "$C"
 	printf -v "S$i" %s "$S"

@@ -37,9 +37,7 @@ ssf_need_module
 probe_start
 dmesg_mark
 
-ns_create C -4
-ns_create S -4
-ns_create P -4
+setup_ns -4 C S P
 ns_link "$C" "$S" veth0 1 -4
 
 rules() {

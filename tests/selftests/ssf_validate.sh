@@ -45,8 +45,7 @@ ssf_need_module
 command -v nft >/dev/null || skip_all "nft (nftables) not installed"
 dmesg_mark
 
-ns_create S
-ns_create P
+setup_ns S P
 ns_link "$P" "$S" veth0 1
 # so that the kernel itself delivers a LAND packet and an exhausted
 # source route, and the checks are what stops them

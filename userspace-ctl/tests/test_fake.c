@@ -7,7 +7,7 @@
  * NLM_F_DUMP_INTR, dump framing (NLMSG_DONE apart or in the last
  * datagram, stray messages between replies), and hostile events. The
  * fake logs every request, so the tests also check what was sent (nothing
- * for a bad file, an abort after a refusal). ssfctl_vm.sh has the rest,
+ * for a bad file, an abort after a refusal). tests/selftests/ssf_ctl.sh has the rest,
  * against ssf.ko.
  */
 #include <stdlib.h>

@@ -1,11 +1,11 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# ssfctl_vm.sh - ssfctl against the real ssf.ko: every command, its exact
+# ssf_ctl.sh - ssfctl against the real ssf.ko: every command, its exact
 # text and JSON, and the kernel's answers as the module sends them (the
 # unit tests' fake kernel covers only what ssf.ko does not do on demand).
 # Run as root in a VM:
 #
-#	tests/vm/run -- userspace-ctl/tests/ssfctl_vm.sh
+#	tests/vm/run -- env SSF_SUITES=ssf_ctl tests/selftests/run_all.sh
 #
 # In $Q, a namespace without IPv6 where no packet moves unless a test sends
 # it (so every counter is known): status, rule add/del/list, policy
@@ -32,11 +32,11 @@
 #   +--------------------------+   +---------------------+
 #   | $A  "v\e[7m" 10.9.0.1/24 |---| vb 10.9.0.2/24   $B |
 #   +--------------------------+   +---------------------+
-source "$(dirname "$0")/../../tests/selftests/lib.sh"
+source "$(dirname "$0")/lib.sh"
 
 ssf_need_module
-ns_create P
-ns_create Q -4
+setup_ns P
+setup_ns -4 Q
 tmp_file pol
 tmp_file out
 tmp_file show1
@@ -96,7 +96,7 @@ same_policy() {
 # fresh_q: $Q becomes a new namespace, where rule ids start at 1 (a
 # namespace never reuses one).
 fresh_q() {
-	ns_create Q -4
+	setup_ns -4 Q
 }
 
 # --- a namespace without a policy -------------------------------------------
@@ -690,8 +690,8 @@ fi
 
 # Without --count: each event reaches a reader at once, SIGTERM ends it.
 # The veth's name holds an escape sequence; the line shows it escaped.
-ns_create A -4
-ns_create B -4
+setup_ns -4 A
+setup_ns -4 B
 esc_if=$(printf 'v\033[7m')
 veth_connect "$A" "$esc_if" "$B" vb
 addr_add "$A" "$esc_if" 10.9.0.1/24
