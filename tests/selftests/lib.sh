@@ -15,7 +15,7 @@
 #   ssfctl:    ssfctl_ns NS ARGS... | load NAME NS < POLICY (a check) |
 #              sj NS "CMD" EXPR (evaluate EXPR over
 #              `ssfctl CMD --json`) | rule_ctr NS N (packets and bytes) |
-#              rule_id NS N (the Nth rule's id)
+#              rule_id NS N (the Nth rule's id) | policy_body <SHOW
 #   traffic:   udp_send / tcp_connect / ping_send: set T_TX, T_TXERR, T_RX,
 #              T_CONN, T_ACC, T_UNREACH | check_t NAME T_X=N... | check_rule NAME NS N P
 #
@@ -306,10 +306,9 @@ ssf_loaded() {
 
 # insmod does not load dependencies: modprobe the ones modinfo lists first
 # (nf_socket_ipv4/6, nf_reject_ipv4/6, ...) from the running kernel's tree.
+# ssf_load [PARAM=VALUE...]: a plain insmod of ssf.ko, as an admin would
+# do it on a freshly booted kernel: nothing loaded for it beforehand.
 ssf_load() {
-	local deps
-	deps=$(modinfo -F depends "$SSF_KO") || return 1
-	[ -z "$deps" ] || modprobe -a ${deps//,/ } || return 1
 	insmod "$SSF_KO" "$@"
 }
 
@@ -466,6 +465,12 @@ check_t() {
 	else
 		fail "$name" "expected $*, got$got"
 	fi
+}
+
+# policy_body <SHOW: `ssfctl policy show` output without its "generation"
+# line (which names the moment it was read), to compare policies.
+policy_body() {
+	grep -v '^generation '
 }
 
 # rule_id NS N: the id of the Nth rule of the policy (ids are never reused:

@@ -15,10 +15,15 @@
 #              cg_make REL... (removed by the cleanup) | cg_id REL
 #   events:    mon_start VAR NS (ssfctl monitor --json in NS, output file
 #              in $VAR) | ev FILE EXPR (Python EXPR over the events ev)
+#   genl:      genl_script NS STEP... (ssf_genl.py in NS, output in
+#              $genl_out, its "wait" steps held) | genl_go (let it past
+#              its wait and collect it)
 #   kernel:    log_mark | logged REGEX (a kernel log line since log_mark
 #              matches; lib.sh's dmesg_mark is left for dmesg_splats) |
 #              log_all_netns (nf_log in every netns, restored at exit) |
-#              gen NS | objects NS
+#              gen NS | objects NS | slow_modprobe SECONDS (the kernel's
+#              module loads wait; $slow_started appears when one begins) |
+#              slow_modprobe_off | module_gone NAME... (rmmod, waiting)
 
 SSF_PROBE_PY=$SSF_SELFTESTS/ssf_probe.py
 SSF_GENL_PY=$SSF_SELFTESTS/ssf_genl.py
@@ -170,4 +175,60 @@ gen() {
 
 objects() {
 	sj "$1" status 'j["objects"]'
+}
+
+# --- scripted genetlink (ssf_genl.py) -------------------------------------
+
+# genl_script NS STEP...: ssf_genl.py in NS, output in $genl_out, stdin a
+# fifo held on fd 4 until genl_go.
+genl_script() {
+	local ns=$1 go=$ssf_tmpdir/genl.go
+	shift
+	genl_out=$ssf_tmpdir/genl.out
+	rm -f "$go"
+	mkfifo "$go"
+	ip netns exec "$ns" "$SSF_PY" "$SSF_GENL_PY" "$@" <"$go" \
+		>"$genl_out" 2>&1 4>&- 5>&- 6>&- 7>&- 8>&- &
+	genl_pid=$!
+	ssf_pids+=("$genl_pid")
+	exec 4>"$go"
+}
+
+# genl_go: let the script past its "wait" step and collect it.
+genl_go() {
+	echo go >&4
+	exec 4>&-
+	wait "$genl_pid"
+}
+
+# --- module loading ---------------------------------------------------------
+
+# slow_modprobe SECONDS: from now on the kernel's usermode modprobe waits
+# SECONDS before loading anything, and touches $slow_started when it
+# begins; the original helper comes back with slow_modprobe_off or at exit.
+slow_modprobe() {
+	local path=/proc/sys/kernel/modprobe wrap=$ssf_tmpdir/slow-modprobe
+	slow_started=$ssf_tmpdir/slow-modprobe.started
+	[ -n "${ssf_modprobe_old:-}" ] || ssf_modprobe_old=$(cat $path)
+	rm -f "$slow_started"
+	printf '#!/bin/sh\ntouch %s\nsleep %s\nexec %s "$@"\n' \
+		"$slow_started" "$1" "$ssf_modprobe_old" >"$wrap"
+	chmod +x "$wrap"
+	echo "$wrap" >$path || bail "cannot set $path"
+	ssf_cleanup_hooks+=(slow_modprobe_off)
+}
+
+slow_modprobe_off() {
+	[ -z "${ssf_modprobe_old:-}" ] ||
+		echo "$ssf_modprobe_old" >/proc/sys/kernel/modprobe
+}
+
+# module_gone NAME...: unload the modules (waiting for whatever policy
+# still holds them to be freed); fails if one stays.
+module_gone() {
+	local m
+	for m in "$@"; do
+		[ -d /sys/module/"$m" ] || continue
+		busywait 15000 rmmod "$m" || return 1
+	done
 }

@@ -215,7 +215,7 @@ default in drop
 rule in proto udp dport 7011 drop
 rule in proto udp dport 7012 accept
 EOF
-show=$(ssfctl_ns "$S" policy show)
+show=$(ssfctl_ns "$S" policy show | policy_body)
 check_eq "mode: a loaded policy enforces" enforce "$(sj "$S" status 'j["mode"]')"
 udp_send "$C" "$S" 10.0.1.2 7011 2
 check_t "mode enforce: dport 7011 dropped" T_RX=0
@@ -245,7 +245,7 @@ check_eq "mode audit: stats count 3 + the defaults audited, none dropped" \
 check "mode enforce: set" ssfctl_ns "$S" mode enforce
 udp_send "$C" "$S" 10.0.1.2 7011 2
 check_t "mode enforce: dport 7011 dropped again" T_RX=0
-check_eq "mode enforce: the same policy" "$show" "$(ssfctl_ns "$S" policy show)"
+check_eq "mode enforce: the same policy" "$show" "$(ssfctl_ns "$S" policy show | policy_body)"
 load "mode audit in a policy file" "$S" <<EOF
 mode audit
 default in drop
@@ -261,7 +261,7 @@ default in drop
 rule in proto udp dport 7011 drop
 rule in proto udp dport 7012 accept
 EOF
-show=$(ssfctl_ns "$S" policy show)
+show=$(ssfctl_ns "$S" policy show | policy_body)
 udp_send "$C" "$S" 10.0.1.2 7011 2
 check_t "mode off: enforced first" T_RX=0
 check "mode off: set" ssfctl_ns "$S" mode off
@@ -274,9 +274,9 @@ check_rule "mode off: nothing counted (detached)" "$S" 1 2
 # (a mode change moves the generation policy show prints first)
 check_eq "mode off: the policy is kept (show adds the mode)" \
 	"$(grep -v '^generation ' <<<"$show")" \
-	"$(ssfctl_ns "$S" policy show | grep -vx 'mode off' | grep -v '^generation ')"
+	"$(ssfctl_ns "$S" policy show | policy_body | grep -vx 'mode off')"
 check_match "mode off: show says mode off" '^mode off$' \
-	"$(ssfctl_ns "$S" policy show)"
+	"$(ssfctl_ns "$S" policy show | policy_body)"
 check "mode enforce: set again" ssfctl_ns "$S" mode enforce
 check_eq "mode enforce: status says enforce" enforce \
 	"$(sj "$S" status 'j["mode"]')"
@@ -287,7 +287,7 @@ check_t "mode enforce: dport 7012 accepted" T_RX=2
 check_rule "mode enforce: counting again" "$S" 1 5
 check_eq "mode enforce: the same policy as before off" \
 	"$(grep -v '^generation ' <<<"$show")" \
-	"$(ssfctl_ns "$S" policy show | grep -v '^generation ')"
+	"$(ssfctl_ns "$S" policy show | policy_body)"
 check "mode: flush" ssfctl_ns "$S" policy flush
 
 # --- the end ------------------------------------------------------------------

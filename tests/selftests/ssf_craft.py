@@ -47,8 +47,8 @@ DSCP 42, which nothing else in the test uses):
   einval sends refused with EINVAL by the raw socket itself, "out"
   hit    change of the reason's counter (ssfctl validate show --json)
   other  every other reason whose counter changed ("-": none)
-  log    "ssf: audit <reason>:" kernel log lines; logx: any other
-         "ssf: audit" line
+  log    "ssf: audit: would drop (check <reason>):" kernel log lines;
+         logx: any other "ssf: audit" line
   act    the reason's action as ssfctl reports it, so a run never
          believes a setting that did not happen
 
@@ -290,7 +290,7 @@ class World:
 			except BrokenPipeError:	# overwritten: go on
 				continue
 			msg = rec.decode(errors="replace").split(";", 1)[-1]
-			if msg.startswith("ssf: audit "):
+			if msg.startswith("ssf: audit"):
 				out.append(msg)
 
 	def drain(self):
@@ -369,7 +369,7 @@ class World:
 		# an "out" run may loop DSCP 42 packets back into S
 		self.passed = self.read_passed() if c.dir == "in" else None
 		lines = self.audit_lines()
-		tag = f"ssf: audit {c.reason}: "
+		tag = f"ssf: audit: would drop (check {c.reason}): "
 		mine = sum(x.startswith(tag) for x in lines)
 		moved = {k: after[k]["packets"] - v["packets"]
 			 for k, v in before.items()}

@@ -14,6 +14,9 @@ Steps, run in order on one netlink socket of the current netns:
   commit      POLICY_COMMIT
   commit-gen  POLICY_COMMIT based on the remembered generation
   abort       POLICY_ABORT
+  begins N    N more sockets, each with POLICY_BEGIN, kept open to the
+	      end: "begins ok" or "begins err ENAME: <msg> at K" (the
+	      K-th, from 1, was refused)
   dump1       start a RULE_GET dump and read only its first part
   dump2       read the rest of that dump; prints "dump2 ok rules=N
 	      parts=N intr=0|1 gens=G[,G...]" (intr: a part carried
@@ -233,6 +236,25 @@ def main(steps):
 				       [u64(E["SSF_A_GENERATION"], gen)])
 			elif step == "abort":
 				nl.ssf("SSF_CMD_POLICY_ABORT")
+			elif step == "begins":
+				n = int(steps.pop(0))
+				step = f"begins {n}"
+				held = []
+				for k in range(1, n + 1):
+					s = Genl()
+					held.append(s)
+					try:
+						s.ssf("SSF_CMD_POLICY_BEGIN")
+					except OSError as e:
+						name = errno.errorcode.get(e.errno)
+						print(f"begins err {name}: "
+						      f"{e.strerror} at {k}",
+						      flush=True)
+						break
+				else:
+					print("begins ok", flush=True)
+				nl.held = held
+				continue
 			elif step == "dump1":
 				nl.dump_start("SSF_CMD_RULE_GET")
 				nl.dump_part()

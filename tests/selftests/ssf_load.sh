@@ -8,11 +8,21 @@
 # root is a throwaway overlay) `ssfctl status` loads it through the
 # family's module alias. Everything installed is removed again.
 #
-#   +----------------------+
-#   | init netns           |   +--------------------+
-#   |   insmod/rmmod,      |   | $N                 |
-#   |   ssfctl status      |   |   a policy, rmmod  |
-#   +----------------------+   +--------------------+
+# On a bare kernel (this suite runs first after boot): ssf.ko depends on
+# no module, a plain insmod works, and a policy with reject, log and owner
+# rules loads the helper modules it needs and lets them go when flushed;
+# one that cannot be loaded fails the commit with a message. lockdown=1:
+# the peer's packets to the initial netns are dropped until its first
+# policy, loopback always works.
+#
+#   +-------------------------+  ld0     ld0  +--------------------+
+#   | init netns ($I)         +---------------+ $P  10.77.0.2      |
+#   |   insmod/rmmod, status  |  10.77.0.1    |   the peer         |
+#   +-------------------------+               +--------------------+
+#   +--------------------+
+#   | $N                 |
+#   |   a policy, rmmod  |
+#   +--------------------+
 source "$(dirname "$0")/lib.sh"
 
 [ "$(id -u)" = 0 ] || skip_all "must run as root"
@@ -112,6 +122,76 @@ if mount --bind "$modtree" "$moddir" 2>/dev/null; then
 else
 	fail "autoload: bind-mount a module tree on $moddir" "mount failed"
 fi
+
+# --- a bare kernel -------------------------------------------------------------
+helpers="nf_reject_ipv4 nf_reject_ipv6 nf_socket_ipv4 nf_socket_ipv6"
+check_eq "ssf.ko depends on no other module" "" "$(modinfo -F depends "$SSF_KO")"
+for m in $helpers; do
+	[ ! -d /sys/module/$m ] || rmmod $m 2>/dev/null
+done
+check_eq "the helper modules are not loaded" "" \
+	"$(for m in $helpers; do [ ! -d /sys/module/$m ] || echo $m; done)"
+check "insmod on a bare kernel" ssf_load
+check "a policy with reject, log and owner rules loads" \
+	ssfctl_ns "$N" policy load - <<EOF
+rule in proto tcp dport 9 reject
+rule in proto udp dport 9 drop log "bare"
+rule in proto udp dport 10 uid 0 accept
+EOF
+check_eq "... and the kernel loaded what it needs" "" \
+	"$(for m in $helpers nf_log_syslog; do [ -d /sys/module/$m ] || echo $m; done)"
+check "flush" ssfctl_ns "$N" policy flush
+# freed after a grace period, by a work item: the references go then
+check "the flushed policy lets nf_reject_ipv4 go" \
+	busywait 10000 rmmod nf_reject_ipv4
+check "... and nf_socket_ipv6" busywait 10000 rmmod nf_socket_ipv6
+
+modprobe_path=/proc/sys/kernel/modprobe
+old_modprobe=$(cat $modprobe_path)
+# shellcheck disable=SC2317 # a cleanup hook
+restore_modprobe() { echo "$old_modprobe" >$modprobe_path; }
+ssf_cleanup_hooks+=(restore_modprobe)
+echo /bin/false >$modprobe_path
+ssfctl_ns "$N" policy load - >/dev/null 2>"$err" <<EOF
+rule in proto tcp dport 9 reject
+EOF
+check_eq "a helper that cannot be loaded: the load fails (exit 1)" 1 $?
+check_match "... saying which" 'reject needs kernel modules nf_reject_ipv4' \
+	"$(cat "$err")"
+check_eq "... and nothing changed" "false 0" \
+	"$(sj "$N" status '(j["active"], j["rules"])')"
+restore_modprobe
+check "rmmod" ssf_unload
+
+# --- lockdown=1 -----------------------------------------------------------------
+I=ssf-init-$(ssf_rand)
+ip netns attach "$I" 1 || bail "ip netns attach $I 1"
+# shellcheck disable=SC2317 # a cleanup hook
+forget_init() { ip netns delete "$I"; }
+ssf_cleanup_hooks+=(forget_init)
+setup_ns P
+veth_connect "$I" ld0 "$P" ld0
+addr_add "$I" ld0 10.77.0.1/24
+addr_add "$P" ld0 10.77.0.2/24
+neigh_pin "$I" ld0 "$P" ld0
+check "insmod lockdown=1" ssf_load lockdown=1
+check_eq "status --json: lockdown true" true "$(sj - status 'j["lockdown"]')"
+udp_send "$P" "$I" 10.77.0.1 7100 3
+check_t "lockdown: the peer's datagrams are dropped" T_RX=0
+ping_send "$P" 10.77.0.1 2
+check_t "lockdown: so are its pings" T_RX=0
+udp_send "$I" "$I" 127.0.0.1 7101 2
+check_t "lockdown: loopback works" T_RX=2
+check "the first policy of the initial netns" "$SSFCTL" policy load - <<EOF
+default in accept
+EOF
+check_eq "status --json: lockdown false" false "$(sj - status 'j["lockdown"]')"
+udp_send "$P" "$I" 10.77.0.1 7100 3
+check_t "after the policy: delivered" T_RX=3
+check "flush in the initial netns" "$SSFCTL" policy flush
+udp_send "$P" "$I" 10.77.0.1 7100 1
+check_t "lockdown does not come back after a flush" T_RX=1
+check "rmmod after lockdown" ssf_unload
 
 check_eq "no kernel warning" "" "$(dmesg_splats)"
 ksft_done

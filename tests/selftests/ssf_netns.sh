@@ -50,14 +50,14 @@ check_eq "B2 stats: nothing counted" "0 0 0" \
 	"$(sj "$B2" stats '(j["in"]["packets"], j["out"]["packets"], j["fwd"]["packets"])')"
 check_eq "A2 rule counter not touched by B traffic" "5" \
 	"$(sj "$A2" "rule list" 'r(1)["packets"]')"
-show_a2=$(ssfctl_ns "$A2" policy show)
+show_a2=$(ssfctl_ns "$A2" policy show | policy_body)
 
 check "B2: rule add" ssfctl_ns "$B2" rule add in proto udp dport 7001 drop
 check_eq "B2: its first rule is id 1 (ids are per netns)" "1 1" \
 	"$(sj "$B2" status '(j["rules"], j["next_id"] - 1)')"
 check_eq "A2: still 1 rule, next id 2" "1 2" \
 	"$(sj "$A2" status '(j["rules"], j["next_id"])')"
-check_eq "A2: policy text unchanged by B2" "$show_a2" "$(ssfctl_ns "$A2" policy show)"
+check_eq "A2: policy text unchanged by B2" "$show_a2" "$(ssfctl_ns "$A2" policy show | policy_body)"
 udp_send "$B1" "$B2" 10.0.1.2 7001 2
 check_t "B2's rule drops B traffic" T_RX=0
 udp_send "$A1" "$A2" 10.0.1.2 7001 2

@@ -29,9 +29,9 @@ gen() {
 
 # --- a fresh netns --------------------------------------------------------
 check_eq "status --json: fields" \
-	"active defaults generation max_rules mode next_id objects rules" \
+	"active defaults generation lockdown max_rules memory mode next_id objects rules" \
 	"$(sj "$P" status '" ".join(sorted(j))')"
-check_eq "status --json: types" "bool dict int int str int int int" \
+check_eq "status --json: types" "bool dict int bool int int str int int int" \
 	"$(sj "$P" status '" ".join(type(j[k]).__name__ for k in sorted(j))')"
 check_eq "status --json: fresh netns is inactive, accepts, no rules" \
 	"false accept accept accept 0 1 0" \
@@ -74,12 +74,19 @@ check_eq "show: 10 rules" 10 "$(grep -c '^rule ' "$show1")"
 check "show: a simple rule is printed canonically" \
 	grep -qx 'rule in proto tcp dport 22 accept' "$show1"
 check "show: defaults are printed" grep -qx 'default fwd drop' "$show1"
+check_eq "show: it names the generation it was read at" "generation $g1" \
+	"$(head -n 1 "$show1")"
 check "load the show output" ssfctl_ns "$P" policy load "$show1"
 ssfctl_ns "$P" policy show >"$show2"
-check "round trip: show output identical after reload" cmp "$show1" "$show2"
-check "load from stdin" ssfctl_ns "$P" policy load - <"$show1"
+check "round trip: show output identical after reload, but the generation" \
+	cmp <(policy_body <"$show1") <(policy_body <"$show2")
+ssfctl_ns "$P" policy load - <"$show1" 2>"$err" >/dev/null
+check_eq "a show older than the last change does not load (exit 1)" 1 $?
+check_match "... the kernel says why" 'policy changed since you read it' \
+	"$(cat "$err")"
+check "load from stdin: a fresh show" ssfctl_ns "$P" policy load - <"$show2"
 check "round trip: stdin reload identical" \
-	cmp "$show1" <(ssfctl_ns "$P" policy show)
+	cmp <(policy_body <"$show1") <(ssfctl_ns "$P" policy show | policy_body)
 check "generation grew on each reload" test "$(gen)" -gt "$g1"
 
 # --- invalid files: file:line, exit 1, nothing changed ---------------------

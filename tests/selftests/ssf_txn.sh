@@ -13,7 +13,9 @@
 # killed mid-transaction, or one whose transaction failed, leaves the
 # object count of `status --json` at its baseline and the policy as it
 # was. Commit-confirm: reverts on time-out (policy, generation, a revert
-# event) and holds when confirmed. `policy check`: the first bad line of
+# event) and holds when confirmed; a revert that falls due while a new
+# --confirm commit is made never undoes that commit; ids handed out in a
+# confirm window are not reused after the revert. `policy check`: the first bad line of
 # an invalid file, the kernel's verdict on a valid one, nothing changed.
 #
 #   +------------------------------+            +---------------------+
@@ -185,19 +187,19 @@ stopped_loader() {
 	return 1
 }
 
-show_a=$(ssfctl_ns "$P" policy show)
+show_a=$(ssfctl_ns "$P" policy show | policy_body)
 if stopped_loader "$pol_big"; then
 	ok "concurrent: loader A stopped with its transaction open"
 	check "concurrent: loader B commits meanwhile" \
 		ssfctl_ns "$P" policy load "$pol_b"
-	show_b=$(ssfctl_ns "$P" policy show)
+	show_b=$(ssfctl_ns "$P" policy show | policy_body)
 	kill -CONT $loader_pid
 	wait $loader_pid
 	check_eq "concurrent: loader A fails (exit 1)" 1 $?
 	check_match "concurrent: ... with the generation error" \
 		'^ssfctl: .*policy changed since you read it' "$(cat "$err")"
 	check_eq "concurrent: B's policy stays" "$show_b" \
-		"$(ssfctl_ns "$P" policy show)"
+		"$(ssfctl_ns "$P" policy show | policy_body)"
 	check "concurrent: A's transaction is freed" \
 		busywait 10000 objects_are "$P" "$base"
 else
@@ -207,32 +209,16 @@ fi
 
 # The same at the netlink level: ssf_genl.py reads the generation, opens a
 # transaction and waits; ssfctl commits; the stale commit is refused.
-tmp_file go
-tmp_file genl_out
-genl_script() {	# genl_script STEP...: ssf_genl.py in $P, stdin from $go
-	rm -f "$go"
-	mkfifo "$go"
-	ip netns exec "$P" "$SSF_PY" "$SSF_GENL_PY" "$@" <"$go" \
-		>"$genl_out" 2>&1 5>&- 6>&- 7>&- 8>&- &
-	genl_pid=$!
-	ssf_pids+=("$genl_pid")
-	exec 4>"$go"
-}
-genl_go() {	# let the script past its "wait" step and collect it
-	echo go >&4
-	exec 4>&-
-	wait $genl_pid
-}
 ssfctl_ns "$P" policy load "$pol_a" >/dev/null
-genl_script gen begin add 20 ready wait commit-gen
+genl_script "$P" gen begin add 20 ready wait commit-gen
 check "genl: transaction open" busywait 60000 grep -qx ready "$genl_out"
 check "genl: ssfctl commits meanwhile" ssfctl_ns "$P" policy load "$pol_b"
-show_b=$(ssfctl_ns "$P" policy show)
+show_b=$(ssfctl_ns "$P" policy show | policy_body)
 genl_go
 check_match "genl: the stale commit fails with EBUSY and the message" \
 	'^commit-gen err EBUSY: .*policy changed since you read it' \
 	"$(cat "$genl_out")"
-check_eq "genl: the policy is ssfctl's" "$show_b" "$(ssfctl_ns "$P" policy show)"
+check_eq "genl: the policy is ssfctl's" "$show_b" "$(ssfctl_ns "$P" policy show | policy_body)"
 check "genl: the refused transaction is freed" \
 	busywait 10000 objects_are "$P" "$base"
 
@@ -241,7 +227,7 @@ check "genl: the refused transaction is freed" \
 # the previous part (ssfctl then dumps again). ssf_genl.py reads the first
 # part of a 3000-rule dump (several datagrams), waits while a rule is
 # added, then reads the rest.
-genl_script begin add 3000 commit dump1 ready wait dump2
+genl_script "$P" begin add 3000 commit dump1 ready wait dump2
 check "dump: first part read" busywait 60000 grep -qx ready "$genl_out"
 g=$(gen "$P")
 check "dump: a rule added meanwhile" \
@@ -250,7 +236,7 @@ genl_go
 check_match "dump: a dump spanning the commit is flagged interrupted" \
 	"^dump2 ok rules=[0-9]+ parts=([3-9]|[1-9][0-9]+) intr=1 gens=$g,$((g + 1))\$" \
 	"$(grep '^dump2' "$genl_out")"
-genl_script dump1 ready wait dump2
+genl_script "$P" dump1 ready wait dump2
 check "dump (control): first part read" busywait 60000 grep -qx ready "$genl_out"
 genl_go
 check_match "dump (control): without a commit, not flagged, one generation" \
@@ -259,24 +245,24 @@ check_match "dump (control): without a commit, not flagged, one generation" \
 check "dump: back to B's policy" ssfctl_ns "$P" policy load "$pol_b"
 
 # --- killed or failed loaders leave nothing behind ----------------------------
-show_a=$(ssfctl_ns "$P" policy show)
+show_a=$(ssfctl_ns "$P" policy show | policy_body)
 g=$(gen "$P")
 if stopped_loader "$pol_big"; then
-	show_a=$(ssfctl_ns "$P" policy show)
+	show_a=$(ssfctl_ns "$P" policy show | policy_body)
 	g=$(gen "$P")
 	kill -KILL $loader_pid
 	wait $loader_pid 2>/dev/null
 	check "killed ssfctl: objects back at the baseline ($base)" \
 		busywait 10000 objects_are "$P" "$base"
 	check_eq "killed ssfctl: policy unchanged" "$show_a" \
-		"$(ssfctl_ns "$P" policy show)"
+		"$(ssfctl_ns "$P" policy show | policy_body)"
 	check_eq "killed ssfctl: generation unchanged" "$g" "$(gen "$P")"
 else
 	fail "killed ssfctl: loader stopped mid-transaction" \
 		"never caught it between begin and commit"
 fi
 g=$(gen "$P")
-genl_script begin add 1000 ready wait commit
+genl_script "$P" begin add 1000 ready wait commit
 check "killed genl: transaction open" busywait 60000 grep -qx ready "$genl_out"
 check_eq "killed genl: the transaction is an object" $((base + 1)) \
 	"$(objects "$P")"
@@ -286,8 +272,8 @@ wait $genl_pid 2>/dev/null
 check "killed genl: objects back at the baseline" \
 	busywait 10000 objects_are "$P" "$base"
 check_eq "killed genl: policy and generation unchanged" "$show_a $g" \
-	"$(ssfctl_ns "$P" policy show) $(gen "$P")"
-genl_script begin add 10 addbad ready wait commit
+	"$(ssfctl_ns "$P" policy show | policy_body) $(gen "$P")"
+genl_script "$P" begin add 10 addbad ready wait commit
 check "failed genl: invalid rule sent" busywait 60000 grep -qx ready "$genl_out"
 check_match "failed genl: the kernel refused the rule" '^addbad err ' \
 	"$(cat "$genl_out")"
@@ -297,7 +283,7 @@ genl_go
 check_match "failed genl: a commit after the error fails" '^commit err ' \
 	"$(cat "$genl_out")"
 check_eq "failed genl: policy and generation unchanged" "$show_a $g" \
-	"$(ssfctl_ns "$P" policy show) $(gen "$P")"
+	"$(ssfctl_ns "$P" policy show | policy_body) $(gen "$P")"
 
 # --- commit-confirm -----------------------------------------------------------
 tmp_file pol_s0
@@ -307,7 +293,7 @@ printf 'rule in proto udp dport 7009 drop\nrule in proto udp dport 7301 drop\n' 
 printf 'rule in proto udp dport 7009 drop\nrule in proto udp dport 7302 drop\n' \
 	>"$pol_s1"
 check "confirm: load the base policy" ssfctl_ns "$S" policy load "$pol_s0"
-show0=$(ssfctl_ns "$S" policy show)
+show0=$(ssfctl_ns "$S" policy show | policy_body)
 mon_start mon "$S"
 # the monitor listens once an event of the sentinel rule (7009) shows up
 sentinel() {
@@ -328,7 +314,7 @@ udp_send "$C" "$S" 10.0.1.2 7302 2
 check_t "confirm: the new policy is in force" T_RX=0
 reverted() {
 	[ "$(gen "$S")" -gt "$g1" ] &&
-		[ "$(ssfctl_ns "$S" policy show)" == "$show0" ]
+		[ "$(ssfctl_ns "$S" policy show | policy_body)" == "$show0" ]
 }
 check "confirm: reverted after the timeout" busywait 20000 reverted
 check_eq "confirm: status no longer shows a pending confirm" None \
@@ -346,7 +332,7 @@ check "confirm: a revert event with the new generation" busywait 10000 \
 
 check "confirm hold: load --confirm 3" \
 	ssfctl_ns "$S" policy load --confirm 3 "$pol_s1"
-show1=$(ssfctl_ns "$S" policy show)
+show1=$(ssfctl_ns "$S" policy show | policy_body)
 check "confirm hold: policy confirm" ssfctl_ns "$S" policy confirm
 check_eq "confirm hold: nothing pending any more" None \
 	"$(sj "$S" status 'j.get("confirm_left")')"
@@ -354,39 +340,81 @@ g1=$(gen "$S")
 # Wait past the deadline without sleeping: a 3 s confirm started later in
 # $P must have reverted first.
 ssfctl_ns "$P" policy load "$pol_a" >/dev/null
-show_pa=$(ssfctl_ns "$P" policy show)
+show_pa=$(ssfctl_ns "$P" policy show | policy_body)
 g_pa=$(gen "$P")
 check "confirm hold: a later confirm in P" \
 	ssfctl_ns "$P" policy load --confirm 3 "$pol_b"
 p_reverted() {
 	[ "$(gen "$P")" -gt $((g_pa + 1)) ] &&
-		[ "$(ssfctl_ns "$P" policy show)" == "$show_pa" ]
+		[ "$(ssfctl_ns "$P" policy show | policy_body)" == "$show_pa" ]
 }
 check "confirm hold: ... has reverted" busywait 20000 p_reverted
 check_eq "confirm hold: S kept the confirmed policy and generation" \
-	"$show1 $g1" "$(ssfctl_ns "$S" policy show) $(gen "$S")"
+	"$show1 $g1" "$(ssfctl_ns "$S" policy show | policy_body) $(gen "$S")"
 udp_send "$C" "$S" 10.0.1.2 7302 2
 check_t "confirm hold: 7302 is still dropped" T_RX=0
 check_eq "confirm hold: one revert event in S (the first one)" 1 \
 	"$(ev "$mon" "len([e for e in ev if e['type'] == 'revert'])")"
+
+# --- confirm: the revert that waited ----------------------------------------
+# A revert falls due while a new --confirm commit is being made; it must
+# revert what was due (or nothing), never the commit that just landed. The
+# commit is held up in its module load (a log rule needs nf_log_syslog,
+# unloaded first; the kernel's modprobe is made slow): that is the moment
+# a revert used to wait for the netns lock and then undo the new commit.
+tmp_file pol_log
+printf 'rule in proto udp dport 7009 drop log "race"\n' >"$pol_log"
+ssfctl_ns "$S" policy flush
+check "confirm race: nf_log_syslog unloaded" module_gone nf_log_syslog
+check "confirm race: load --confirm 2" \
+	ssfctl_ns "$S" policy load --confirm 2 "$pol_s0"
+slow_modprobe 4
+check "confirm race: a --confirm 60 commit waiting for its module" \
+	ssfctl_ns "$S" policy load --confirm 60 "$pol_log"
+slow_modprobe_off
+check_match "confirm race: the new commit is in force" \
+	'^rule in proto udp dport 7009 drop log "race"$' \
+	"$(ssfctl_ns "$S" policy show)"
+left=$(sj "$S" status 'j.get("confirm_left")')
+check "confirm race: its own confirm is pending ($left s left)" \
+	test "${left:-0}" -gt 50
+g_race=$(gen "$S")
+# A stale revert would run the moment the commit let the lock go; give it
+# a second to show itself (an absence has no counter to wait for).
+sleep 1
+check_eq "confirm race: nothing reverted it a second later" "$g_race" \
+	"$(gen "$S")"
+check "confirm race: confirm it" ssfctl_ns "$S" policy confirm
+
+# --- rule ids are never reused --------------------------------------------------
+ssfctl_ns "$S" policy load "$pol_s0" >/dev/null
+check "ids: load --confirm 1" ssfctl_ns "$S" policy load --confirm 1 "$pol_s1"
+id_window=$(ssfctl_ns "$S" rule add in proto udp dport 7401 drop |
+	    grep -oE '[0-9]+' | head -n 1)
+g_win=$(gen "$S")
+check "ids: reverted" busywait 20000 test "$(gen "$S")" -gt "$g_win"
+id_after=$(ssfctl_ns "$S" rule add in proto udp dport 7402 drop |
+	   grep -oE '[0-9]+' | head -n 1)
+check "ids: an id handed out in the window ($id_window) is not reused ($id_after)" \
+	test "${id_after:-0}" -gt "${id_window:-0}"
 
 # --- policy check -------------------------------------------------------------
 tmp_file bad
 printf '%s\n' "default in drop" "# comment" \
 	"rule in proto tcp dport 70000 accept" "" \
 	"rule in proto udp dport 9-1 accept" >"$bad"
-show=$(ssfctl_ns "$P" policy show)
+show=$(ssfctl_ns "$P" policy show | policy_body)
 g=$(gen "$P")
 ssfctl_ns "$P" policy check "$bad" >/dev/null 2>"$err"
 check_eq "check invalid: exit 1" 1 $?
 check_match "check invalid: the first bad line (3) is named" \
 	"^ssfctl: $bad:3: " "$(head -n 1 "$err")"
 check_eq "check invalid: policy and generation unchanged" "$show $g" \
-	"$(ssfctl_ns "$P" policy show) $(gen "$P")"
+	"$(ssfctl_ns "$P" policy show | policy_body) $(gen "$P")"
 check "check valid: the ${NBIG}-rule file passes" ssfctl_ns "$P" policy check "$pol_big"
 check_eq "check valid: policy and generation unchanged, nothing left" \
 	"$show $g $base" \
-	"$(ssfctl_ns "$P" policy show) $(gen "$P") $(objects "$P")"
+	"$(ssfctl_ns "$P" policy show | policy_body) $(gen "$P") $(objects "$P")"
 maxp=/sys/module/ssf/parameters/max_rules
 if [ -w "$maxp" ]; then
 	old_max=$(cat "$maxp")
@@ -400,7 +428,7 @@ if [ -w "$maxp" ]; then
 	echo "$old_max" >"$maxp"
 	check_eq "check over max_rules: policy, generation, objects unchanged" \
 		"$show $g $base" \
-		"$(ssfctl_ns "$P" policy show) $(gen "$P") $(objects "$P")"
+		"$(ssfctl_ns "$P" policy show | policy_body) $(gen "$P") $(objects "$P")"
 else
 	fail "max_rules module parameter" "$maxp missing or read-only"
 fi

@@ -15,7 +15,8 @@
 #           fragment and no other counter moves; the twin is delivered
 #           and counts nothing
 #   audit   the bad packet is delivered or sent, counted and logged
-#           ("ssf: audit <reason>: ..." in the kernel log, once a packet)
+#           ("ssf: audit: would drop (check <reason>): ..." in the kernel
+#           log, once a packet)
 #   off     delivered or sent, not counted, not logged
 #
 # Some malformations never reach a netfilter hook (the kernel drops them
@@ -45,6 +46,20 @@ ssf_need_module
 command -v nft >/dev/null || skip_all "nft (nftables) not installed"
 dmesg_mark
 
+# Audit lines: a netns logs at most log_rate (module parameter, read when
+# the netns is made) lines a second, and a netns other than the first only
+# with nf_log_all_netns on. A run logs more than the default 10.
+rate=/sys/module/ssf/parameters/log_rate
+allns=/proc/sys/net/netfilter/nf_log_all_netns
+old_rate=$(cat "$rate") || bail "no $rate"
+[ -e "$allns" ] || modprobe nf_log_syslog || bail "no $allns"
+old_allns=$(cat "$allns") || bail "no $allns"
+# shellcheck disable=SC2317 # a cleanup hook
+restore_log() { echo "$old_rate" >"$rate"; echo "$old_allns" >"$allns"; }
+ssf_cleanup_hooks+=(restore_log)
+echo 100000 >"$rate"
+echo 1 >"$allns"
+
 setup_ns S P
 ns_link "$P" "$S" veth0 1
 # so that the kernel itself delivers a LAND packet and an exhausted
@@ -53,14 +68,6 @@ ns_sysctl "$S" net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.veth0.rp_filter=0 \
 	net.ipv4.conf.all.accept_local=1 \
 	net.ipv4.conf.all.accept_source_route=1 \
 	net.ipv4.conf.veth0.accept_source_route=1
-
-# Audit lines are net_ratelimit()ed: a run logs more than its burst.
-cost=/proc/sys/net/core/message_cost
-old_cost=$(cat "$cost") || bail "no $cost"
-# shellcheck disable=SC2317 # a cleanup hook
-restore_cost() { echo "$old_cost" >"$cost"; }
-ssf_cleanup_hooks+=(restore_cost)
-echo 0 >"$cost"
 
 ip netns exec "$S" nft -f - <<-EOF || bail "nft table in $S"
 	table inet ssfv {
