@@ -198,6 +198,34 @@ for r in ${SSF_VALIDATE_REASONS:-$reasons}; do
 	vset "$r" "$def"
 done
 
+# Both halves of what Documentation/validation.rst says about lengths
+# past a first fragment: ssf never sees a reassembled datagram, so a UDP
+# length over the payload is caught in a whole datagram (udp-bad-length)
+# and not in a fragmented one, which the kernel's own UDP input drops
+# (UDP InErrors) after reassembly.
+udp_len() {	# udp_len FRAGSIZE: one datagram to 10.0.1.2:9999 claiming 200 bytes
+	ip netns exec "$P" "$SSF_PY" -c "from scapy.all import IP, UDP, Raw, fragment, send
+p = IP(src='10.0.1.1', dst='10.0.1.2') / UDP(sport=4000, dport=9999, len=200) / Raw(b'u' * 64)
+send(fragment(p, fragsize=$1) if $1 else p, verbose=0)"
+}
+in_errors() {
+	ip netns exec "$S" nstat -az UdpInErrors | awk '/UdpInErrors/ { print $2 }'
+}
+craft action udp-bad-length || bail "$CRAFT"
+def_ubl=$CRAFT
+vset udp-bad-length drop
+c0=$(sj "$S" stats 'j["reasons"]["udp-bad-length"]')
+udp_len 0
+check_eq "udp length past the payload, whole: udp-bad-length drops it" \
+	$((c0 + 1)) "$(sj "$S" stats 'j["reasons"]["udp-bad-length"]')"
+e0=$(in_errors)
+udp_len 32
+check_eq "... fragmented: not checked by ssf (documented)" $((c0 + 1)) \
+	"$(sj "$S" stats 'j["reasons"]["udp-bad-length"]')"
+check "... and the kernel drops the reassembled datagram (UdpInErrors)" \
+	busywait 5000 test "$(in_errors)" -gt "${e0:-0}"
+vset udp-bad-length "$def_ubl"
+
 expr='sorted((k, v["packets"]) for k, v in j["checks"].items())'
 check_eq "stats --json reasons = validate show counters" \
 	"$(sj "$S" "validate show" "$expr")" \
