@@ -84,7 +84,7 @@ struct ssf_cls_cur {
 /*
  * Build @c for the @n rules at @rules, @stride bytes apart (so that the
  * rules may sit inside bigger objects), every one checked by
- * ssf_rule_check(). 0 or -ENOMEM; on error nothing is left to free.
+ * ssf_rule_verify(). 0 or -ENOMEM; on error nothing is left to free.
  */
 int ssf_cls_build(struct ssf_cls *c, const struct ssf_rule *rules, u32 n,
 		  size_t stride);

@@ -141,6 +141,27 @@ int ssf_reply_generation_send(struct genl_info *info, struct sk_buff *msg,
 }
 
 /*
+ * After a commit failed and the lock was dropped: true on its first
+ * -EAGAIN, once the modules it missed were requested (the caller runs the
+ * commit again); a second -EAGAIN becomes -ENOENT naming what could not be
+ * loaded.
+ */
+bool ssf_nl_retry(int *ret, bool *replayed, u32 missing,
+		  struct netlink_ext_ack *extack)
+{
+	if (*ret != -EAGAIN)
+		return false;
+	if (!*replayed) {
+		ssf_kmod_request(missing);
+		*replayed = true;
+		return true;
+	}
+	ssf_extack_set(extack, NULL, ssf_kmod_errmsg(missing));
+	*ret = -ENOENT;
+	return false;
+}
+
+/*
  * The skeleton of every edit of the published policy: lock, generation
  * check, copy, change, publish, reply with the new generation. When the
  * new policy needs a module that is not loaded, the lock is dropped, the
@@ -152,7 +173,7 @@ int ssf_nl_edit(struct genl_info *info, struct ssf_edit *e)
 	struct ssf_policy *old, *p;
 	bool replayed = false;
 	struct sk_buff *msg;
-	u32 missing;
+	u32 missing = 0;
 	void *hdr;
 	u64 gen;
 	int ret;
@@ -194,16 +215,9 @@ again:
 
 out_unlock:
 	mutex_unlock(&sn->lock);
-	if (ret == -EAGAIN && !replayed) {
-		ssf_kmod_request(missing);
-		replayed = true;
+	if (ssf_nl_retry(&ret, &replayed, missing, info->extack))
 		goto again;
-	}
 	nlmsg_free(msg);
-	if (ret == -EAGAIN) {
-		ssf_extack_set(info->extack, NULL, ssf_kmod_errmsg(missing));
-		ret = -ENOENT;
-	}
 	return ret;
 }
 

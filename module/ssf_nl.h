@@ -49,6 +49,8 @@ struct ssf_set_names {
 void ssf_extack_set(struct netlink_ext_ack *extack, const struct nlattr *attr,
 		    const char *msg);
 int ssf_nl_gen_expect(struct ssf_net *sn, struct genl_info *info);
+bool ssf_nl_retry(int *ret, bool *replayed, u32 missing,
+		  struct netlink_ext_ack *extack);
 struct sk_buff *ssf_reply_new(struct genl_info *info, u8 cmd, void **hdr);
 int ssf_reply_send(struct genl_info *info, struct sk_buff *msg, void *hdr);
 int ssf_reply_generation_send(struct genl_info *info, struct sk_buff *msg,

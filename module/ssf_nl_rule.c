@@ -426,7 +426,7 @@ int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
 		return ret;
 
 	/* the same checker ssfctl runs before sending */
-	ret = ssf_rule_check(r, &err);
+	ret = ssf_rule_verify(r, &err);
 	if (ret)
 		ssf_extack_set(extack, nest, err);
 	return ret;

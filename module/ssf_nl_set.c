@@ -129,7 +129,7 @@ static int ssf_decode_elem(const struct nlattr *nest, u8 type,
 			e->kind = SSF_ELEM_RANGE;
 		}
 	}
-	ret = ssf_elem_check(type, e, &err);
+	ret = ssf_elem_verify(type, e, &err);
 	if (ret)
 		ssf_extack_set(extack, nest, err);
 	return ret;

@@ -158,7 +158,7 @@ int ssf_nl_policy_add(struct sk_buff *skb, struct genl_info *info)
 int ssf_nl_policy_commit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct ssf_net *sn = ssf_nl_net(info);
-	u32 flags = 0, confirm = 0, missing;
+	u32 flags = 0, confirm = 0, missing = 0;
 	bool replayed = false;
 	struct sk_buff *msg;
 	struct ssf_txn *t;
@@ -221,16 +221,9 @@ again:
 
 out_unlock:
 	mutex_unlock(&sn->lock);
-	if (ret == -EAGAIN && !replayed) {
-		ssf_kmod_request(missing);
-		replayed = true;
+	if (ssf_nl_retry(&ret, &replayed, missing, info->extack))
 		goto again;
-	}
 	nlmsg_free(msg);
-	if (ret == -EAGAIN) {
-		ssf_extack_set(info->extack, NULL, ssf_kmod_errmsg(missing));
-		ret = -ENOENT;
-	}
 	return ret;
 }
 

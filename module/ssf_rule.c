@@ -189,7 +189,7 @@ static int ssf_check_state(struct ssf_rule *r, const char **err)
 	return 0;
 }
 
-int ssf_rule_check(struct ssf_rule *r, const char **err)
+int ssf_rule_verify(struct ssf_rule *r, const char **err)
 {
 	union ssf_addr smask = { .w = { 0 } }, dmask = { .w = { 0 } };
 	int ret;

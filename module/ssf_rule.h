@@ -29,7 +29,7 @@ enum ssf_rule_match {
 	SSF_RM_LIMIT	= 1 << 16,
 };
 
-/* Every match bit there is; any other is refused by ssf_rule_check(). */
+/* Every match bit there is; any other is refused by ssf_rule_verify(). */
 #define SSF_RM_ALL	((SSF_RM_LIMIT << 1) - 1)
 
 /* The matches that need the packet's local socket (struct ssf_meta). */
@@ -99,7 +99,7 @@ struct ssf_rule {
 	u16 sport_min, sport_max;
 	u16 dport_min, dport_max;
 	union ssf_addr src, dst;
-	union ssf_addr src_mask, dst_mask;	/* derived by ssf_rule_check() */
+	union ssf_addr src_mask, dst_mask;	/* derived by ssf_rule_verify() */
 	u8 icmp_type;
 	u16 cgroup_level;	/* depth of cgroup_id: set by the kernel */
 	u32 flags;		/* enum ssf_rule_flags */
@@ -113,7 +113,7 @@ struct ssf_rule {
 	u8 limit_unit;		/* enum ssf_limit_unit */
 	u32 limit_rate;		/* packets per unit */
 	u32 limit_burst;
-	u64 limit_ns;		/* derived by ssf_rule_check(): ns a token */
+	u64 limit_ns;		/* derived by ssf_rule_verify(): ns a token */
 	u64 limit_burst_ns;	/* ns a full bucket reaches ahead */
 	char iif[SSF_IFNAME_MAX];
 	char oif[SSF_IFNAME_MAX];
@@ -130,7 +130,7 @@ u8 ssf_family_max_plen(u8 family);
  * -EINVAL with *@err set to a message naming the fault. @r is modified only
  * on success (masks filled in).
  */
-int ssf_rule_check(struct ssf_rule *r, const char **err);
+int ssf_rule_verify(struct ssf_rule *r, const char **err);
 
 /* True when @r matches @pkt and @meta (direction is not looked at: the
  * caller keeps one list per direction). Packets without ports never match

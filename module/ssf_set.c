@@ -18,7 +18,7 @@ static bool ssf_addr_le(const union ssf_addr *a, const union ssf_addr *b,
 	return memcmp(a->b, b->b, family == SSF_FAMILY_IPV4 ? 4 : 16) <= 0;
 }
 
-int ssf_elem_check(u8 type, struct ssf_elem *e, const char **err)
+int ssf_elem_verify(u8 type, struct ssf_elem *e, const char **err)
 {
 	union ssf_addr mask;
 	int i;

@@ -74,11 +74,11 @@ struct ssf_set_data {
  * a prefix gets its @hi, an address or port @hi = @lo. Returns 0, or
  * -EINVAL with *@err naming the fault.
  */
-int ssf_elem_check(u8 type, struct ssf_elem *e, const char **err);
+int ssf_elem_verify(u8 type, struct ssf_elem *e, const char **err);
 
 /*
  * The elements after @op (enum ssf_set_op) of @chg (@nchg elements, each
- * passed ssf_elem_check(); sorted here, in place) on @old (NULL: empty),
+ * passed ssf_elem_verify(); sorted here, in place) on @old (NULL: empty),
  * dropping those expired at @now. A new array in *@out, *@nout long
  * (ssf_free() it, or hand it to ssf_set_data_build()). 0 or -ENOMEM; at
  * most @max elements, else -E2BIG.

@@ -239,7 +239,7 @@ static const char *ssf_check_get(struct nlattr *nest, struct ssfctl_check_state 
 	return NULL;
 }
 
-const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c)
+const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssfctl_checks *c)
 {
 	struct nlattr *a;
 	const char *why;
@@ -268,7 +268,7 @@ const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c)
 
 const char *ssf_checks_parse(struct nlattr **tb, void *obj)
 {
-	struct ssf_checks *c = obj;
+	struct ssfctl_checks *c = obj;
 	const char *why;
 
 	why = ssf_checks_get_attrs(tb, c);

@@ -98,7 +98,7 @@ struct ssfctl_dstats {
 
 struct ssfctl_stats {
 	struct ssfctl_dstats dir[SSF_DIR_MAX + 1];
-	struct ssf_checks checks;	/* per-reason counters, if sent */
+	struct ssfctl_checks checks;	/* per-reason counters, if sent */
 };
 
 /* libnl validation policy of the top-level attributes of every reply. */
@@ -125,14 +125,14 @@ const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x);
  * SSF_A_VALIDATE and SSF_A_IP6_EXTHDR_MAX into @c (cleared first; absent
  * attributes leave c->present, c->has_exthdr_max false).
  */
-const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssf_checks *c);
+const char *ssf_checks_get_attrs(struct nlattr **tb, struct ssfctl_checks *c);
 /* The SSF_A_EVENT nest of an SSF_CMD_EVENT message into @ev. */
 const char *ssf_event_get(struct nlattr *nest, struct ssfctl_event *ev);
 
 /*
  * The replies of the kernel's objects, as ssfctl_nl_reply_fn: @obj is a
  * struct ssfctl_status (STATUS_GET), struct ssfctl_stats (STATS_GET),
- * struct ssf_checks (VALIDATE_GET: the checks must be there) or struct
+ * struct ssfctl_checks (VALIDATE_GET: the checks must be there) or struct
  * ssfctl_rulelist (a RULE_GET dump: each message's rule appended).
  */
 const char *ssf_status_parse(struct nlattr **tb, void *obj);
@@ -154,7 +154,7 @@ static inline int ssf_stats_fetch(struct ssfctl_nl *nl, struct ssfctl_stats *s)
 			  ssf_stats_parse, s, NULL);
 }
 
-static inline int ssf_checks_fetch(struct ssfctl_nl *nl, struct ssf_checks *c)
+static inline int ssf_checks_fetch(struct ssfctl_nl *nl, struct ssfctl_checks *c)
 {
 	return ssf_nl_get(nl, SSF_CMD_VALIDATE_GET, false,
 			  "read validation checks", ssf_checks_parse, c, NULL);
@@ -209,7 +209,7 @@ void ssf_rulelist_free(struct ssfctl_rulelist *rl);
  * The name of attribute @type inside the nest at @p->e[@depth - 1] (at the
  * top level when @depth is 0), e.g. "SSF_RULE_A_DPORT_MIN"; NULL if unknown.
  */
-const char *ssf_attr_name(const struct ssf_apath *p, unsigned int depth,
+const char *ssf_attr_name(const struct ssfctl_apath *p, unsigned int depth,
 			  u32 type);
 /* The policy word that a rule attribute comes from ("dport"), or NULL. */
 const char *ssf_rule_attr_word(u32 type);

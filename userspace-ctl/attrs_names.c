@@ -87,7 +87,7 @@ enum ssfctl_nest_kind {
 	SSF_NEST_UNKNOWN,
 };
 
-const char *ssf_attr_name(const struct ssf_apath *p, unsigned int depth,
+const char *ssf_attr_name(const struct ssfctl_apath *p, unsigned int depth,
 			  u32 type)
 {
 	enum ssfctl_nest_kind k = SSF_NEST_TOP;

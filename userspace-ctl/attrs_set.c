@@ -3,7 +3,7 @@
  * Sets on the wire: a set element -> an SSF_SET_A_ELEM nest, and the
  * replies of SSF_CMD_SET_GET (a summary per set, or one set's elements
  * over many messages) -> struct ssfctl_setinfo, validated with libnl
- * policies and, for elements, by ssf_elem_check(), the kernel's checker.
+ * policies and, for elements, by ssf_elem_verify(), the kernel's checker.
  */
 #include <string.h>
 #include <netlink/errno.h>
@@ -107,7 +107,7 @@ static const char *ssf_elem_get(struct nlattr *nest, u8 type, struct ssf_elem *e
 			e->kind = SSF_ELEM_RANGE;
 		}
 	}
-	if (ssf_elem_check(type, e, &why))
+	if (ssf_elem_verify(type, e, &why))
 		return "malformed set element";
 	if (tb[SSF_ELEM_A_TIMEOUT])
 		e->expires = nla_get_u32(tb[SSF_ELEM_A_TIMEOUT]);

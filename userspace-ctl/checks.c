@@ -10,7 +10,7 @@
 
 #include "checks.h"
 
-void ssf_checks_init(struct ssf_checks *c)
+void ssf_checks_init(struct ssfctl_checks *c)
 {
 	struct ssfctl_check_state *s;
 	unsigned int r;
@@ -54,7 +54,7 @@ static bool ssf_check_stmt(const struct ssfctl_check_state *s)
 }
 
 void ssf_checks_print(struct ssfctl_out *o, const char *key,
-		      const struct ssf_checks *c, enum ssfctl_checks_text how)
+		      const struct ssfctl_checks *c, enum ssfctl_checks_text how)
 {
 	char act[SSF_CHECK_ACT_STRLEN], namefmt[16], pkfmt[24];
 	bool table = how == SSFCTL_CHECKS_TABLE, text;
@@ -112,7 +112,7 @@ void ssf_checks_print(struct ssfctl_out *o, const char *key,
 	ssf_print_obj_close(o);
 }
 
-void ssf_print_checks_stmts(FILE *f, const struct ssf_checks *c)
+void ssf_print_checks_stmts(FILE *f, const struct ssfctl_checks *c)
 {
 	struct ssfctl_out o;
 
@@ -121,7 +121,7 @@ void ssf_print_checks_stmts(FILE *f, const struct ssf_checks *c)
 }
 
 void ssf_reasons_print(struct ssfctl_out *o, const char *key,
-		       const struct ssf_checks *c)
+		       const struct ssfctl_checks *c)
 {
 	int wname = 6, wpk = 7, n;
 	char namefmt[16], pkfmt[24];

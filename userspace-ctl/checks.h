@@ -30,7 +30,7 @@ struct ssfctl_check_state {
 };
 
 /* Every check, in the kernel's order. */
-struct ssf_checks {
+struct ssfctl_checks {
 	struct ssfctl_check_state v[SSF_CHECKS_MAX];
 	size_t n;
 	bool present;			/* the reply had SSF_A_VALIDATE */
@@ -39,7 +39,7 @@ struct ssf_checks {
 };
 
 /* Every check this ssfctl knows, at its default action, zero counters. */
-void ssf_checks_init(struct ssf_checks *c);
+void ssf_checks_init(struct ssfctl_checks *c);
 
 /* "drop", "audit", "off", or "<action N>" for a value without a name. */
 const char *ssf_check_act_str(u8 action, char *buf, size_t size);
@@ -65,15 +65,15 @@ enum ssfctl_checks_text {
  * as the text @how says.
  */
 void ssf_checks_print(struct ssfctl_out *o, const char *key,
-		      const struct ssf_checks *c, enum ssfctl_checks_text how);
+		      const struct ssfctl_checks *c, enum ssfctl_checks_text how);
 /* The statements of ssf_checks_print() on @f. */
-void ssf_print_checks_stmts(FILE *f, const struct ssf_checks *c);
+void ssf_print_checks_stmts(FILE *f, const struct ssfctl_checks *c);
 
 /*
  * The per-check counters, {"<name>":packets,...} with every check, zeros
  * included; in text the ones not zero as a table, or nothing.
  */
 void ssf_reasons_print(struct ssfctl_out *o, const char *key,
-		       const struct ssf_checks *c);
+		       const struct ssfctl_checks *c);
 
 #endif /* _SSFCTL_CHECKS_H */

@@ -25,7 +25,7 @@ static int ssf_errno(int e)
 	return EPROTO;
 }
 
-static void ssf_extack_tlvs(const u8 *p, size_t len, struct ssf_extack *ea)
+static void ssf_extack_tlvs(const u8 *p, size_t len, struct ssfctl_extack *ea)
 {
 	size_t pos = 0, plen, n, i;
 	struct nlattr nla;
@@ -71,7 +71,7 @@ static void ssf_extack_tlvs(const u8 *p, size_t len, struct ssf_extack *ea)
 }
 
 int ssf_extack_from_error(const struct nlmsghdr *nlh, size_t len,
-			  struct ssf_extack *ea)
+			  struct ssfctl_extack *ea)
 {
 	const size_t base = NLMSG_HDRLEN + sizeof(struct nlmsgerr);
 	struct nlmsgerr e;
@@ -104,7 +104,7 @@ int ssf_extack_from_error(const struct nlmsghdr *nlh, size_t len,
 }
 
 int ssf_extack_from_done(const struct nlmsghdr *nlh, size_t len,
-			 struct ssf_extack *ea)
+			 struct ssfctl_extack *ea)
 {
 	const size_t base = NLMSG_HDRLEN + sizeof(int);
 	struct nlmsghdr h;
@@ -128,7 +128,7 @@ int ssf_extack_from_done(const struct nlmsghdr *nlh, size_t len,
 }
 
 int ssf_attr_path(const struct nlmsghdr *req, size_t len, u32 off,
-		  struct ssf_apath *p)
+		  struct ssfctl_apath *p)
 {
 	size_t pos = NLMSG_HDRLEN + GENL_HDRLEN, end, alen;
 	struct nlmsghdr h;

@@ -16,7 +16,7 @@
 #define SSF_APATH_MAX		4
 
 /* Where an offset falls: attribute types from the top level down. */
-struct ssf_apath {
+struct ssfctl_apath {
 	unsigned int depth;		/* 0: the offset is not on an attribute */
 	struct {
 		u16 type;		/* without NLA_F_* flags */
@@ -24,7 +24,7 @@ struct ssf_apath {
 	} e[SSF_APATH_MAX];
 };
 
-struct ssf_extack {
+struct ssfctl_extack {
 	int error;			/* errno (positive); 0: none */
 	char msg[SSF_EXTACK_MSG_MAX];	/* NLMSGERR_ATTR_MSG, "" if none;
 					 * any bytes but NUL: escape them
@@ -36,8 +36,8 @@ struct ssf_extack {
 	u32 off;			/* NLMSGERR_ATTR_OFFS */
 	u32 miss_type;			/* NLMSGERR_ATTR_MISS_TYPE */
 	u32 miss_nest;			/* NLMSGERR_ATTR_MISS_NEST */
-	struct ssf_apath off_path;	/* filled by the caller from its request */
-	struct ssf_apath miss_path;
+	struct ssfctl_apath off_path;	/* filled by the caller from its request */
+	struct ssfctl_apath miss_path;
 };
 
 /*
@@ -47,14 +47,14 @@ struct ssf_extack {
  * message is too short to hold a struct nlmsgerr.
  */
 int ssf_extack_from_error(const struct nlmsghdr *nlh, size_t len,
-			  struct ssf_extack *ea);
+			  struct ssfctl_extack *ea);
 
 /*
  * Decode the NLMSG_DONE message @nlh that ends a dump: its payload is the
  * dump's result (0 or -errno), then TLVs when NLM_F_ACK_TLVS. Returns 0.
  */
 int ssf_extack_from_done(const struct nlmsghdr *nlh, size_t len,
-			 struct ssf_extack *ea);
+			 struct ssfctl_extack *ea);
 
 /*
  * Find the attribute at byte offset @off of the generic netlink request
@@ -63,6 +63,6 @@ int ssf_extack_from_done(const struct nlmsghdr *nlh, size_t len,
  * found, -1 if @off is not inside any attribute.
  */
 int ssf_attr_path(const struct nlmsghdr *req, size_t len, u32 off,
-		  struct ssf_apath *p);
+		  struct ssfctl_apath *p);
 
 #endif /* _SSFCTL_EXTACK_H */

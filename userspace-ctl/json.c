@@ -12,7 +12,7 @@
 
 #include "json.h"
 
-void ssf_json_init(struct ssf_json *j, FILE *f)
+void ssf_json_init(struct ssfctl_json *j, FILE *f)
 {
 	j->f = f;
 	j->depth = 0;
@@ -20,13 +20,13 @@ void ssf_json_init(struct ssf_json *j, FILE *f)
 	j->after_key = false;
 }
 
-void ssf_json_end(struct ssf_json *j)
+void ssf_json_end(struct ssfctl_json *j)
 {
 	fputc('\n', j->f);
 }
 
 /* Before any value or key: the comma that separates it from the previous. */
-static void ssf_json_sep(struct ssf_json *j)
+static void ssf_json_sep(struct ssfctl_json *j)
 {
 	if (j->after_key) {
 		j->after_key = false;
@@ -37,7 +37,7 @@ static void ssf_json_sep(struct ssf_json *j)
 	j->first[j->depth] = false;
 }
 
-static void ssf_json_open(struct ssf_json *j, char c)
+static void ssf_json_open(struct ssfctl_json *j, char c)
 {
 	ssf_json_sep(j);
 	fputc(c, j->f);
@@ -47,29 +47,29 @@ static void ssf_json_open(struct ssf_json *j, char c)
 	j->first[j->depth] = true;
 }
 
-static void ssf_json_close(struct ssf_json *j, char c)
+static void ssf_json_close(struct ssfctl_json *j, char c)
 {
 	fputc(c, j->f);
 	if (j->depth)
 		j->depth--;
 }
 
-void ssf_json_obj_open(struct ssf_json *j)
+void ssf_json_obj_open(struct ssfctl_json *j)
 {
 	ssf_json_open(j, '{');
 }
 
-void ssf_json_obj_close(struct ssf_json *j)
+void ssf_json_obj_close(struct ssfctl_json *j)
 {
 	ssf_json_close(j, '}');
 }
 
-void ssf_json_arr_open(struct ssf_json *j)
+void ssf_json_arr_open(struct ssfctl_json *j)
 {
 	ssf_json_open(j, '[');
 }
 
-void ssf_json_arr_close(struct ssf_json *j)
+void ssf_json_arr_close(struct ssfctl_json *j)
 {
 	ssf_json_close(j, ']');
 }
@@ -166,7 +166,7 @@ static void ssf_json_write_str(FILE *f, const char *str, size_t len)
 	fputc('"', f);
 }
 
-void ssf_json_key(struct ssf_json *j, const char *key)
+void ssf_json_key(struct ssfctl_json *j, const char *key)
 {
 	ssf_json_sep(j);
 	ssf_json_write_str(j->f, key, strlen(key));
@@ -174,30 +174,30 @@ void ssf_json_key(struct ssf_json *j, const char *key)
 	j->after_key = true;
 }
 
-void ssf_json_strn(struct ssf_json *j, const char *s, size_t len)
+void ssf_json_strn(struct ssfctl_json *j, const char *s, size_t len)
 {
 	ssf_json_sep(j);
 	ssf_json_write_str(j->f, s, len);
 }
 
-void ssf_json_str(struct ssf_json *j, const char *s)
+void ssf_json_str(struct ssfctl_json *j, const char *s)
 {
 	ssf_json_strn(j, s, strlen(s));
 }
 
-void ssf_json_u64(struct ssf_json *j, uint64_t v)
+void ssf_json_u64(struct ssfctl_json *j, uint64_t v)
 {
 	ssf_json_sep(j);
 	fprintf(j->f, "%" PRIu64, v);
 }
 
-void ssf_json_bool(struct ssf_json *j, bool v)
+void ssf_json_bool(struct ssfctl_json *j, bool v)
 {
 	ssf_json_sep(j);
 	fputs(v ? "true" : "false", j->f);
 }
 
-void ssf_json_null(struct ssf_json *j)
+void ssf_json_null(struct ssfctl_json *j)
 {
 	ssf_json_sep(j);
 	fputs("null", j->f);
@@ -257,7 +257,7 @@ void ssf_out_init(struct ssfctl_out *o, FILE *f, bool json)
 	}
 }
 
-void ssf_out_json(struct ssfctl_out *o, struct ssf_json *j)
+void ssf_out_json(struct ssfctl_out *o, struct ssfctl_json *j)
 {
 	o->f = j->f;
 	o->j = j;

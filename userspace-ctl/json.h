@@ -23,28 +23,28 @@
 
 #define SSF_JSON_MAX_DEPTH	16
 
-struct ssf_json {
+struct ssfctl_json {
 	FILE *f;
 	unsigned int depth;
 	bool first[SSF_JSON_MAX_DEPTH + 1];	/* nothing written yet at depth */
 	bool after_key;				/* a key was written, value next */
 };
 
-void ssf_json_init(struct ssf_json *j, FILE *f);
+void ssf_json_init(struct ssfctl_json *j, FILE *f);
 /* Ends the document with a newline. */
-void ssf_json_end(struct ssf_json *j);
+void ssf_json_end(struct ssfctl_json *j);
 
-void ssf_json_obj_open(struct ssf_json *j);
-void ssf_json_obj_close(struct ssf_json *j);
-void ssf_json_arr_open(struct ssf_json *j);
-void ssf_json_arr_close(struct ssf_json *j);
+void ssf_json_obj_open(struct ssfctl_json *j);
+void ssf_json_obj_close(struct ssfctl_json *j);
+void ssf_json_arr_open(struct ssfctl_json *j);
+void ssf_json_arr_close(struct ssfctl_json *j);
 
-void ssf_json_key(struct ssf_json *j, const char *key);
-void ssf_json_str(struct ssf_json *j, const char *s);
-void ssf_json_strn(struct ssf_json *j, const char *s, size_t len);
-void ssf_json_u64(struct ssf_json *j, uint64_t v);
-void ssf_json_bool(struct ssf_json *j, bool v);
-void ssf_json_null(struct ssf_json *j);
+void ssf_json_key(struct ssfctl_json *j, const char *key);
+void ssf_json_str(struct ssfctl_json *j, const char *s);
+void ssf_json_strn(struct ssfctl_json *j, const char *s, size_t len);
+void ssf_json_u64(struct ssfctl_json *j, uint64_t v);
+void ssf_json_bool(struct ssfctl_json *j, bool v);
+void ssf_json_null(struct ssfctl_json *j);
 
 /*
  * How many bytes at @s (@len of them) text may show as they are: a
@@ -81,14 +81,14 @@ enum ssf_print_mode {
 
 struct ssfctl_out {
 	FILE *f;
-	struct ssf_json *j;		/* NULL: the output is text */
-	struct ssf_json jw;		/* j's storage, from ssf_out_init() */
+	struct ssfctl_json *j;		/* NULL: the output is text */
+	struct ssfctl_json jw;		/* j's storage, from ssf_out_init() */
 };
 
 /* Output on @f, as JSON if @json. */
 void ssf_out_init(struct ssfctl_out *o, FILE *f, bool json);
 /* JSON output into the writer @j, where it stands. */
-void ssf_out_json(struct ssfctl_out *o, struct ssf_json *j);
+void ssf_out_json(struct ssfctl_out *o, struct ssfctl_json *j);
 static inline bool ssf_out_is_json(const struct ssfctl_out *o)
 {
 	return o->j != NULL;

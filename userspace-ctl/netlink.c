@@ -428,7 +428,7 @@ int ssf_nl_simple(struct ssfctl_nl *nl, u8 cmd, const char *what, bool quiet,
 }
 
 /* The attribute path as "SSF_A_RULES[3] > SSF_RULE_A_DPORT_MIN". */
-static void ssf_nl_path_str(const struct ssf_apath *p, char *buf, size_t size)
+static void ssf_nl_path_str(const struct ssfctl_apath *p, char *buf, size_t size)
 {
 	size_t len = 0;
 	const char *name;
@@ -452,7 +452,7 @@ static void ssf_nl_path_str(const struct ssf_apath *p, char *buf, size_t size)
 
 void ssf_nl_detail(const struct ssfctl_nl *nl, char *buf, size_t size)
 {
-	const struct ssf_extack *ea = &nl->ack;
+	const struct ssfctl_extack *ea = &nl->ack;
 	char path[160];
 	const char *name;
 

@@ -18,7 +18,7 @@ struct ssfctl_nl {
 	u32 peer;			/* port replies come from: 0, the kernel */
 	unsigned int replies;		/* of the last ssf_nl_call() */
 	/* Why the last ssf_nl_call() failed: one of these three is set. */
-	struct ssf_extack ack;		/* the kernel said no (ack.error) */
+	struct ssfctl_extack ack;		/* the kernel said no (ack.error) */
 	const char *why;		/* the reply made no sense */
 	int nlerr;			/* libnl failed locally (-NLE_*) */
 };

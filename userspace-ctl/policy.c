@@ -94,7 +94,7 @@ static int ssf_read_input(const char *path, char **bufp, size_t *lenp)
 
 /* Where a POLICY_ADD load is, and what the message being sent holds. */
 struct ssfctl_load {
-	const struct ssf_polfile *pf;
+	const struct ssfctl_polfile *pf;
 	const char *name;		/* the file, for messages */
 	const char *what;		/* "policy load", for messages */
 	bool defaults_sent;
@@ -125,7 +125,7 @@ static bool ssf_load_done(const struct ssfctl_load *l)
 /* The kernel rejected an entry of SSF_A_SETS: its set or element line. */
 static void ssf_add_set_perror(const struct ssfctl_nl *nl,
 			       const struct ssfctl_load *l,
-			       const struct ssf_apath *p)
+			       const struct ssfctl_apath *p)
 {
 	const struct ssfctl_polset *ps = &l->pf->sets[l->sets[p->e[1].index].set];
 	size_t j = l->sets[p->e[1].index].elem;
@@ -144,8 +144,8 @@ static void ssf_add_set_perror(const struct ssfctl_nl *nl,
 /* The kernel rejected a POLICY_ADD: say which line of the file, if it can. */
 static void ssf_add_perror(const struct ssfctl_nl *nl, const struct ssfctl_load *l)
 {
-	const struct ssf_polfile *pf = l->pf;
-	const struct ssf_apath *p = NULL;
+	const struct ssfctl_polfile *pf = l->pf;
+	const struct ssfctl_apath *p = NULL;
 	const char *word = NULL;
 	unsigned int line;
 	size_t i;
@@ -197,7 +197,7 @@ static bool ssf_msg_room(struct nl_msg *msg)
 /* The validate lines that fit, in order, then ip6-exthdr-max. */
 static int ssf_add_checks(struct nl_msg *msg, struct ssfctl_load *l)
 {
-	const struct ssf_polfile *pf = l->pf;
+	const struct ssfctl_polfile *pf = l->pf;
 	struct nlattr *nest;
 	size_t i = l->check;
 
@@ -280,7 +280,7 @@ static int ssf_add_sets(struct nl_msg *msg, struct ssfctl_load *l)
 
 static int ssf_add_rules(struct nl_msg *msg, struct ssfctl_load *l)
 {
-	const struct ssf_polfile *pf = l->pf;
+	const struct ssfctl_polfile *pf = l->pf;
 	struct nlattr *nest;
 	size_t i = l->rule;
 
@@ -387,9 +387,9 @@ static int ssf_commit(struct ssfctl_nl *nl, const char *what,
 
 /* Read and parse the policy file @path ("-": stdin); prints errors. */
 static int ssf_policy_parse(const struct ssfctl_ctx *ctx, const char *path,
-			    const char *name, struct ssf_polfile *pf)
+			    const char *name, struct ssfctl_polfile *pf)
 {
-	struct ssf_polerr perr;
+	struct ssfctl_polerr perr;
 	size_t len = 0;
 	char *buf = NULL;
 	int ret;
@@ -423,7 +423,7 @@ static int ssf_policy_parse(const struct ssfctl_ctx *ctx, const char *path,
 static int ssf_policy_txn(struct ssfctl_ctx *ctx, int argc, char **argv,
 			  struct ssfctl_commit_req *c, size_t *nrules, u64 *gen)
 {
-	struct ssf_polfile pf;
+	struct ssfctl_polfile pf;
 	struct ssfctl_status st;
 	struct ssfctl_load l;
 	struct ssfctl_nl nl;
@@ -549,7 +549,7 @@ static int ssf_policy_confirm(struct ssfctl_ctx *ctx, int argc, char **argv)
 /* What policy show prints, all of one generation. */
 struct ssfctl_policy {
 	struct ssfctl_status st;
-	struct ssf_checks c;
+	struct ssfctl_checks c;
 	struct ssfctl_setlist sl;
 	struct ssfctl_rulelist rl;
 };
@@ -594,7 +594,7 @@ static int ssf_policy_read(struct ssfctl_nl *nl, void *obj)
 }
 
 void ssf_policy_print(struct ssfctl_out *o, const struct ssfctl_status *st,
-		      const struct ssf_checks *c,
+		      const struct ssfctl_checks *c,
 		      const struct ssfctl_setlist *sl,
 		      const struct ssfctl_rulelist *rl,
 		      const struct ssfctl_namer *nm)

@@ -16,7 +16,7 @@
  *
  * The parser gives precise messages for what only text can say (which word,
  * which value, on which line); every cross-field rule is then left to
- * ssf_rule_check(), the checker the kernel runs, so the two cannot drift.
+ * ssf_rule_verify(), the checker the kernel runs, so the two cannot drift.
  *
  * Pure: no I/O but the caller's resolver, no exits, no global state
  * (fuzzable).
@@ -32,7 +32,7 @@ const char *ssf_polcheck_name(const struct ssfctl_polcheck *c)
 	return c->reason == SSF_R_NONE ? "all" : ssf_reason_name(c->reason);
 }
 
-void ssf_polfile_free(struct ssf_polfile *pf)
+void ssf_polfile_free(struct ssfctl_polfile *pf)
 {
 	free(pf->rules);
 	pf->rules = NULL;
@@ -49,8 +49,8 @@ void ssf_polfile_free(struct ssf_polfile *pf)
 }
 
 int ssf_polparse_res(const char *buf, size_t len,
-		     const struct ssfctl_resolver *res, struct ssf_polfile *out,
-		     struct ssf_polerr *err)
+		     const struct ssfctl_resolver *res, struct ssfctl_polfile *out,
+		     struct ssfctl_polerr *err)
 {
 	struct ssfctl_tok w[SSF_POL_MAX_WORDS];
 	struct ssfctl_pstate st = { .pf = out, .err = err, .res = res };
@@ -96,8 +96,8 @@ fail:
 	return ret;
 }
 
-int ssf_polparse(const char *buf, size_t len, struct ssf_polfile *out,
-		 struct ssf_polerr *err)
+int ssf_polparse(const char *buf, size_t len, struct ssfctl_polfile *out,
+		 struct ssfctl_polerr *err)
 {
 	return ssf_polparse_res(buf, len, NULL, out, err);
 }

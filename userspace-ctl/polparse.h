@@ -2,9 +2,9 @@
 /*
  * Policy text -> sets, rules, defaults and validation settings. Pure functions
  * over a buffer: no I/O, no exits, no global state, so they can be fuzzed.
- * Every rule that comes out has passed ssf_rule_check(), the same checker
+ * Every rule that comes out has passed ssf_rule_verify(), the same checker
  * the kernel runs; every check name is one ssf_reason_by_name() knows;
- * every set element has passed ssf_elem_check(), the kernel's element
+ * every set element has passed ssf_elem_verify(), the kernel's element
  * checker.
  */
 #ifndef _SSFCTL_POLPARSE_H
@@ -18,7 +18,7 @@
 /* More words than this on one line is an error (no statement needs them). */
 #define SSF_POL_MAX_WORDS	64
 
-struct ssf_polerr {
+struct ssfctl_polerr {
 	unsigned int line;		/* 1-based; 0 for ssf_polparse_rule() */
 	char msg[SSF_POLERR_MSG];
 };
@@ -65,7 +65,7 @@ struct ssfctl_resolver {
 	int (*cgroup)(const char *path, u64 *id, char *why, size_t size);
 };
 
-struct ssf_polfile {
+struct ssfctl_polfile {
 	bool has_generation;		/* a "generation" line was given */
 	u64 generation;
 	unsigned int generation_line;
@@ -151,7 +151,7 @@ const char *ssf_polcheck_name(const struct ssfctl_polcheck *c);
 	"  validate ip6-exthdr-max <0-64>   most IPv6 extension headers a\n" \
 	"                                   packet may have (default 8)\n"
 
-void ssf_polfile_free(struct ssf_polfile *pf);
+void ssf_polfile_free(struct ssfctl_polfile *pf);
 
 /*
  * Parse a whole policy file of @len bytes at @buf into @out. Returns 0 (free
@@ -159,12 +159,12 @@ void ssf_polfile_free(struct ssf_polfile *pf);
  * -ENOMEM with @err describing the first fault; @out then holds nothing
  * (no rules, no checks).
  */
-int ssf_polparse(const char *buf, size_t len, struct ssf_polfile *out,
-		 struct ssf_polerr *err);
+int ssf_polparse(const char *buf, size_t len, struct ssfctl_polfile *out,
+		 struct ssfctl_polerr *err);
 /* The same with names (users, groups, cgroups) looked up through @res. */
 int ssf_polparse_res(const char *buf, size_t len,
-		     const struct ssfctl_resolver *res, struct ssf_polfile *out,
-		     struct ssf_polerr *err);
+		     const struct ssfctl_resolver *res, struct ssfctl_polfile *out,
+		     struct ssfctl_polerr *err);
 
 /*
  * Parse the words of one rule (what follows "rule" in a file; a '#' starts a
@@ -172,10 +172,10 @@ int ssf_polparse_res(const char *buf, size_t len,
  * set (@err->line is 0). A set word's set is the kernel's to look up.
  */
 int ssf_polparse_rule(const char *buf, size_t len, struct ssfctl_rule *r,
-		      struct ssf_polerr *err);
+		      struct ssfctl_polerr *err);
 int ssf_polparse_rule_res(const char *buf, size_t len,
 			  const struct ssfctl_resolver *res,
-			  struct ssfctl_rule *r, struct ssf_polerr *err);
+			  struct ssfctl_rule *r, struct ssfctl_polerr *err);
 
 /*
  * A rule from command-line words ("ssfctl rule add ..."): each argument is
@@ -186,19 +186,19 @@ int ssf_polparse_rule_res(const char *buf, size_t len,
  */
 int ssf_polparse_argv(int argc, char *const *argv,
 		      const struct ssfctl_resolver *res, struct ssfctl_rule *r,
-		      struct ssf_polerr *err);
+		      struct ssfctl_polerr *err);
 
 /* The set of @pf named @name, or NULL. */
-const struct ssfctl_polset *ssf_polfile_set(const struct ssf_polfile *pf,
+const struct ssfctl_polset *ssf_polfile_set(const struct ssfctl_polfile *pf,
 					    const char *name);
 
 /*
  * One element of a set of @type (enum ssf_set_type) from the @len bytes at
- * @s: an address, a/n or a-b; a port or p-q. Checked by ssf_elem_check();
+ * @s: an address, a/n or a-b; a port or p-q. Checked by ssf_elem_verify();
  * @e->expires is 0. Returns 0, or -EINVAL with @err->msg saying why.
  */
 int ssf_elem_parse(u8 type, const char *s, size_t len, struct ssf_elem *e,
-		   struct ssf_polerr *err);
+		   struct ssfctl_polerr *err);
 
 /*
  * A timeout "<n>[s|m|h]" (seconds without a unit), 1 second to

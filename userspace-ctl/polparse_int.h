@@ -27,7 +27,7 @@ struct ssfctl_tok {
 
 /* Write the message into @err; returns -EINVAL. */
 __attribute__((format(printf, 2, 3)))
-int ssf_fail(struct ssf_polerr *err, const char *fmt, ...);
+int ssf_fail(struct ssfctl_polerr *err, const char *fmt, ...);
 
 /* Bytes quoted for a message: escaped, and cut if long. */
 struct ssfctl_qword {
@@ -48,7 +48,7 @@ const char *ssf_qraw(struct ssfctl_qword *q, const struct ssfctl_tok *t);
  * number of words, or -1 with @err set.
  */
 int ssf_pol_words(const char *s, size_t len, struct ssfctl_tok *w, size_t max,
-		  char *scratch, struct ssf_polerr *err);
+		  char *scratch, struct ssfctl_polerr *err);
 
 /* An unquoted word that is @s: keywords never match quoted words. */
 bool ssf_tok_is(const struct ssfctl_tok *t, const char *s);
@@ -97,10 +97,10 @@ enum ssfctl_slot {
 struct ssfctl_rctx {
 	struct ssf_rule r;
 	char set[SSF_RSET_NUM][SSF_SET_NAME_MAX];	/* set words' names */
-	struct ssf_polerr *err;
+	struct ssfctl_polerr *err;
 	const struct ssfctl_resolver *res;
 	/* the file's sets so far (a set word names one); NULL: the kernel's */
-	const struct ssf_polfile *pf;
+	const struct ssfctl_polfile *pf;
 	const struct ssfctl_tok *word[__SSF_SLOT_N];	/* the word per slot */
 	const struct ssfctl_tok *value[__SSF_SLOT_N];	/* and its value */
 	u8 family;		/* from "family"; SSF_FAMILY_ANY if not given */
@@ -142,14 +142,14 @@ const struct ssfctl_rule_word *ssf_pol_word_find(const struct ssfctl_tok *t);
  */
 int ssf_pol_rule(const struct ssfctl_tok *w, size_t n,
 		 const struct ssfctl_resolver *res,
-		 const struct ssf_polfile *pf, struct ssfctl_rule *r,
-		 struct ssf_polerr *err);
+		 const struct ssfctl_polfile *pf, struct ssfctl_rule *r,
+		 struct ssfctl_polerr *err);
 
 /* polparse_stmt.c: the statements of a file */
 
 struct ssfctl_pstate {
-	struct ssf_polfile *pf;
-	struct ssf_polerr *err;
+	struct ssfctl_polfile *pf;
+	struct ssfctl_polerr *err;
 	const struct ssfctl_resolver *res;
 	unsigned int line;
 };
@@ -162,6 +162,6 @@ int ssf_stmt_set(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
 		 size_t n);
 int ssf_stmt_generation(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
 			size_t n);
-void ssf_polsets_free(struct ssf_polfile *pf);
+void ssf_polsets_free(struct ssfctl_polfile *pf);
 
 #endif /* _SSFCTL_POLPARSE_INT_H */

@@ -3,7 +3,7 @@
  * A rule from words: each word is looked up in the rule words
  * (polparse_words.c) and sets its slot; then the checks that need the
  * whole rule, with messages that name the words, and last
- * ssf_rule_check(), the checker the kernel runs. The entry points for one
+ * ssf_rule_verify(), the checker the kernel runs. The entry points for one
  * rule: a line of text, or command-line arguments.
  */
 #include <errno.h>
@@ -135,15 +135,15 @@ static int ssf_rule_finish(struct ssfctl_rctx *c)
 	}
 	if (c->word[SSF_SLOT_BURST] && !c->word[SSF_SLOT_LIMIT])
 		return ssf_fail(c->err, "burst needs a limit (limit <n>/second|minute|hour burst <n>)");
-	if (ssf_rule_check(&c->r, &why))
+	if (ssf_rule_verify(&c->r, &why))
 		return ssf_fail(c->err, "%s", why);
 	return 0;
 }
 
 int ssf_pol_rule(const struct ssfctl_tok *w, size_t n,
 		 const struct ssfctl_resolver *res,
-		 const struct ssf_polfile *pf, struct ssfctl_rule *r,
-		 struct ssf_polerr *err)
+		 const struct ssfctl_polfile *pf, struct ssfctl_rule *r,
+		 struct ssfctl_polerr *err)
 {
 	const struct ssfctl_rule_word *kw;
 	struct ssfctl_qword q1, q2;
@@ -197,7 +197,7 @@ int ssf_pol_rule(const struct ssfctl_tok *w, size_t n,
 
 int ssf_polparse_rule_res(const char *buf, size_t len,
 			  const struct ssfctl_resolver *res,
-			  struct ssfctl_rule *r, struct ssf_polerr *err)
+			  struct ssfctl_rule *r, struct ssfctl_polerr *err)
 {
 	struct ssfctl_tok w[SSF_POL_MAX_WORDS];
 	char *scratch;
@@ -217,7 +217,7 @@ int ssf_polparse_rule_res(const char *buf, size_t len,
 }
 
 int ssf_polparse_rule(const char *buf, size_t len, struct ssfctl_rule *r,
-		      struct ssf_polerr *err)
+		      struct ssfctl_polerr *err)
 {
 	return ssf_polparse_rule_res(buf, len, NULL, r, err);
 }
@@ -231,7 +231,7 @@ static bool ssf_takes_whole(const struct ssfctl_tok *t)
 
 int ssf_polparse_argv(int argc, char *const *argv,
 		      const struct ssfctl_resolver *res, struct ssfctl_rule *r,
-		      struct ssf_polerr *err)
+		      struct ssfctl_polerr *err)
 {
 	struct ssfctl_tok w[SSF_POL_MAX_WORDS];
 	size_t n = 0, total = 0, len;

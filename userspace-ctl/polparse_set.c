@@ -3,7 +3,7 @@
  * Sets in the policy language: the "set" statement (the first line of a
  * name declares the set with its type, later lines add elements), set
  * elements and timeouts as words, and the "generation" statement.
- * Elements are checked by ssf_elem_check(), the kernel's element checker.
+ * Elements are checked by ssf_elem_verify(), the kernel's element checker.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -68,7 +68,7 @@ static void ssf_elem_port(union ssf_addr *a, u32 port)
 }
 
 int ssf_elem_parse(u8 type, const char *s, size_t len, struct ssf_elem *e,
-		   struct ssf_polerr *err)
+		   struct ssfctl_polerr *err)
 {
 	const char *slash = memchr(s, '/', len), *dash = memchr(s, '-', len);
 	struct ssfctl_tok t = { .s = s, .len = len };
@@ -109,13 +109,13 @@ int ssf_elem_parse(u8 type, const char *s, size_t len, struct ssf_elem *e,
 			return ssf_fail(err, "bad address element %s (an address, a prefix a/n or a range a-b)",
 					ssf_qbytes(&q, s, len));
 	}
-	if (ssf_elem_check(type, e, &why))
+	if (ssf_elem_verify(type, e, &why))
 		return ssf_fail(err, "element %s: %s", ssf_qbytes(&q, s, len),
 				why);
 	return 0;
 }
 
-const struct ssfctl_polset *ssf_polfile_set(const struct ssf_polfile *pf,
+const struct ssfctl_polset *ssf_polfile_set(const struct ssfctl_polfile *pf,
 					    const char *name)
 {
 	size_t i;
@@ -126,7 +126,7 @@ const struct ssfctl_polset *ssf_polfile_set(const struct ssf_polfile *pf,
 	return NULL;
 }
 
-void ssf_polsets_free(struct ssf_polfile *pf)
+void ssf_polsets_free(struct ssfctl_polfile *pf)
 {
 	size_t i;
 
@@ -142,7 +142,7 @@ void ssf_polsets_free(struct ssf_polfile *pf)
 static struct ssfctl_polset *ssf_polset_new(struct ssfctl_pstate *st,
 					    const struct ssfctl_tok *w, u8 type)
 {
-	struct ssf_polfile *pf = st->pf;
+	struct ssfctl_polfile *pf = st->pf;
 	struct ssfctl_polset *v;
 
 	if (pf->nsets == SSF_SETS_MAX) {

@@ -2,7 +2,7 @@
 /*
  * The statements of a policy file (table ssf_stmts): generation, default,
  * mode, set (polparse_set.c), rule and validate, each parsing the words of
- * its line into the struct ssf_polfile.
+ * its line into the struct ssfctl_polfile.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -17,7 +17,7 @@ struct ssfctl_stmt {
 	int (*parse)(struct ssfctl_pstate *st, const struct ssfctl_tok *w, size_t n);
 };
 
-static int ssf_polfile_add(struct ssf_polfile *pf, const struct ssfctl_rule *r,
+static int ssf_polfile_add(struct ssfctl_polfile *pf, const struct ssfctl_rule *r,
 			   unsigned int line)
 {
 	struct ssfctl_polrule *v;
@@ -83,7 +83,7 @@ static int ssf_stmt_rule(struct ssfctl_pstate *st, const struct ssfctl_tok *w,
 	return 0;
 }
 
-static int ssf_polfile_add_check(struct ssf_polfile *pf, u8 reason, u8 action,
+static int ssf_polfile_add_check(struct ssfctl_polfile *pf, u8 reason, u8 action,
 				 unsigned int line)
 {
 	struct ssfctl_polcheck *v;

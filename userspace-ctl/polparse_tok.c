@@ -13,7 +13,7 @@
 #include "polparse_int.h"
 
 __attribute__((format(printf, 2, 3)))
-int ssf_fail(struct ssf_polerr *err, const char *fmt, ...)
+int ssf_fail(struct ssfctl_polerr *err, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -102,7 +102,7 @@ static bool ssf_hex_byte(const char *s, size_t len, unsigned char *b)
 }
 
 int ssf_pol_words(const char *s, size_t len, struct ssfctl_tok *w, size_t max,
-		  char *scratch, struct ssf_polerr *err)
+		  char *scratch, struct ssfctl_polerr *err)
 {
 	size_t i = 0, n = 0, start, o = 0;
 	struct ssfctl_qword q;

@@ -454,7 +454,7 @@ void ssf_rule_print(struct ssfctl_out *o, const struct ssfctl_rule *r,
 	}
 }
 
-void ssf_rule_json(struct ssf_json *j, const struct ssfctl_rule *r,
+void ssf_rule_json(struct ssfctl_json *j, const struct ssfctl_rule *r,
 		   const struct ssfctl_namer *nm)
 {
 	static const struct ssfctl_rule_cols cols = { .words = true };

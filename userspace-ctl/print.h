@@ -89,7 +89,7 @@ void ssf_rule_print(struct ssfctl_out *o, const struct ssfctl_rule *r,
 		    const u64 *ctr, const struct ssfctl_namer *nm,
 		    const struct ssfctl_rule_cols *cols);
 /* ssf_rule_print() with the words and no counters, into @j. */
-void ssf_rule_json(struct ssf_json *j, const struct ssfctl_rule *r,
+void ssf_rule_json(struct ssfctl_json *j, const struct ssfctl_rule *r,
 		   const struct ssfctl_namer *nm);
 
 /*

@@ -17,8 +17,8 @@
 static int ssf_rule_add(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
 	struct ssfctl_nl_val id = { .attr = SSF_A_RULE_ID };
-	const struct ssf_apath *p;
-	struct ssf_polerr perr;
+	const struct ssfctl_apath *p;
+	struct ssfctl_polerr perr;
 	struct ssfctl_rule r;
 	struct nl_msg *msg;
 	struct ssfctl_nl nl;

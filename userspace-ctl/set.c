@@ -11,7 +11,7 @@
  * fill, so a million elements take neither a million-element buffer nor
  * quadratic work; a bad line aborts the transaction before the commit.
  * Elements are parsed for the set's type (read first) and checked by
- * ssf_elem_check(), the kernel's checker. test asks SSF_CMD_SET_TEST.
+ * ssf_elem_verify(), the kernel's checker. test asks SSF_CMD_SET_TEST.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -56,7 +56,7 @@ struct ssfctl_setchg {
 
 static void ssf_setchg_perror(const struct ssfctl_setchg *c)
 {
-	const struct ssf_apath *p = &c->nl->ack.off_path;
+	const struct ssfctl_apath *p = &c->nl->ack.off_path;
 	size_t j;
 
 	if (c->nl->ack.has_off && p->depth >= 3 && p->e[0].type == SSF_A_SET &&
@@ -212,7 +212,7 @@ static int ssf_set_args(struct ssfctl_ctx *ctx, int argc, char **argv, u8 op,
 			const char *done)
 {
 	struct ssfctl_setchg c = { .op = op, .what = ctx->what };
-	struct ssf_polerr perr;
+	struct ssfctl_polerr perr;
 	struct ssfctl_nl nl;
 	struct ssf_elem e;
 	int i, n = argc, ret = 1;
@@ -283,7 +283,7 @@ static int ssf_set_flush(struct ssfctl_ctx *ctx, int argc, char **argv)
  * comment line; -1 with the message in @err.
  */
 static int ssf_set_line(u8 type, char *line, size_t len, struct ssf_elem *e,
-			struct ssf_polerr *err)
+			struct ssfctl_polerr *err)
 {
 	char *hash = memchr(line, '#', len);
 	size_t i = 0, end;
@@ -310,7 +310,7 @@ static int ssf_set_load(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
 	struct ssfctl_setchg c = { .op = SSF_SET_OP_REPLACE, .what = ctx->what };
 	char *line = NULL;
-	struct ssf_polerr perr;
+	struct ssfctl_polerr perr;
 	struct ssfctl_nl nl;
 	struct ssf_elem e;
 	unsigned int lineno = 0;
@@ -383,7 +383,7 @@ static int ssf_set_test(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
 	struct ssfctl_setinfo s = { .elems = NULL };
 	struct nlattr *set, *elems;
-	struct ssf_polerr perr;
+	struct ssfctl_polerr perr;
 	struct nl_msg *msg = NULL;
 	struct ssfctl_out o;
 	struct ssfctl_nl nl;

@@ -93,7 +93,7 @@ struct ssfctl_rulelist;
 struct ssfctl_status;
 struct ssfctl_namer;
 struct ssfctl_setlist;
-struct ssf_checks;
+struct ssfctl_checks;
 
 /*
  * A command that reads the kernel's objects and prints them: an object of
@@ -135,7 +135,7 @@ void ssf_rules_print(struct ssfctl_out *o, const char *key,
  * same policy, or as a JSON object (with every check and the counters).
  */
 void ssf_policy_print(struct ssfctl_out *o, const struct ssfctl_status *st,
-		      const struct ssf_checks *c,
+		      const struct ssfctl_checks *c,
 		      const struct ssfctl_setlist *sl,
 		      const struct ssfctl_rulelist *rl,
 		      const struct ssfctl_namer *nm);

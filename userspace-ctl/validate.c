@@ -28,7 +28,7 @@ static void ssf_validate_print(struct ssfctl_out *o, const void *obj)
 static int ssf_validate_show(struct ssfctl_ctx *ctx, int argc, char **argv)
 {
 	static const struct ssfctl_show show = {
-		sizeof(struct ssf_checks), ssf_validate_read,
+		sizeof(struct ssfctl_checks), ssf_validate_read,
 		ssf_validate_print, NULL,
 	};
 

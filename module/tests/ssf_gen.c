@@ -148,7 +148,7 @@ static int gen_set(struct ssf_gen *g, int i, u8 type, u32 n)
 				}
 			}
 		}
-		if (ssf_elem_check(type, &e[k], &err)) {
+		if (ssf_elem_verify(type, &e[k], &err)) {
 			ssf_free(e);
 			return -EINVAL;
 		}
@@ -290,7 +290,7 @@ void ssf_gen_rule(struct ssf_gen *g, struct ssf_rule *r, bool wide)
 		r->limit_burst = 1 + ssf_gen_below(g, 4);
 	}
 	r->dir = gen_dir(g, r->match);
-	if (ssf_rule_check(r, &err)) {
+	if (ssf_rule_verify(r, &err)) {
 		/* never: the draws above keep to the rules; be loud */
 		memset(r, 0, sizeof(*r));
 		r->dir = SSF_DIR_MAX + 1;

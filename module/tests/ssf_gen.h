@@ -39,7 +39,7 @@ void ssf_gen_release(struct ssf_gen *g);
 u32 ssf_gen_below(struct ssf_gen *g, u32 n);
 
 /*
- * A random rule that passes ssf_rule_check(): a specific one (a source
+ * A random rule that passes ssf_rule_verify(): a specific one (a source
  * prefix of 16 bits or more in one family), or with @wide one that may
  * match much more, as the last rules of a real policy do.
  */

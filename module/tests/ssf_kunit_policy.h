@@ -33,7 +33,7 @@ ssf_kunit_policy(struct kunit *test, const struct ssf_rule *rules,
 
 		pol->rules[i].rule = rules[i];
 		KUNIT_ASSERT_EQ_MSG(test,
-				    ssf_rule_check(&pol->rules[i].rule, &err),
+				    ssf_rule_verify(&pol->rules[i].rule, &err),
 				    0, "rule %u: %s", i, err);
 	}
 	KUNIT_ASSERT_EQ(test, ssf_policy_index(pol), 0);

@@ -549,7 +549,7 @@ static struct ssf_rule checked(struct kunit *test, struct ssf_rule r)
 {
 	const char *err = NULL;
 
-	KUNIT_EXPECT_EQ_MSG(test, ssf_rule_check(&r, &err), 0, "%s", err);
+	KUNIT_EXPECT_EQ_MSG(test, ssf_rule_verify(&r, &err), 0, "%s", err);
 	return r;
 }
 

@@ -2,7 +2,7 @@
 /*
  * KUnit suite ssf_rule: the rule checker and the matcher (ssf_rule.c).
  *
- * ssf_rule_check() is driven through every error path and a set of rules
+ * ssf_rule_verify() is driven through every error path and a set of rules
  * it must accept; prefix masks are checked bit by bit for every length;
  * ssf_rule_match() is compared with the reference matcher
  * (ssf_rule_ref.c) on pseudo-random rules and packets from a fixed seed;
@@ -35,7 +35,7 @@ static u32 rnd_below(u32 *s, u32 n)
 	return ssf_rnd(s) % n;
 }
 
-/* ---- ssf_rule_check(): accepted rules --------------------------------- */
+/* ---- ssf_rule_verify(): accepted rules --------------------------------- */
 
 struct rule_case {
 	const char *name;
@@ -85,14 +85,14 @@ static void rule_case_desc(const struct rule_case *c, char *desc)
 
 KUNIT_ARRAY_PARAM(rule_accept, rule_accept_cases, rule_case_desc);
 
-static void ssf_rule_check_accepts(struct kunit *test)
+static void ssf_rule_verify_accepts(struct kunit *test)
 {
 	const struct rule_case *c = test->param_value;
 	union ssf_addr smask = {}, dmask = {};
 	struct ssf_rule r = c->r;
 	const char *err = NULL;
 
-	KUNIT_ASSERT_EQ(test, ssf_rule_check(&r, &err), 0);
+	KUNIT_ASSERT_EQ(test, ssf_rule_verify(&r, &err), 0);
 	if (r.match & SSF_RM_SRC)
 		ssf_prefix_mask(&smask, r.src_plen);
 	if (r.match & SSF_RM_DST)
@@ -105,7 +105,7 @@ static void ssf_rule_check_accepts(struct kunit *test)
 	KUNIT_EXPECT_MEMEQ(test, &r, &c->r, sizeof(r));
 }
 
-/* ---- ssf_rule_check(): every error path ------------------------------- */
+/* ---- ssf_rule_verify(): every error path ------------------------------- */
 
 static const struct rule_case rule_reject_cases[] = {
 	{ "dir", { .dir = SSF_DIR_MAX + 1 }, "direction" },
@@ -164,13 +164,13 @@ static const struct rule_case rule_reject_cases[] = {
 
 KUNIT_ARRAY_PARAM(rule_reject, rule_reject_cases, rule_case_desc);
 
-static void ssf_rule_check_rejects(struct kunit *test)
+static void ssf_rule_verify_rejects(struct kunit *test)
 {
 	const struct rule_case *c = test->param_value;
 	struct ssf_rule r = c->r;
 	const char *err = NULL;
 
-	KUNIT_EXPECT_EQ(test, ssf_rule_check(&r, &err), -EINVAL);
+	KUNIT_EXPECT_EQ(test, ssf_rule_verify(&r, &err), -EINVAL);
 	KUNIT_ASSERT_NOT_NULL(test, err);
 	KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(err, c->err),
 				  "message \"%s\" lacks \"%s\"", err, c->err);
@@ -220,7 +220,7 @@ static void rule_check_all_plens(struct kunit *test, u8 family)
 			r.src.b[i / 8] |= 0x80 >> (i % 8);
 		for (i = 0; i < max - plen; i++)
 			r.dst.b[i / 8] |= 0x80 >> (i % 8);
-		KUNIT_EXPECT_EQ_MSG(test, ssf_rule_check(&r, &err), 0,
+		KUNIT_EXPECT_EQ_MSG(test, ssf_rule_verify(&r, &err), 0,
 				    "/%u: %s", plen, err);
 		for (i = 0; i < 128; i++) {
 			KUNIT_EXPECT_EQ(test, ssf_ref_addr_bit(&r.src_mask, i),
@@ -231,7 +231,7 @@ static void rule_check_all_plens(struct kunit *test, u8 family)
 		if (plen == max)
 			continue;
 		r.src.b[plen / 8] |= 0x80 >> (plen % 8);
-		KUNIT_EXPECT_EQ_MSG(test, ssf_rule_check(&r, &err), -EINVAL,
+		KUNIT_EXPECT_EQ_MSG(test, ssf_rule_verify(&r, &err), -EINVAL,
 				    "/%u with host bit %u", plen, plen);
 	}
 	{
@@ -241,11 +241,11 @@ static void rule_check_all_plens(struct kunit *test, u8 family)
 		};
 		const char *err = NULL;
 
-		KUNIT_EXPECT_EQ(test, ssf_rule_check(&r, &err), -EINVAL);
+		KUNIT_EXPECT_EQ(test, ssf_rule_verify(&r, &err), -EINVAL);
 	}
 }
 
-static void ssf_rule_check_plens(struct kunit *test)
+static void ssf_rule_verify_plens(struct kunit *test)
 {
 	rule_check_all_plens(test, SSF_FAMILY_IPV4);
 	rule_check_all_plens(test, SSF_FAMILY_IPV6);
@@ -269,7 +269,7 @@ static void ssf_rule_match_edges(struct kunit *test)
 	};
 	const char *err;
 
-	KUNIT_ASSERT_EQ(test, ssf_rule_check(&r, &err), 0);
+	KUNIT_ASSERT_EQ(test, ssf_rule_verify(&r, &err), 0);
 	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.dport = 200;
 	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &no_meta));
@@ -293,7 +293,7 @@ static void ssf_rule_match_edges(struct kunit *test)
 
 	/* an empty rule of family any matches everything, ports or not */
 	memset(&r, 0, sizeof(r));
-	KUNIT_ASSERT_EQ(test, ssf_rule_check(&r, &err), 0);
+	KUNIT_ASSERT_EQ(test, ssf_rule_verify(&r, &err), 0);
 	KUNIT_EXPECT_TRUE(test, ssf_rule_match(&r, &p, &no_meta));
 	p.family = SSF_FAMILY_IPV4;
 	p.flags = 0;
@@ -442,7 +442,7 @@ static void ssf_rule_match_vs_reference(struct kunit *test)
 		const char *err = NULL;
 
 		rnd_rule(&seed, &r);
-		KUNIT_ASSERT_EQ_MSG(test, ssf_rule_check(&r, &err), 0,
+		KUNIT_ASSERT_EQ_MSG(test, ssf_rule_verify(&r, &err), 0,
 				    "random rule %u: %s", i, err);
 		for (j = 0; j < RND_PKTS; j++) {
 			bool want, got;
@@ -531,10 +531,10 @@ static void ssf_rule_first_match(struct kunit *test)
 }
 
 static struct kunit_case ssf_rule_cases[] = {
-	KUNIT_CASE_PARAM(ssf_rule_check_accepts, rule_accept_gen_params),
-	KUNIT_CASE_PARAM(ssf_rule_check_rejects, rule_reject_gen_params),
+	KUNIT_CASE_PARAM(ssf_rule_verify_accepts, rule_accept_gen_params),
+	KUNIT_CASE_PARAM(ssf_rule_verify_rejects, rule_reject_gen_params),
 	KUNIT_CASE(ssf_rule_prefix_masks),
-	KUNIT_CASE(ssf_rule_check_plens),
+	KUNIT_CASE(ssf_rule_verify_plens),
 	KUNIT_CASE(ssf_rule_match_edges),
 	KUNIT_CASE(ssf_rule_match_vs_reference),
 	KUNIT_CASE(ssf_rule_first_match),

@@ -7,7 +7,7 @@
  * the userspace unit tests (tests/unit/ssf_test_rule.c). It compiles in
  * both worlds (ssf_types.h), like the code it judges.
  *
- * It reads only the fields a rule sets: it needs no ssf_rule_check()
+ * It reads only the fields a rule sets: it needs no ssf_rule_verify()
  * (prefixes are compared bit by bit from src_plen/dst_plen, not through
  * the derived masks). A set word is answered from the set's list of
  * elements, one element after the other, never from its lookup

@@ -99,7 +99,7 @@ static bool fz_rule(struct ssf_rule *r, const u8 *b)
 	r->set[SSF_RSET_DST] = b[8] & 1;
 	r->set[SSF_RSET_SPORT] = 2;
 	r->set[SSF_RSET_DPORT] = 2;
-	return !ssf_rule_check(r, &err);
+	return !ssf_rule_verify(r, &err);
 }
 
 static void fz_packet(struct ssf_pkt *p, struct ssf_meta *m, const u8 *b)

@@ -9,8 +9,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct ssf_extack ea;
-	struct ssf_apath p;
+	struct ssfctl_extack ea;
+	struct ssfctl_apath p;
 	u32 off = 0;
 
 	if (size >= 4)

@@ -47,7 +47,7 @@ static bool ssf_fz_rule_eq(const struct ssfctl_rule *ca,
 }
 
 /* The kernel's view of a load: the defaults, then the lines in order. */
-static void ssf_fz_apply(struct ssf_checks *c, const struct ssf_polfile *pf)
+static void ssf_fz_apply(struct ssfctl_checks *c, const struct ssfctl_polfile *pf)
 {
 	size_t i, k;
 
@@ -63,11 +63,11 @@ static void ssf_fz_apply(struct ssf_checks *c, const struct ssf_polfile *pf)
 }
 
 /* checks -> "validate" lines -> checks: the same settings. */
-static void ssf_fz_checks(const struct ssf_polfile *pf)
+static void ssf_fz_checks(const struct ssfctl_polfile *pf)
 {
-	static struct ssf_checks a, b;
-	struct ssf_polfile back;
-	struct ssf_polerr e;
+	static struct ssfctl_checks a, b;
+	struct ssfctl_polfile back;
+	struct ssfctl_polerr e;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f;
@@ -88,11 +88,11 @@ static void ssf_fz_checks(const struct ssf_polfile *pf)
 }
 
 /* mode -> "mode" line -> mode: the same (no line means enforce). */
-static void ssf_fz_mode(const struct ssf_polfile *pf)
+static void ssf_fz_mode(const struct ssfctl_polfile *pf)
 {
 	u8 mode = pf->has_mode ? pf->mode : SSF_MODE_ENFORCE;
-	struct ssf_polfile back;
-	struct ssf_polerr e;
+	struct ssfctl_polfile back;
+	struct ssfctl_polerr e;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f;
@@ -111,10 +111,10 @@ static void ssf_fz_mode(const struct ssf_polfile *pf)
 }
 
 /* Every element -> its word -> the same element. */
-static void ssf_fz_elems(const struct ssf_polfile *pf)
+static void ssf_fz_elems(const struct ssfctl_polfile *pf)
 {
 	char s[SSF_ELEM_STRLEN];
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssf_elem el;
 	size_t i, k;
 
@@ -135,9 +135,9 @@ static void ssf_fz_elems(const struct ssf_polfile *pf)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char text[SSF_RULE_STRLEN];
-	struct ssf_polfile pf;
-	struct ssf_polerr e;
-	struct ssf_json j;
+	struct ssfctl_polfile pf;
+	struct ssfctl_polerr e;
+	struct ssfctl_json j;
 	struct ssfctl_rule r;
 	FILE *null;
 	size_t i;

@@ -78,30 +78,32 @@ diag() {
 }
 
 # check NAME CMD...: ok if CMD succeeds; its output is shown only on failure.
+# (Its locals have names no CMD would use: bash's dynamic scope shows
+# them to the functions CMD calls.)
 check() {
-	local name=$1 out rc
+	local name=$1 _ck_out _ck_rc
 	shift
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ $rc = 0 ]; then
+	_ck_out=$("$@" 2>&1)
+	_ck_rc=$?
+	if [ $_ck_rc = 0 ]; then
 		ok "$name"
 	else
-		fail "$name" "\`$*\` exited $rc"
-		[ -z "$out" ] || sed 's/^/#   /' <<<"$out"
+		fail "$name" "\`$*\` exited $_ck_rc"
+		[ -z "$_ck_out" ] || sed 's/^/#   /' <<<"$_ck_out"
 	fi
 }
 
 # check_fail NAME CMD...: ok if CMD fails (exit status != 0).
 check_fail() {
-	local name=$1 out rc
+	local name=$1 _ck_out _ck_rc
 	shift
-	out=$("$@" 2>&1)
-	rc=$?
-	if [ $rc != 0 ]; then
+	_ck_out=$("$@" 2>&1)
+	_ck_rc=$?
+	if [ $_ck_rc != 0 ]; then
 		ok "$name"
 	else
 		fail "$name" "\`$*\` succeeded, expected a failure"
-		[ -z "$out" ] || sed 's/^/#   /' <<<"$out"
+		[ -z "$_ck_out" ] || sed 's/^/#   /' <<<"$_ck_out"
 	fi
 }
 

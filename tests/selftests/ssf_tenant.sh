@@ -186,13 +186,25 @@ check "memory: back to 0 after a flush" \
 # A user namespace mapping 0-9 to 100000-100009, 10-19 to 200000-200009
 # and 20-29 to 100020-100029, and a netns it owns: 5-25 looks contiguous
 # at its ends (100005..100025) but is not.
+# userns_made PID: PID has left our user namespace (unshare(2) ran), so
+# its maps can be written
+userns_made() {
+	[ "$(readlink /proc/"$1"/ns/user)" != "$(readlink /proc/self/ns/user)" ]
+}
+# id_map FILE LINE...: the kernel takes a map in one write(2) only
+id_map() {
+	local f=$1
+	shift
+	printf '%s\n' "$@" >"$ssf_tmpdir/id_map"
+	cat "$ssf_tmpdir/id_map" >"$f"
+}
 unshare --user --net --fork sleep 600 &
 upid=$!
 ssf_pids+=($upid)
-check "uid_map: namespaces made" busywait 5000 test -e /proc/$upid/ns/user
-printf '0 100000 10\n10 200000 10\n20 100020 10\n' >/proc/$upid/uid_map
+check "uid_map: namespaces made" busywait 5000 userns_made $upid
+id_map /proc/$upid/uid_map '0 100000 10' '10 200000 10' '20 100020 10'
 echo deny >/proc/$upid/setgroups
-printf '0 100000 30\n' >/proc/$upid/gid_map
+id_map /proc/$upid/gid_map '0 100000 30'
 ns_user() {	# ns_user CMD...: in the user and network namespaces, as root there
 	nsenter -t $upid -U -n "$@"
 }
@@ -225,10 +237,10 @@ check_eq "lo: the host's own to itself counted once each" 5 \
 unshare --user --net --fork sleep 600 &
 vpid=$!
 ssf_pids+=($vpid)
-check "kuid: namespaces made" busywait 5000 test -e /proc/$vpid/ns/user
-printf '0 300000 65536\n' >/proc/$vpid/uid_map
+check "kuid: namespaces made" busywait 5000 userns_made $vpid
+id_map /proc/$vpid/uid_map '0 300000 65536'
 echo deny >/proc/$vpid/setgroups
-printf '0 300000 65536\n' >/proc/$vpid/gid_map
+id_map /proc/$vpid/gid_map '0 300000 65536'
 ns_v() { nsenter -t $vpid -U -n "$@"; }
 ns_v ip link set lo up
 ns_v "$SSFCTL" policy load - <<EOF

@@ -223,7 +223,7 @@ SSF_TEST(cls_port_range_never_covers)
 			r->match |= SSF_RM_DPORT;
 			r->dport_max = 65535;
 		}
-		T_EQ(ssf_rule_check(r, &err), 0, "rule %u", i);
+		T_EQ(ssf_rule_verify(r, &err), 0, "rule %u", i);
 	}
 	if (!T_EQ(ssf_cls_build(&c, &rules[0].rule, 41, sizeof(rules[0])), 0,
 		  "built"))

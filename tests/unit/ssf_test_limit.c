@@ -20,7 +20,7 @@ static struct ssf_rule limit_rule(u32 rate, u8 unit, u32 burst)
 			      .limit_unit = unit, .limit_burst = burst };
 	const char *err;
 
-	T_EQ(ssf_rule_check(&r, &err), 0, "limit rule");
+	T_EQ(ssf_rule_verify(&r, &err), 0, "limit rule");
 	return r;
 }
 

@@ -482,7 +482,7 @@ SSF_TEST(rule_match_on_parsed)
 	struct trun r;
 
 	inet_pton(AF_INET6, "2001:db8::", rule.src.b);
-	T_EQ(ssf_rule_check(&rule, &err), 0, "rule ok: %s", err);
+	T_EQ(ssf_rule_verify(&rule, &err), 0, "rule ok: %s", err);
 
 	t_case("rule: tcp dport 80 from 2001:db8::/32 matches");
 	ssf_tb_ip6(t, "2001:db8::1", "2001:db8::2");

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Unit tests of the rule checker and matcher (module/ssf_rule.c):
- * every error of ssf_rule_check() with its message, rules it must accept
+ * every error of ssf_rule_verify() with its message, rules it must accept
  * unchanged but for the masks, ssf_rule_match() on each field at its
  * edges (ports, prefixes, interfaces, uid/gid ranges, owner presence,
  * cgroup ancestry, ICMP type), and a comparison with the reference
@@ -76,7 +76,7 @@ static const struct tcg cg_sshd_x = { 3, { 1, 10, 100, 1000 } };
 static const struct tcg cg_user = { 1, { 1, 20 } };
 static const struct tcg cg_app = { 2, { 1, 20, 200 } };
 
-/* ---- ssf_rule_check() ------------------------------------------------- */
+/* ---- ssf_rule_verify() ------------------------------------------------- */
 
 struct rule_case {
 	const char *name;
@@ -275,9 +275,9 @@ SSF_TEST(rule_check_cases)
 		const char *err = NULL;
 		int ret;
 
-		t_case("ssf_rule_check: %s %s", c->err ? "rejects" : "accepts",
+		t_case("ssf_rule_verify: %s %s", c->err ? "rejects" : "accepts",
 		       c->name);
-		ret = ssf_rule_check(&r, &err);
+		ret = ssf_rule_verify(&r, &err);
 		if (c->err) {
 			T_EQ(ret, -EINVAL, "rejected");
 			if (!T_OK(err, "has a message"))
@@ -331,7 +331,7 @@ static struct ssf_rule checked(struct ssf_rule r)
 {
 	const char *err = NULL;
 
-	T_EQ(ssf_rule_check(&r, &err), 0, "test rule: %s", err ? err : "");
+	T_EQ(ssf_rule_verify(&r, &err), 0, "test rule: %s", err ? err : "");
 	return r;
 }
 
@@ -731,7 +731,7 @@ SSF_TEST(rule_match_vs_reference)
 		const char *err = NULL;
 
 		rnd_rule(&r);
-		if (!T_EQ(ssf_rule_check(&r, &err), 0, "random rule %u: %s",
+		if (!T_EQ(ssf_rule_verify(&r, &err), 0, "random rule %u: %s",
 			  i, err ? err : ""))
 			return;
 		for (j = 0; j < RND_PKTS; j++) {

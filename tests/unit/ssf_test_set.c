@@ -84,27 +84,27 @@ SSF_TEST(set_elem_check)
 		e = cases[i].e;
 		err = NULL;
 		if (!cases[i].err) {
-			T_EQ(ssf_elem_check(cases[i].type, &e, &err), 0,
+			T_EQ(ssf_elem_verify(cases[i].type, &e, &err), 0,
 			     "%s", err ? err : "");
 			continue;
 		}
-		T_EQ(ssf_elem_check(cases[i].type, &e, &err), -EINVAL, "refused");
+		T_EQ(ssf_elem_verify(cases[i].type, &e, &err), -EINVAL, "refused");
 		T_OK(err && strstr(err, cases[i].err), "message '%s'",
 		     err ? err : "(none)");
 	}
 
 	t_case("set_elem_check: host bits past the prefix");
 	e = e4(SSF_ELEM_PREFIX, 0x0a000001, 0, 24);
-	T_EQ(ssf_elem_check(SSF_SET_ADDR, &e, &err), -EINVAL, "refused");
+	T_EQ(ssf_elem_verify(SSF_SET_ADDR, &e, &err), -EINVAL, "refused");
 	t_case("set_elem_check: a prefix gets its end");
 	e = e4(SSF_ELEM_PREFIX, 0x0a000100, 0, 24);
-	T_EQ(ssf_elem_check(SSF_SET_ADDR, &e, &err), 0, "valid");
+	T_EQ(ssf_elem_verify(SSF_SET_ADDR, &e, &err), 0, "valid");
 	T_EQ(be32_to_cpu(e.hi.w[0]), 0x0a0001ff, "end of 10.0.1.0/24");
 	t_case("set_elem_check: reversed ranges");
 	e = e4(SSF_ELEM_RANGE, 5, 4, 0);
-	T_EQ(ssf_elem_check(SSF_SET_ADDR, &e, &err), -EINVAL, "addresses");
+	T_EQ(ssf_elem_verify(SSF_SET_ADDR, &e, &err), -EINVAL, "addresses");
 	e = eport(90, 80);
-	T_EQ(ssf_elem_check(SSF_SET_PORT, &e, &err), -EINVAL, "ports");
+	T_EQ(ssf_elem_verify(SSF_SET_PORT, &e, &err), -EINVAL, "ports");
 }
 
 /* The model: does any of @n elements @e (checked) hold @a? */
@@ -151,7 +151,7 @@ static void rnd_elem(struct ssf_elem *e, u8 fam, u32 span)
 							0 : 3]) + below(300));
 		break;
 	}
-	if (ssf_elem_check(SSF_SET_ADDR, e, &err))
+	if (ssf_elem_verify(SSF_SET_ADDR, e, &err))
 		e->kind = SSF_ELEM_ADDR, e->hi = e->lo, e->plen = 0;
 }
 
@@ -271,7 +271,7 @@ SSF_TEST(set_ports)
 	const char *err;
 
 	for (n = 0; n < 4; n++)
-		T_EQ(ssf_elem_check(SSF_SET_PORT, &e[n], &err), 0, "check");
+		T_EQ(ssf_elem_verify(SSF_SET_PORT, &e[n], &err), 0, "check");
 	T_EQ(ssf_set_elems_apply(NULL, SSF_SET_OP_ADD, e, 4, 0, 10, &out, &n),
 	     0, "apply");
 	T_EQ(ssf_set_data_build(&d, SSF_SET_PORT, out, n), 0, "build");
@@ -296,7 +296,7 @@ SSF_TEST(set_operations)
 	u32 n, n2, i;
 
 	for (i = 0; i < 3; i++)
-		T_EQ(ssf_elem_check(SSF_SET_ADDR, &a[i], &err), 0, "check");
+		T_EQ(ssf_elem_verify(SSF_SET_ADDR, &a[i], &err), 0, "check");
 	a[2].expires = 50;
 	T_EQ(ssf_set_elems_apply(NULL, SSF_SET_OP_ADD, a, 3, 10, 10, &out, &n),
 	     0, "add 3");

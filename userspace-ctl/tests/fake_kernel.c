@@ -379,7 +379,7 @@ static int fk_rule(struct nlattr *nest, struct ssfctl_rulex *x, const char **why
 		*why = "rule id and counters are the kernel's";
 		return -EINVAL;
 	}
-	return ssf_rule_check(&x->r.r, why) ? -EINVAL : 0;
+	return ssf_rule_verify(&x->r.r, why) ? -EINVAL : 0;
 }
 
 /* The refusal of a rule, pointing at its dport (or the rule). */
@@ -717,7 +717,7 @@ static size_t fk_preload(const struct ssfctl_fake_cfg *cfg,
 			 struct ssfctl_rulex *rules)
 {
 	const char *line = cfg->rules, *end;
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	size_t n = 0;
 
 	while (line && *line && n < FK_MAX_RULES) {

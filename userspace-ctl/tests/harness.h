@@ -20,7 +20,7 @@
 
 /* Rules equal in every field that defines them (not id, not the masks). */
 bool ssf_t_rule_eq(const struct ssfctl_rule *a, const struct ssfctl_rule *b);
-/* A random rule that passes ssf_rule_check(). */
+/* A random rule that passes ssf_rule_verify(). */
 void ssf_t_rule_random(struct ssfctl_rule *r, uint64_t *seed);
 uint64_t ssf_t_rand(uint64_t *seed);
 
@@ -45,16 +45,16 @@ struct ssfctl_event;
 /* @ev as the SSF_A_EVENT nest the kernel sends: what its has bits say. */
 void ssf_t_event_put(struct nl_msg *m, const struct ssfctl_event *ev);
 
-struct ssf_checks;
-struct ssf_polfile;
+struct ssfctl_checks;
+struct ssfctl_polfile;
 struct ssfctl_namer;
 /* What the kernel does with a load's checks: the defaults, then the lines. */
-void ssf_t_checks_apply(struct ssf_checks *c, const struct ssf_polfile *pf);
+void ssf_t_checks_apply(struct ssfctl_checks *c, const struct ssfctl_polfile *pf);
 /*
  * What "policy show" prints (JSON if @json) once the kernel holds what
  * @pf loads: rule ids from 1, no counters, generation 1; names from @nm.
  */
-char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
+char *ssf_t_policy_show(const struct ssfctl_polfile *pf, bool json,
 			const struct ssfctl_namer *nm);
 
 /* Running ssfctl: exit status and its output. */

@@ -29,7 +29,7 @@ SSF_TEST(attrs_encoding)
 	static const char text[] =
 		"fwd proto tcp src 10.0.0.0/8 dst 10.1.2.3 sport 1-2 dport 22 drop";
 	struct nlattr *tb[SSF_A_MAX + 1], *a;
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rulex x;
 	struct ssfctl_rule r;
 	struct nl_msg *msg;
@@ -313,7 +313,7 @@ SSF_TEST(attrs_stats)
 
 SSF_TEST(attrs_names)
 {
-	struct ssf_apath p = { .depth = 0 };
+	struct ssfctl_apath p = { .depth = 0 };
 
 	CHECK_STR(ssf_attr_name(&p, 0, SSF_A_GENERATION), "SSF_A_GENERATION");
 	CHECK(ssf_attr_name(&p, 0, 999) == NULL);

@@ -23,8 +23,8 @@
 static void t_file_err(int line, const char *text, size_t len,
 		       unsigned int want_line, const char *msg)
 {
-	struct ssf_polfile pf;
-	struct ssf_polerr e;
+	struct ssfctl_polfile pf;
+	struct ssfctl_polerr e;
 	int ret;
 
 	ret = ssf_polparse(text, len, &pf, &e);
@@ -42,8 +42,8 @@ static void t_file_err(int line, const char *text, size_t len,
 SSF_TEST(checks_names)
 {
 	static const char *const acts[] = { "off", "audit", "drop" };
-	struct ssf_polfile pf;
-	struct ssf_polerr e;
+	struct ssfctl_polfile pf;
+	struct ssfctl_polerr e;
 	char text[96];
 	unsigned int r, a, bad = 0, n = 0;
 
@@ -91,8 +91,8 @@ SSF_TEST(checks_file)
 		"default in drop\n"
 		"validate ip6-exthdr-max 0\n"
 		"validate tcp-null off   # again: later lines win\n";
-	struct ssf_polfile pf;
-	struct ssf_polerr e;
+	struct ssfctl_polfile pf;
+	struct ssfctl_polerr e;
 
 	CHECK_INT(ssf_polparse(text, sizeof(text) - 1, &pf, &e), 0);
 	CHECK_INT(pf.nrules, 1);
@@ -183,8 +183,8 @@ SSF_TEST(checks_file_errors)
 }
 
 /* ssf_print_checks_stmts(), or another printer onto a file, as a string. */
-static char *t_print_file(void (*fn)(FILE *f, const struct ssf_checks *c),
-			  const struct ssf_checks *c)
+static char *t_print_file(void (*fn)(FILE *f, const struct ssfctl_checks *c),
+			  const struct ssfctl_checks *c)
 {
 	char *buf = NULL;
 	size_t len = 0;
@@ -197,7 +197,7 @@ static char *t_print_file(void (*fn)(FILE *f, const struct ssf_checks *c),
 	return buf;
 }
 
-static char *t_stmts(const struct ssf_checks *c)
+static char *t_stmts(const struct ssfctl_checks *c)
 {
 	return t_print_file(ssf_print_checks_stmts, c);
 }
@@ -205,9 +205,9 @@ static char *t_stmts(const struct ssf_checks *c)
 /* file -> state -> statements -> state: the same state, text a fixed point */
 static bool t_roundtrip(const char *text, const char *want)
 {
-	struct ssf_checks *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
-	struct ssf_polfile pf;
-	struct ssf_polerr e;
+	struct ssfctl_checks *a = malloc(sizeof(*a)), *b = malloc(sizeof(*b));
+	struct ssfctl_polfile pf;
+	struct ssfctl_polerr e;
 	char *s1 = NULL, *s2 = NULL;
 	bool ok = false;
 
@@ -271,7 +271,7 @@ SSF_TEST(checks_statements)
 }
 
 /* A small state for the printers: one check of each kind. */
-static void t_small(struct ssf_checks *c)
+static void t_small(struct ssfctl_checks *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->present = true;
@@ -323,7 +323,7 @@ static void t_reasons(struct ssfctl_out *o, const void *c)
 
 SSF_TEST(checks_printers)
 {
-	struct ssf_checks *c = malloc(sizeof(*c));
+	struct ssfctl_checks *c = malloc(sizeof(*c));
 	char buf[SSF_CHECK_ACT_STRLEN];
 
 	if (!c)
@@ -431,7 +431,7 @@ static void t_put_check(struct nl_msg *m, const void *name, int len, int act,
 }
 
 static const char *t_decode_one(const void *name, int len, int act,
-				struct ssf_checks *c)
+				struct ssfctl_checks *c)
 {
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
 	struct nl_msg *m = t_msg();
@@ -450,7 +450,7 @@ static const char *t_decode_one(const void *name, int len, int act,
 
 SSF_TEST(checks_decode)
 {
-	struct ssf_checks *c = malloc(sizeof(*c));
+	struct ssfctl_checks *c = malloc(sizeof(*c));
 	struct nlattr *tb[SSF_A_MAX + 1], *nest;
 	struct nl_msg *m;
 	char name[40];
@@ -555,7 +555,7 @@ out:
 
 SSF_TEST(checks_attr_names)
 {
-	struct ssf_apath p = { .depth = 2 };
+	struct ssfctl_apath p = { .depth = 2 };
 
 	p.e[0].type = SSF_A_VALIDATE;
 	p.e[1].type = SSF_A_CHECK;

@@ -77,7 +77,7 @@ static void t_error(struct t_buf *t, int error, u16 flags, u32 req_len)
 
 SSF_TEST(extack_errors)
 {
-	struct ssf_extack ea;
+	struct ssfctl_extack ea;
 	struct t_buf t;
 	static const char msg[] = "no such rule";
 
@@ -158,7 +158,7 @@ SSF_TEST(extack_errors)
 SSF_TEST(extack_done)
 {
 	struct nlmsghdr h = { .nlmsg_type = NLMSG_DONE, .nlmsg_flags = NLM_F_MULTI };
-	struct ssf_extack ea;
+	struct ssfctl_extack ea;
 	struct t_buf t = { .len = 0 };
 	int result = -EBUSY;
 
@@ -215,8 +215,8 @@ SSF_TEST(extack_path)
 	struct nlattr *rnest, *r2, *a, *d;
 	struct ssfctl_nl nl = { .family = 0x20 };
 	struct nlattr *tb[SSF_A_MAX + 1];
-	struct ssf_polerr e;
-	struct ssf_apath p;
+	struct ssfctl_polerr e;
+	struct ssfctl_apath p;
 	struct ssfctl_rule r;
 	struct nl_msg *msg;
 	struct nlmsghdr *h;

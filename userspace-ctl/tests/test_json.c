@@ -11,11 +11,11 @@
 #include "json.h"
 #include <inttypes.h>
 
-typedef void (*t_json_fn)(struct ssf_json *j);
+typedef void (*t_json_fn)(struct ssfctl_json *j);
 
 static char *t_json(t_json_fn fn)
 {
-	struct ssf_json j;
+	struct ssfctl_json j;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -30,7 +30,7 @@ static char *t_json(t_json_fn fn)
 
 static char *t_json_string(const char *s, size_t len)
 {
-	struct ssf_json j;
+	struct ssfctl_json j;
 	char *buf = NULL;
 	size_t blen = 0;
 	FILE *f = open_memstream(&buf, &blen);
@@ -52,7 +52,7 @@ static void t_str(int line, const char *in, size_t len, const char *want)
 	free(s);
 }
 
-static void t_nested(struct ssf_json *j)
+static void t_nested(struct ssfctl_json *j)
 {
 	ssf_json_obj_open(j);
 	ssf_json_key(j, "a");
@@ -80,7 +80,7 @@ static void t_nested(struct ssf_json *j)
 	ssf_json_end(j);
 }
 
-static void t_top_array(struct ssf_json *j)
+static void t_top_array(struct ssfctl_json *j)
 {
 	ssf_json_arr_open(j);
 	ssf_json_str(j, "x");

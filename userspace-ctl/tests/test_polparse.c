@@ -28,7 +28,7 @@
 
 static void t_rule_ok(int line, const char *text, struct ssf_rule want)
 {
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rule r;
 
 	if (ssf_polparse_rule(text, strlen(text), &r, &e)) {
@@ -41,7 +41,7 @@ static void t_rule_ok(int line, const char *text, struct ssf_rule want)
 
 static void t_rule_err(int line, const char *text, size_t len, const char *msg)
 {
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rule r;
 	int ret;
 
@@ -54,8 +54,8 @@ static void t_rule_err(int line, const char *text, size_t len, const char *msg)
 static void t_file_err(int line, const char *text, size_t len,
 		       unsigned int want_line, const char *msg)
 {
-	struct ssf_polfile pf;
-	struct ssf_polerr e;
+	struct ssfctl_polfile pf;
+	struct ssfctl_polerr e;
 	int ret;
 
 	ret = ssf_polparse(text, len, &pf, &e);
@@ -215,7 +215,7 @@ SSF_TEST(polparse_rule_errors)
 		 "family ip does not match dst \"::1\" (IPv6)");
 	RULE_ERR("in src 10.0.0.1 dst ::1 accept",
 		 "src is IPv4 but dst is IPv6: a rule is for one family");
-	/* these come from ssf_rule_check(), the kernel's checker */
+	/* these come from ssf_rule_verify(), the kernel's checker */
 	RULE_ERR("in dport 22 accept",
 		 "a port match needs proto tcp, udp, sctp or udplite");
 	RULE_ERR("in proto icmp sport 1 accept",
@@ -238,7 +238,7 @@ SSF_TEST(polparse_rule_errors)
 SSF_TEST(polparse_too_many_words)
 {
 	char text[SSF_POL_MAX_WORDS * 3 + 16];
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rule r;
 	int i, n = 0;
 
@@ -264,8 +264,8 @@ SSF_TEST(polparse_file)
 		"\t\n"
 		"rule out dst 2001:db8::/32 drop\n"
 		"rule fwd accept";	/* no final newline */
-	struct ssf_polfile pf;
-	struct ssf_polerr e;
+	struct ssfctl_polfile pf;
+	struct ssfctl_polerr e;
 
 	CHECK_INT(ssf_polparse(text, sizeof(text) - 1, &pf, &e), 0);
 	CHECK_INT(pf.defaults[SSF_DIR_IN], DROP);
@@ -346,7 +346,7 @@ SSF_TEST(polparse_file_errors)
 }
 
 /* Policy -> text (as "policy show" prints it) -> policy: the same rules. */
-static char *t_policy_text(const struct ssf_polfile *pf, size_t *len)
+static char *t_policy_text(const struct ssfctl_polfile *pf, size_t *len)
 {
 	char *s = ssf_t_policy_show(pf, false, NULL);
 
@@ -356,8 +356,8 @@ static char *t_policy_text(const struct ssf_polfile *pf, size_t *len)
 
 static void t_roundtrip_text(const char *text)
 {
-	struct ssf_polfile a, b;
-	struct ssf_polerr e;
+	struct ssfctl_polfile a, b;
+	struct ssfctl_polerr e;
 	char *out, *out2;
 	size_t len, len2, i;
 	bool same = true;
@@ -400,7 +400,7 @@ SSF_TEST(polparse_roundtrip)
 	uint64_t seed = 0x5eed5eed12345678ULL;
 	char text[SSF_RULE_STRLEN];
 	struct ssfctl_rule r, back;
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	int i, bad = 0, bad_parse = 0;
 
 	t_roundtrip_text("");

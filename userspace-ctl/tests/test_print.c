@@ -12,7 +12,7 @@
 
 static struct ssfctl_rule t_parse(const char *text)
 {
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rule r;
 
 	memset(&r, 0, sizeof(r));
@@ -81,8 +81,8 @@ SSF_TEST(print_statements)
 		"validate tcp-null off\nvalidate ip6-exthdr-max 3\n"
 		"rule out proto udp dport 53 accept\n"
 		"rule in icmp-type 250 drop log \"a\\x1bb\" comment \"c \\\"d\\\"\"\n";
-	struct ssf_polfile pf;
-	struct ssf_polerr e;
+	struct ssfctl_polfile pf;
+	struct ssfctl_polerr e;
 	char *s;
 
 	if (!T_OK(!ssf_polparse(text, sizeof(text) - 1, &pf, &e), "%s", e.msg))
@@ -131,7 +131,7 @@ SSF_TEST(print_prefix_ports)
 
 static char *t_json_rule(const struct ssfctl_rule *r)
 {
-	struct ssf_json j;
+	struct ssfctl_json j;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);

@@ -19,7 +19,7 @@
 static struct ssfctl_rule t_rule(const char *text)
 {
 	struct ssfctl_rule r;
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 
 	memset(&r, 0, sizeof(r));
 	if (ssf_polparse_rule(text, strlen(text), &r, &e))
@@ -30,7 +30,7 @@ static struct ssfctl_rule t_rule(const char *text)
 #define RULE_ERR(text, want)						\
 	do {								\
 		struct ssfctl_rule _r;					\
-		struct ssf_polerr _e;					\
+		struct ssfctl_polerr _e;					\
 									\
 		CHECK_INT(ssf_polparse_rule(text, strlen(text), &_r, &_e), \
 			  -EINVAL);					\
@@ -39,8 +39,8 @@ static struct ssfctl_rule t_rule(const char *text)
 
 #define FILE_ERR(text, want_line, want)					\
 	do {								\
-		struct ssf_polfile _pf;					\
-		struct ssf_polerr _e;					\
+		struct ssfctl_polfile _pf;					\
+		struct ssfctl_polerr _e;					\
 									\
 		CHECK_INT(ssf_polparse(text, strlen(text), &_pf, &_e), -EINVAL); \
 		CHECK_INT(_e.line, want_line);				\
@@ -202,7 +202,7 @@ SSF_TEST(sets_elements)
 		{ SSF_SET_PORT, "", "bad port element \"\" (a port 0-65535 or a range p-q)" },
 	};
 	char s[SSF_ELEM_STRLEN];
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssf_elem el;
 	size_t i;
 	u32 t;
@@ -249,8 +249,8 @@ SSF_TEST(sets_file)
 		"set empty addr\n"
 		"rule in src @bad proto tcp dport @web drop\n";
 	const struct ssfctl_polset *s;
-	struct ssf_polfile pf;
-	struct ssf_polerr e;
+	struct ssfctl_polfile pf;
+	struct ssfctl_polerr e;
 
 	if (!T_OK(!ssf_polparse(text, strlen(text), &pf, &e), "%s", e.msg))
 		return;
@@ -343,8 +343,8 @@ SSF_TEST(sets_file_errors)
 /* text -> policy -> "policy show" -> policy: the same sets and rules. */
 SSF_TEST(sets_roundtrip)
 {
-	struct ssf_polfile a, b;
-	struct ssf_polerr e;
+	struct ssfctl_polfile a, b;
+	struct ssfctl_polerr e;
 	char *text, *out, *out2;
 	size_t i, o = 0, k;
 
@@ -434,7 +434,7 @@ SSF_TEST(sets_print)
 	};
 	struct ssfctl_setlist sl = { .v = v, .n = 2 };
 	struct ssfctl_setlist none = { .n = 0 };
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 
 	CHECK(!ssf_elem_parse(SSF_SET_ADDR, "10.0.0.0/8", 10, &el[0], &e));
 	CHECK(!ssf_elem_parse(SSF_SET_ADDR, "10.1.2.3", 8, &el[1], &e));

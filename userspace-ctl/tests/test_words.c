@@ -90,7 +90,7 @@ static const struct ssfctl_namer t_nm = { t_uname, t_gname, t_cgname };
 static void t_words_fmt(int line, const char *in, const char *want)
 {
 	static char s[SSF_RULE_STRLEN];
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rule r, back;
 
 	if (ssf_polparse_rule_res(in, strlen(in), &t_res, &r, &e)) {
@@ -110,7 +110,7 @@ static void t_words_fmt(int line, const char *in, const char *want)
 #define WERR(in, msg) t_words_err(__LINE__, in, sizeof(in) - 1, msg)
 static void t_words_err(int line, const char *in, size_t len, const char *msg)
 {
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rule r;
 	int ret;
 
@@ -121,7 +121,7 @@ static void t_words_err(int line, const char *in, size_t len, const char *msg)
 
 static struct ssfctl_rule t_rule(const char *in)
 {
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rule r;
 
 	memset(&r, 0, sizeof(r));
@@ -326,7 +326,7 @@ SSF_TEST(words_word_errors)
 /* Names without a resolver: refused with a clear message. */
 SSF_TEST(words_no_resolver)
 {
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rule r;
 
 	CHECK_INT(ssf_polparse_rule("out uid alice drop", 18, &r, &e), -EINVAL);
@@ -343,7 +343,7 @@ SSF_TEST(words_system_names)
 {
 	char buf[SSF_RULE_STRLEN], dir[] = "/tmp/ssfctl-words.XXXXXX";
 	char path[64], why[256];
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rule r;
 	const char *root;
 	u64 id;
@@ -412,7 +412,7 @@ SSF_TEST(words_argv)
 	char *a5[] = { "out", "cgroup", "/with space", "drop" };
 	char *a6[] = { "in", "accept\nout" };
 	char *a7[] = { "in", "drop", "log", "\"unterminated" };
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	struct ssfctl_rule r;
 
 	CHECK_INT(ssf_polparse_argv(6, a1, &t_res, &r, &e), 0);
@@ -440,8 +440,8 @@ SSF_TEST(words_argv)
 SSF_TEST(words_mode_stmt)
 {
 	static const char ok[] = "mode audit\ndefault in reject\nrule in drop\n";
-	struct ssf_polfile pf;
-	struct ssf_polerr e;
+	struct ssfctl_polfile pf;
+	struct ssfctl_polerr e;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f;
@@ -531,7 +531,7 @@ SSF_TEST(words_json)
 	struct ssfctl_rule r = t_rule("out proto tcp dport 25 oif eth0 uid alice "
 				   "gid 1-2 cgroup /a/b reject log \"M \" audit "
 				   "comment \"no \\\"mail\\\"\"");
-	struct ssf_json j;
+	struct ssfctl_json j;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
@@ -575,7 +575,7 @@ SSF_TEST(words_roundtrip_names)
 	static char text[SSF_RULE_STRLEN];
 	uint64_t seed = 0xfeedface12345ULL;
 	struct ssfctl_rule r, back;
-	struct ssf_polerr e;
+	struct ssfctl_polerr e;
 	int i, bad = 0;
 
 	for (i = 0; i < 3000; i++) {

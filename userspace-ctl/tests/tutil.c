@@ -262,7 +262,7 @@ void ssf_t_rule_random(struct ssfctl_rule *r, uint64_t *seed)
 	}
 	ssf_t_random_meta(r, seed);
 	ssf_t_random_state(r, ported, seed);
-	if (ssf_rule_check(&r->r, &why))
+	if (ssf_rule_verify(&r->r, &why))
 		printf("# BUG in the generator: %s\n", why);
 }
 
@@ -281,7 +281,7 @@ char *ssf_t_print(bool json, ssf_t_print_fn fn, const void *arg)
 	return buf;
 }
 
-void ssf_t_checks_apply(struct ssf_checks *c, const struct ssf_polfile *pf)
+void ssf_t_checks_apply(struct ssfctl_checks *c, const struct ssfctl_polfile *pf)
 {
 	size_t i, k;
 
@@ -300,7 +300,7 @@ void ssf_t_checks_apply(struct ssf_checks *c, const struct ssf_polfile *pf)
  * The sets of @pf as the kernel holds them: elements sorted, each once
  * (ssf_set_elems_apply(), the kernel's code), no time left shown.
  */
-static int ssf_t_sets_of(const struct ssf_polfile *pf, struct ssfctl_setlist *sl)
+static int ssf_t_sets_of(const struct ssfctl_polfile *pf, struct ssfctl_setlist *sl)
 {
 	struct ssfctl_setinfo s;
 	struct ssf_elem *chg, *out;
@@ -336,13 +336,13 @@ static int ssf_t_sets_of(const struct ssf_polfile *pf, struct ssfctl_setlist *sl
 	return 0;
 }
 
-char *ssf_t_policy_show(const struct ssf_polfile *pf, bool json,
+char *ssf_t_policy_show(const struct ssfctl_polfile *pf, bool json,
 			const struct ssfctl_namer *nm)
 {
 	struct ssfctl_status st = { .generation = 1 };
 	struct ssfctl_rulelist rl = { .n = 0 };
 	struct ssfctl_setlist sl = { .n = 0 };
-	struct ssf_checks *c = malloc(sizeof(*c));
+	struct ssfctl_checks *c = malloc(sizeof(*c));
 	struct ssfctl_rulex x = { .packets = 0 };
 	struct ssfctl_out o;
 	char *buf = NULL;
