@@ -221,7 +221,6 @@ Watchdog detected hard LOCKUP on cpu 1
 INFO: task ssfctl:99 blocked for more than 120 seconds.
 Kernel panic - not syncing: Fatal exception in interrupt
 unreferenced object 0xffff888003a4c000 (size 64):
-BUG: KCSAN: data-race in ssf_hook_in [ssf] / ssf_policy_commit [ssf]
 ODEBUG: free active (active state 0) object: ffff888003a4c000 object type: timer_list hint: ssf_confirm_timeout+0x0/0x10 [ssf]
 WARNING: possible circular locking dependency detected
 WARNING: possible recursive locking detected
@@ -251,6 +250,35 @@ audit: type=1400 oops-like lowercase oops'
 printf '%s\n' "$benign" > "$T/sample"
 ssf_vm_splat_scan "$T/sample" > /dev/null
 check "detector quiet on benign lines" test $? = 0
+
+# KCSAN reports count only when a stack is in ssf.
+kcsan()	# kcsan FRAME: one KCSAN report with FRAME in its first stack
+{
+	cat <<EOF
+[   33.100000] ==================================================================
+[   33.100001] BUG: KCSAN: data-race in $1 / dev_queue_xmit
+[   33.100002] 
+[   33.100003] write to 0xffff888003a4c000 of 8 bytes by task 99 on cpu 1:
+[   33.100004]  $1
+[   33.100005]  nf_hook_slow+0x5a/0xe0
+[   33.100006] 
+[   33.100007] read to 0xffff888003a4c000 of 8 bytes by interrupt on cpu 0:
+[   33.100008]  dev_queue_xmit+0x10/0x20
+[   33.100009] 
+[   33.100010] Reported by Kernel Concurrency Sanitizer on:
+[   33.100011] CPU: 0 UID: 0 PID: 0 Comm: swapper/0 Not tainted 6.12.118-ssf-kcsan
+[   33.100012] ==================================================================
+[   33.100013] ssf: next line
+EOF
+}
+kcsan 'p9_client_rpc+0x10/0x20' > "$T/sample"
+ssf_vm_splat_scan "$T/sample" > /dev/null
+check "KCSAN: a race outside ssf is not a splat" test $? = 0
+{ kcsan 'p9_client_rpc+0x10/0x20'; kcsan 'ssf_hook_in+0x10/0x20 [ssf]'; } > "$T/sample"
+ssf_vm_splat_scan "$T/sample" > "$T/scan"
+check "KCSAN: a race in ssf is a splat" test $? = 1
+check "... and the report is shown whole" \
+	grep -qF 'sample:23:[   33.100008]  dev_queue_xmit+0x10/0x20' "$T/scan"
 
 # A kmemleak report (the guest's RUNDIR/kmemleak): records count only when
 # they involve ssf, by name or through an unresolved module address.

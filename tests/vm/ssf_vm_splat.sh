@@ -24,7 +24,10 @@
 # address (ssf unloaded before the scan, so its frames print as raw
 # 0xffffffff[a-f]... addresses).  The kernel's own suspected leaks at boot
 # (false positives of early allocations) and the "N new suspected memory
-# leaks" line in dmesg are not splats.
+# leaks" line in dmesg are not splats.  Likewise a KCSAN report counts only
+# when one of its stacks is in ssf: the kcsan kernel proves ssf's accesses
+# race-free, the rest of the kernel is not ssf's to fix (and KCSAN does not
+# taint, so a report elsewhere does not fail the run either).
 SSF_VM_SPLAT_PATTERNS='Oops
 BUG:
 kernel BUG at
@@ -88,8 +91,9 @@ ssf_vm_splat_scan()
 
 # ssf_vm_kmemleak_filter FILE [records] - print FILE's lines as
 # FILE:LINE:text, except the kmemleak "unreferenced object" records (header
-# and indented lines) that do not involve ssf; with "records", only the
-# kmemleak records that involve ssf.
+# and indented lines) and the KCSAN reports ("BUG: KCSAN:" to the closing
+# "=====" line) that do not involve ssf; with "records", only the records
+# and reports that involve ssf.
 ssf_vm_kmemleak_filter()
 {
 	awk -v f="$1" -v only="${2:-}" '
@@ -97,11 +101,17 @@ ssf_vm_kmemleak_filter()
 		if (n && rec ~ /\[ssf\]|ssf_|0xffffffff[a-f][0-9a-f]+/)
 			for (i = 1; i <= n; i++)
 				print buf[i]
-		n = 0; rec = ""
+		n = 0; rec = ""; kind = ""
 	}
-	/^unreferenced object / { flush(); inrec = 1 }
-	inrec && !/^unreferenced object / && !/^ / { flush(); inrec = 0 }
-	inrec { buf[++n] = f ":" NR ":" $0; rec = rec "\n" $0; next }
+	kind == "leak" && !/^unreferenced object / && !/^ / { flush() }
+	/^unreferenced object / { flush(); kind = "leak" }
+	/BUG: KCSAN: / { flush(); kind = "kcsan" }
+	kind != "" {
+		buf[++n] = f ":" NR ":" $0; rec = rec "\n" $0
+		if (kind == "kcsan" && /==============================/)
+			flush()
+		next
+	}
 	only == "" { print f ":" NR ":" $0 }
 	END { flush() }' "$1"
 }
