@@ -68,7 +68,7 @@ check-debug: ssfctl
 		d=$$(tests/vm/ssf_vm_debugk.sh build $$k) && \
 		scripts/build-module $$d/build && \
 		tests/vm/run --kernel $$k --timeout 7200 -- \
-			tests/selftests/run_all.sh || rc=1; \
+			env SSF_SUITE_TIMEOUT=1800 tests/selftests/run_all.sh || rc=1; \
 	done; exit $$rc
 
 demo:

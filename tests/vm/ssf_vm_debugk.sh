@@ -14,8 +14,8 @@
 # need; ssf.ko and the netfilter helpers it loads on demand are modules.
 #
 # DIR is ${SSF_DEBUGK_CACHE:-/var/tmp/ssf-debugk}/NAME-<hash>, the hash
-# covering the source package's version, the two fragments and the recipe
-# below (RECIPE); nothing is written to the repository.  DIR holds:
+# covering the source package's version, the options of the two fragments
+# and the recipe below (RECIPE); nothing is written to the repository.  DIR holds:
 #   build/          the kernel build tree (O=): build/vmlinux (PVH-bootable
 #                   ELF), and the tree scripts/build-module DIR/build builds
 #                   ssf.ko against (build/<release>/ssf.ko in the repo)
@@ -54,8 +54,9 @@ done
 srcver=$(dpkg-query -W -f='${Version}' linux-source-6.12 2>/dev/null) &&
 	[ -r "$tarball" ] ||
 	die "linux-source-6.12 is not installed (apt-get install linux-source-6.12, or scripts/deps)"
-key=$({ echo "recipe $RECIPE"; echo "source $srcver"; cat "${frags[@]}"; } |
-	sha256sum | cut -c1-16)
+# The options only: comments and blank lines do not force a rebuild.
+key=$({ echo "recipe $RECIPE"; echo "source $srcver"
+	grep -h '^CONFIG_' "${frags[@]}"; } | sha256sum | cut -c1-16)
 out=$cache/$name-$key
 
 if [ -s "$out/release" ]; then
