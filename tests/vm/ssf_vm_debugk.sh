@@ -127,7 +127,7 @@ while IFS= read -r line; do
 done < <(cat "${frags[@]}")
 [ $bad = 0 ] || die "$name: the fragments do not hold (see above); fix tests/vm/kconfig/"
 
-msg "building $name (nice 15, -j$jobs; about half an hour on 2 busy cores)"
+msg "building $name (nice 15, -j$jobs; from scratch this takes long: see build.seconds of an earlier build)"
 kmake -j"$jobs" vmlinux bzImage modules >> "$log" 2>&1 || fail_log
 kmake INSTALL_MOD_PATH="$out/mods" modules_install >> "$log" 2>&1 || fail_log
 rel=$(cat "$b/include/config/kernel.release")

@@ -78,23 +78,23 @@ ssf_vm_splat_scan()
 		# FILE:LINE:text for grep -H -n's format, minus the kmemleak
 		# records that do not involve ssf; -a: console logs may hold
 		# stray binary bytes.
-		if ssf_vm_kmemleak_filter "$_ssf_f" |
+		if ssf_vm_report_filter "$_ssf_f" |
 		   grep -a -E -f "$_ssf_pat"; then
 			_ssf_found=1
 			# the kmemleak records in full (their backtraces)
-			ssf_vm_kmemleak_filter "$_ssf_f" records
+			ssf_vm_report_filter "$_ssf_f" records
 		fi
 	done
 	rm -f "$_ssf_pat"
 	return "$_ssf_found"
 }
 
-# ssf_vm_kmemleak_filter FILE [records] - print FILE's lines as
+# ssf_vm_report_filter FILE [records] - print FILE's lines as
 # FILE:LINE:text, except the kmemleak "unreferenced object" records (header
 # and indented lines) and the KCSAN reports ("BUG: KCSAN:" to the closing
 # "=====" line) that do not involve ssf; with "records", only the records
 # and reports that involve ssf.
-ssf_vm_kmemleak_filter()
+ssf_vm_report_filter()
 {
 	awk -v f="$1" -v only="${2:-}" '
 	function flush() {
