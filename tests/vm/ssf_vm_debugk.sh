@@ -22,7 +22,7 @@
 #   mods/lib/modules/<release>/   modules_install output; the VM's init binds
 #                   it on /lib/modules/<release> (module autoload, modprobe)
 #   release         the kernel release (uname -r in the guest)
-#   build.log, build.seconds
+#   build.log, build.seconds (wall), build.cpu-seconds (user+sys)
 # The extracted source is shared: ${cache}/src-<package version>/.
 #
 # The build runs at nice 15 with -j${SSF_DEBUGK_JOBS:-2}.  Exit status: 0
@@ -133,6 +133,12 @@ kmake INSTALL_MOD_PATH="$out/mods" modules_install >> "$log" 2>&1 || fail_log
 rel=$(cat "$b/include/config/kernel.release")
 ln -sfn "$b" "$out/mods/lib/modules/$rel/build"
 echo $(($(date +%s) - t0)) > "$out/build.seconds"
+# CPU seconds of everything this script ran (its reaped children): the cost
+# of a build on an idle machine, whatever the load was.
+times | awk 'NR == 2 { for (i = 1; i <= 2; i++) {
+	split($i, t, /m/); s += t[1] * 60 + t[2] } printf "%d\n", s }' \
+	> "$out/build.cpu-seconds"
 echo "$rel" > "$out/release"
-msg "$name: $rel built in $(cat "$out/build.seconds")s"
+msg "$name: $rel built in $(cat "$out/build.seconds")s" \
+    "($(cat "$out/build.cpu-seconds") CPU seconds)"
 echo "$out"
