@@ -67,7 +67,7 @@ check-debug: ssfctl
 	@rc=0; for k in debug kcsan; do \
 		d=$$(tests/vm/ssf_vm_debugk.sh build $$k) && \
 		scripts/build-module $$d/build && \
-		tests/vm/run --kernel $$k --timeout 7200 -- \
+		tests/vm/run --kernel $$k --mem 2048 --timeout 7200 -- \
 			env SSF_SUITE_TIMEOUT=1800 tests/selftests/run_all.sh || rc=1; \
 	done; exit $$rc
 
