@@ -6,7 +6,7 @@ KDIR ?= $(shell KVER="$(KVER)" scripts/kdir)
 KVERS := $(shell scripts/kdir --all)
 
 .PHONY: all help deps module modules-all compat ssfctl unit kunit vmtest vm-selftest \
-	check demo fuzz sparse checkpatch clean
+	check check-debug demo fuzz sparse checkpatch clean
 
 all: module ssfctl
 
@@ -25,6 +25,7 @@ help:
 	@echo "make vm-selftest    the VM runner's own tests (exit codes, mounts, splat detection)"
 	@echo "make fuzz           run the libFuzzer targets (FUZZ_SECONDS=60 each)"
 	@echo "make check          all of it (scripts/check); ends with 'N passed, N failed'"
+	@echo "make check-debug    build the debug and KCSAN kernels (tests/vm/ssf_vm_debugk.sh), run the selftests on both"
 	@echo "make demo           build, boot a VM, load ssf, apply examples/, show counters"
 	@echo "make clean          remove build/ and the userspace builds"
 	@echo "Every module target builds through scripts/build-module, in build/<kver>/."
@@ -59,6 +60,16 @@ vmtest: modules-all ssfctl
 
 check:
 	scripts/check
+
+# The debug kernels take about half an hour each to build on 2 cores the
+# first time (cached in /var/tmp/ssf-debugk); the suites run slower on them.
+check-debug: ssfctl
+	@rc=0; for k in debug kcsan; do \
+		d=$$(tests/vm/ssf_vm_debugk.sh build $$k) && \
+		scripts/build-module $$d/build && \
+		tests/vm/run --kernel $$k --mem 2048 --timeout 7200 -- \
+			env SSF_SUITE_TIMEOUT=1800 tests/selftests/run_all.sh || rc=1; \
+	done; exit $$rc
 
 demo:
 	scripts/demo

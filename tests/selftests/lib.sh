@@ -337,8 +337,11 @@ dmesg_mark() {
 }
 
 # Kernel warnings logged since dmesg_mark (empty when clean).
+# KCSAN reports count only when a stack is in ssf (tests/vm/ssf_vm_splat.sh).
+. "$SSF_TOP/tests/vm/ssf_vm_splat.sh"
 dmesg_splats() {
-	dmesg | tail -n +$((ssf_dmesg_lines + 1)) |
+	dmesg | tail -n +$((ssf_dmesg_lines + 1)) | ssf_vm_report_filter - |
+		sed 's/^-:[0-9]*://' |
 		grep -E 'WARNING:|BUG:|Oops|KASAN|UBSAN|leak|refcount_t|lockdep|circular locking|RCU stall' ||
 		true
 }

@@ -2,7 +2,11 @@
 # ssf_vm_initramfs.sh - build (or reuse) the tiny initramfs of the ssf test VM
 # for one installed Debian kernel, and print its path.
 #
-#	tests/vm/ssf_vm_initramfs.sh KERNEL_VERSION
+#	tests/vm/ssf_vm_initramfs.sh KERNEL_VERSION [MODULES_DIR IMAGE]
+#
+# MODULES_DIR (default /lib/modules/KERNEL_VERSION) and IMAGE (default
+# /boot/vmlinuz-KERNEL_VERSION) name a kernel that is not installed (the
+# debug kernels of ssf_vm_debugk.sh).
 #
 # The initramfs holds a static busybox, tests/vm/ssf_vm_init as /init, and the
 # kernel's modules needed to mount a 9p+overlay root (those built as modules
@@ -17,14 +21,15 @@ SSF_VM_MODULES="virtio_pci 9pnet_virtio 9p overlay virtio_rng"
 
 die() { echo "ssf_vm_initramfs: $*" >&2; exit 1; }
 
-ver=${1:?usage: ssf_vm_initramfs.sh KERNEL_VERSION}
+ver=${1:?usage: ssf_vm_initramfs.sh KERNEL_VERSION [MODULES_DIR IMAGE]}
 here=$(cd "$(dirname "$0")" && pwd)
-mods=/lib/modules/$ver
+mods=${2:-/lib/modules/$ver}
+image=${3:-/boot/vmlinuz-$ver}
 cache=${SSF_VM_CACHE:-/var/tmp/ssf-vm}/$ver
 out=$cache/initramfs.cpio
 busybox=/bin/busybox
 
-[ -r "/boot/vmlinuz-$ver" ] || die "no /boot/vmlinuz-$ver"
+[ -r "$image" ] || die "no $image"
 [ -r "$mods/modules.dep" ] || die "no $mods/modules.dep"
 [ -x "$busybox" ] || die "no $busybox (apt-get install busybox-static)"
 # A dynamically linked busybox would need its libraries in the initramfs.
@@ -34,7 +39,7 @@ fi
 
 stamp=$(
 	echo "modules: $SSF_VM_MODULES"
-	stat -L -c '%n %s %Y' "/boot/vmlinuz-$ver" "$mods/modules.dep" "$busybox"
+	stat -L -c '%n %s %Y' "$image" "$mods/modules.dep" "$busybox"
 	sha256sum < "$here/ssf_vm_init"
 	sha256sum < "$0"
 )

@@ -12,9 +12,22 @@
 
 # One extended regex per line.  Patterns are case-sensitive on purpose: the
 # kernel spells these exactly so, and lower-case words ("oops" in a driver
-# message) are not splats.  "kmemleak" alone is not a splat (a kmemleak
-# kernel logs "kmemleak: Kernel memory leak detector initialized" at boot);
-# its leak reports are.  "Call Trace:" catches any other stack dump.
+# message) are not splats.  "Call Trace:" catches any other stack dump.
+# The debug kernels (ssf_vm_debugk.sh) add KASAN ("BUG: KASAN: ..."), KCSAN
+# ("BUG: KCSAN: data-race in ..."), lockdep ("WARNING: possible circular
+# locking dependency detected", ...), DEBUG_OBJECTS ("ODEBUG: ...") and SLUB
+# debug reports.
+#
+# kmemleak: the guest's report (RUNDIR/kmemleak, "unreferenced object"
+# records, each with its allocation backtrace) counts only the records that
+# involve ssf: a frame in ssf ("[ssf]", "ssf_"), or an unresolved module
+# address (ssf unloaded before the scan, so its frames print as raw
+# 0xffffffff[a-f]... addresses).  The kernel's own suspected leaks at boot
+# (false positives of early allocations) and the "N new suspected memory
+# leaks" line in dmesg are not splats.  Likewise a KCSAN report counts only
+# when one of its stacks is in ssf: the kcsan kernel proves ssf's accesses
+# race-free, the rest of the kernel is not ssf's to fix (and KCSAN does not
+# taint, so a report elsewhere does not fail the run either).
 SSF_VM_SPLAT_PATTERNS='Oops
 BUG:
 kernel BUG at
@@ -32,8 +45,18 @@ hung task
 blocked for more than
 Kernel panic
 general protection fault
-kmemleak:.*suspected memory leak
 unreferenced object
+KCSAN
+ODEBUG:
+possible (circular|recursive) locking
+inconsistent lock state
+suspicious RCU usage
+DEBUG_LOCKS_WARN_ON
+bad unlock balance
+held lock freed
+lock held when returning to user space
+trying to register non-static key
+(Poison|Redzone|Object padding|Padding) overwritten
 RCU stall
 rcu_(sched|preempt|bh)? ?(self-)?detected stall
 detected stalls on CPUs
@@ -44,18 +67,53 @@ Call Trace:'
 ssf_vm_splat_scan()
 {
 	_ssf_found=0
+	_ssf_pat=$(mktemp "${TMPDIR:-/tmp}/ssf-splat.XXXXXX") || return 2
+	printf '%s\n' "$SSF_VM_SPLAT_PATTERNS" > "$_ssf_pat"
 	for _ssf_f in "$@"; do
 		if [ ! -r "$_ssf_f" ]; then
 			echo "ssf_vm_splat: cannot read $_ssf_f" >&2
+			rm -f "$_ssf_pat"
 			return 2
 		fi
-		# -a: console logs may hold stray binary bytes.
-		if printf '%s\n' "$SSF_VM_SPLAT_PATTERNS" |
-		   grep -a -H -n -E -f - "$_ssf_f"; then
+		# FILE:LINE:text for grep -H -n's format, minus the kmemleak
+		# records that do not involve ssf; -a: console logs may hold
+		# stray binary bytes.
+		if ssf_vm_report_filter "$_ssf_f" |
+		   grep -a -E -f "$_ssf_pat"; then
 			_ssf_found=1
+			# the kmemleak records in full (their backtraces)
+			ssf_vm_report_filter "$_ssf_f" records
 		fi
 	done
+	rm -f "$_ssf_pat"
 	return "$_ssf_found"
+}
+
+# ssf_vm_report_filter FILE [records] - print FILE's lines as
+# FILE:LINE:text, except the kmemleak "unreferenced object" records (header
+# and indented lines) and the KCSAN reports ("BUG: KCSAN:" to the closing
+# "=====" line) that do not involve ssf; with "records", only the records
+# and reports that involve ssf.
+ssf_vm_report_filter()
+{
+	awk -v f="$1" -v only="${2:-}" '
+	function flush() {
+		if (n && rec ~ /\[ssf\]|ssf_|0xffffffff[a-f][0-9a-f]+/)
+			for (i = 1; i <= n; i++)
+				print buf[i]
+		n = 0; rec = ""; kind = ""
+	}
+	kind == "leak" && !/^unreferenced object / && !/^ / { flush() }
+	/^unreferenced object / { flush(); kind = "leak" }
+	/BUG: KCSAN: / { flush(); kind = "kcsan" }
+	kind != "" {
+		buf[++n] = f ":" NR ":" $0; rec = rec "\n" $0
+		if (kind == "kcsan" && /==============================/)
+			flush()
+		next
+	}
+	only == "" { print f ":" NR ":" $0 }
+	END { flush() }' "$1"
 }
 
 # Run as a command (not sourced): scan the files named on the command line.
