@@ -62,9 +62,11 @@ credentials of its file (gid) and its cgroup, whoever uses it later.
 	"ADDR 0|1" of FILE, in one process: T_N lines, T_IN in the set,
 	T_BAD answers that differ from the file's; the first few of those
 	go to stderr.
-  expiry NS SET ADDR MAX_MS                  -> T_MS
-	poll SET_TEST every 10 ms until ADDR is not in SET: T_MS the time
-	that took (-1: still there after MAX_MS).
+  expiry NS SET ADDR TIMEOUT MAX_MS          -> T_MS
+	`ssfctl set add SET ADDR timeout TIMEOUT` in NS (TIMEOUT "-": none,
+	the set's), then SET_TEST every 10 ms until ADDR is not in SET: T_MS
+	the time from the command's return (0: not even there then; -1:
+	still there after MAX_MS).
   exit
 
 Not requests: `ssf_probe.py mixprobe ...` and `markprobe ...` (see
@@ -428,11 +430,21 @@ def settest(ns, name, path):
 	return f"T_N={n} T_IN={n_in} T_BAD={bad}"
 
 
-def expiry(ns, name, addr, max_ms):
-	"""Poll the set every 10 ms until ADDR is not in it."""
+def expiry(ns, name, addr, timeout, max_ms):
+	"""`ssfctl set add NAME ADDR [timeout TIMEOUT]`, then poll the set
+	every 10 ms until ADDR is not in it."""
 	H.setns(ns)
-	nl = G.Genl()
+	argv = [H.SSFCTL, "set", "add", name, addr]
+	if timeout != "-":
+		argv += ["timeout", timeout]
+	p = subprocess.run(argv, capture_output=True, text=True,
+			   stdin=subprocess.DEVNULL)
+	if p.returncode:
+		raise H.Fail(f"set add: exit {p.returncode}: {p.stderr.strip()}")
 	t0 = time.monotonic()
+	nl = G.Genl()
+	if not set_test(nl, name, addr):
+		return "T_MS=0"
 	end = t0 + int(max_ms) / 1000
 	while set_test(nl, name, addr):
 		if time.monotonic() > end:
@@ -445,7 +457,7 @@ REQUESTS = {"udp": (udp, 7), "tcp": (tcp, 7), "connect": (connect, 4),
 	    "udpc": (udpc, 4), "icmp": (icmp, 3),
 	    "pace": (pace, 4), "client": (client, 7),
 	    "rawtcp": (rawtcp, 4), "stoptxn": (stoptxn, 4), "events": (events, 2), "jfile": (jfile, 2),
-	    "settest": (settest, 3), "expiry": (expiry, 4)}
+	    "settest": (settest, 3), "expiry": (expiry, 5)}
 
 
 def mixprobe(ns, dst, ready, stop, *specs):

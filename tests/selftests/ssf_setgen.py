@@ -11,8 +11,8 @@
 	the set by the reference), picked to hit every kind of element, its
 	edges and its neighbours, and at random. SAMPLE: a file of a few
 	probes for traffic, "ADDR 1|0", both answers in both families.
-  ssf_setgen.py ipv4 SEED N ELEMS
-	N distinct random IPv4 addresses, one a line.
+  ssf_setgen.py ipv4 N ELEMS
+	N IPv4 addresses, one a line: every other address from 11.0.0.0.
 
 The reference is hash sets: an address is in the set when it is one of
 the addresses, its /24 or /48 is one of the prefixes, or a range of its
@@ -26,18 +26,21 @@ import struct
 import sys
 
 def v4str(a):
-	return socket.inet_ntoa(struct.pack("!I", a))
+	return f"{a >> 24}.{a >> 16 & 255}.{a >> 8 & 255}.{a & 255}"
 
 
 def v6str(a):
 	return socket.inet_ntop(socket.AF_INET6, a.to_bytes(16, "big"))
 
 
+# first bytes of global unicast IPv4, 256 of them (some twice)
+FIRST = [b for b in range(11, 224) if b != 127]
+FIRST = [x << 24 for x in (FIRST + FIRST)[:256]]
+
+
 def rnd4(r):
-	while True:
-		a = r.getrandbits(32)
-		if 11 <= a >> 24 <= 223 and a >> 24 != 127:
-			return a
+	a = r.getrandbits(32)
+	return FIRST[a >> 24] | (a & 0xffffff)
 
 
 def rnd6(r):
@@ -105,8 +108,9 @@ def mixed(seed, n, elems, probes, nprobes, sample):
 				  for v6, lo, hi in ranges))
 		f.write("\n")
 	# probes: each kind of element, its edges and neighbours; random
-	a4, p24 = r.sample(sorted(ref.a4), 400), r.sample(sorted(ref.p24), 400)
-	a6, p48 = r.sample(sorted(ref.a6), 400), r.sample(sorted(ref.p48), 400)
+	# (a set of ints iterates in the same order every run)
+	a4, p24 = r.sample(list(ref.a4), 400), r.sample(list(ref.p24), 400)
+	a6, p48 = r.sample(list(ref.a6), 400), r.sample(list(ref.p48), 400)
 	pick = []
 	for a in a4:
 		pick += [(0, a), (0, a + 1), (0, a - 1)]
@@ -146,19 +150,26 @@ def mixed(seed, n, elems, probes, nprobes, sample):
 					     ref.has(v6, a)))
 
 
-def ipv4(seed, n, elems):
-	r = random.Random(int(seed))
+def ipv4(n, elems):
+	"""N addresses from 11.0.0.0 on, every other one: none touches
+	another, so none merges (the most memory a million can take)."""
 	n = int(n)
-	s = set()
-	while len(s) < n:
-		s.add(rnd4(r))
+	tail = [f"{c}.{d}" for c in range(256) for d in range(0, 256, 2)]
+	out = []
+	for a in range(11, 224):
+		for b in range(256):
+			out += [f"{a}.{b}.{t}" for t in tail]
+			if len(out) >= n:
+				break
+		if len(out) >= n:
+			break
 	with open(elems, "w") as f:
-		f.write("\n".join(map(v4str, s)))
+		f.write("\n".join(out[:n]))
 		f.write("\n")
 
 
 def main():
-	cmds = {"mixed": (mixed, 6), "ipv4": (ipv4, 3)}
+	cmds = {"mixed": (mixed, 6), "ipv4": (ipv4, 2)}
 	if len(sys.argv) < 2 or sys.argv[1] not in cmds or \
 	   len(sys.argv) - 2 != cmds[sys.argv[1]][1]:
 		sys.exit(__doc__)
