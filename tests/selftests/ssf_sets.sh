@@ -45,11 +45,12 @@ tmp_file elems
 tmp_file probes
 tmp_file sample
 tmp_file v4big
-t=$SECONDS
-"$SSF_PY" "$SETGEN" mixed 7 "$NBIG" "$elems" "$probes" $NPROBE "$sample" ||
-	bail "ssf_setgen.py mixed"
-"$SSF_PY" "$SETGEN" ipv4 "$NBIG" "$v4big" || bail "ssf_setgen.py ipv4"
-diag "generated $NBIG mixed and $NBIG IPv4 elements in $((SECONDS - t)) s"
+# the elements are made while the small tests run (two CPUs)
+t_gen=$SECONDS
+{ "$SSF_PY" "$SETGEN" mixed 7 "$NBIG" "$elems" "$probes" $NPROBE "$sample" &&
+  "$SSF_PY" "$SETGEN" ipv4 "$NBIG" "$v4big"; } 5>&- 6>&- 7>&- 8>&- &
+gen_pid=$!
+ssf_pids+=("$gen_pid")
 
 # set_count NS SET: its element count
 set_count() {
@@ -89,40 +90,6 @@ check_match "a show taken before a set add is refused by policy load" \
 	"policy changed since you read it" "$out"
 check_eq "... and the added element is still there" 0 \
 	"$(set_rc "$C" small 198.51.100.77)"
-
-# --- a million mixed elements ---------------------------------------------------
-read -r ctr0 _ <<<"$(rule_ctr "$C" 2)"
-udp_send "$C" "$S" 192.0.2.9 7000 3
-read -r ctr1 _ <<<"$(rule_ctr "$C" 2)"
-check_eq "small: counts 3 drops" $((ctr0 + 3)) "$ctr1"
-t=$SECONDS
-check "set load: $NBIG mixed elements in one command" \
-	ssfctl_ns "$C" set load big "$elems"
-diag "set load of $NBIG mixed elements: $((SECONDS - t)) s"
-check_eq "set list: $NBIG elements" "$NBIG" "$(set_count "$C" big)"
-check_eq "the load left the other rules' counters alone" "$ctr1" \
-	"$(rule_ctr "$C" 2 | cut -d' ' -f1)"
-
-t=$SECONDS
-probe_traffic settest "$C" big "$probes"
-diag "$NPROBE set tests in $((SECONDS - t)) s: $T_IN in the set"
-check_t "set test agrees with the reference on $NPROBE addresses" \
-	T_N=$NPROBE T_BAD=0
-check_ge "... of which at least 30% in the set" $((NPROBE * 3 / 10)) "$T_IN"
-check_ge "... and at least 30% not" $((NPROBE * 3 / 10)) $((NPROBE - T_IN))
-
-n_in=0 n=0 bad_cli='' bad_pkt=''
-while read -r addr want; do
-	rc=$(set_rc "$C" big "$addr")
-	[ "$rc" = $((1 - want)) ] || bad_cli="$bad_cli $addr:$want:rc=$rc"
-	udp_send "$C" "$S" "$addr" 7000 2
-	[ "$T_TXERR" = $((2 * want)) ] || bad_pkt="$bad_pkt $addr:$want:$T_TXERR"
-	n_in=$((n_in + want)) n=$((n + 1))
-done <"$sample"
-check_eq "ssfctl set test on $n sample addresses, both families" "" "$bad_cli"
-check_eq "datagrams to $n sample addresses: $n_in in the set dropped" \
-	"" "$bad_pkt"
-check_rule "the big set's rule counted them" "$C" 1 $((2 * n_in))
 
 # --- set add / del while a probe sends -----------------------------------------
 # markprobe ADDR WHAT CMD...: CMD while datagrams go to ADDR; sets
@@ -180,6 +147,8 @@ check "set add with timeout 1m" \
 	ssfctl_ns "$C" set add small 198.51.100.11 timeout 1m
 check_match "set show: the element's time left" '"timeout": ?(59|60|61)\b' \
 	"$(ssfctl_ns "$C" set show small --json)"
+check "set del of an element with a timeout" \
+	ssfctl_ns "$C" set del small 198.51.100.11
 udp_send "$C" "$S" 198.51.100.9 7000 2
 check_t "the expired address's datagrams pass" T_TXERR=0
 
@@ -248,6 +217,42 @@ check_eq "set test: a prefix is a usage error (2)" 2 \
 	"$(set_rc "$C" big 10.0.0.0/8)"
 check_eq "set test: a missing set is exit 3" 3 \
 	"$(set_rc "$C" nosuch 10.0.0.1)"
+
+# --- a million mixed elements ---------------------------------------------------
+wait "$gen_pid" || bail "ssf_setgen.py failed"
+diag "generated $NBIG mixed and $NBIG IPv4 elements in $((SECONDS - t_gen)) s (in the background)"
+read -r ctr0 _ <<<"$(rule_ctr "$C" 2)"
+udp_send "$C" "$S" 192.0.2.9 7000 3
+read -r ctr1 _ <<<"$(rule_ctr "$C" 2)"
+check_eq "small: counts 3 drops" $((ctr0 + 3)) "$ctr1"
+t=$SECONDS
+check "set load: $NBIG mixed elements in one command" \
+	ssfctl_ns "$C" set load big "$elems"
+diag "set load of $NBIG mixed elements: $((SECONDS - t)) s"
+check_eq "set list: $NBIG elements" "$NBIG" "$(set_count "$C" big)"
+check_eq "the load left the other rules' counters alone" "$ctr1" \
+	"$(rule_ctr "$C" 2 | cut -d' ' -f1)"
+
+t=$SECONDS
+probe_traffic settest "$C" big "$probes"
+diag "$NPROBE set tests in $((SECONDS - t)) s: $T_IN in the set"
+check_t "set test agrees with the reference on $NPROBE addresses" \
+	T_N=$NPROBE T_BAD=0
+check_ge "... of which at least 30% in the set" $((NPROBE * 3 / 10)) "$T_IN"
+check_ge "... and at least 30% not" $((NPROBE * 3 / 10)) $((NPROBE - T_IN))
+
+n_in=0 n=0 bad_cli='' bad_pkt=''
+while read -r addr want; do
+	rc=$(set_rc "$C" big "$addr")
+	[ "$rc" = $((1 - want)) ] || bad_cli="$bad_cli $addr:$want:rc=$rc"
+	udp_send "$C" "$S" "$addr" 7000 2
+	[ "$T_TXERR" = $((2 * want)) ] || bad_pkt="$bad_pkt $addr:$want:$T_TXERR"
+	n_in=$((n_in + want)) n=$((n + 1))
+done <"$sample"
+check_eq "ssfctl set test on $n sample addresses, both families" "" "$bad_cli"
+check_eq "datagrams to $n sample addresses: $n_in in the set dropped" \
+	"" "$bad_pkt"
+check_rule "the big set's rule counted them" "$C" 1 $((2 * n_in))
 
 # --- a loader killed mid-way ----------------------------------------------------------
 txn_open() {	# txn_open NS BASE
