@@ -66,7 +66,8 @@ credentials of its file (gid) and its cgroup, whoever uses it later.
 	`ssfctl set add SET ADDR timeout TIMEOUT` in NS (TIMEOUT "-": none,
 	the set's), then SET_TEST every 10 ms until ADDR is not in SET: T_MS
 	the time from the command's return (0: not even there then; -1:
-	still there after MAX_MS).
+	still there after MAX_MS), T_GAP the longest time between two polls
+	(a VM whose CPUs stalled shows it here).
   exit
 
 Not requests: `ssf_probe.py mixprobe ...` and `markprobe ...` (see
@@ -446,11 +447,17 @@ def expiry(ns, name, addr, timeout, max_ms):
 	if not set_test(nl, name, addr):
 		return "T_MS=0"
 	end = t0 + int(max_ms) / 1000
+	last, gap = t0, 0.0
 	while set_test(nl, name, addr):
-		if time.monotonic() > end:
+		now = time.monotonic()
+		gap = max(gap, now - last)
+		last = now
+		if now > end:
 			return "T_MS=-1"
 		time.sleep(0.01)
-	return f"T_MS={round((time.monotonic() - t0) * 1000)}"
+	now = time.monotonic()
+	gap = max(gap, now - last)
+	return f"T_MS={round((now - t0) * 1000)} T_GAP={round(gap * 1000)}"
 
 
 REQUESTS = {"udp": (udp, 7), "tcp": (tcp, 7), "connect": (connect, 4),

@@ -125,33 +125,6 @@ for addr in 198.51.100.7 2001:db8:3::7; do
 	fi
 done
 
-# --- timeouts -----------------------------------------------------------------------
-# expiry_check SET ADDR TIMEOUT SECONDS: ssf_probe.py adds ADDR (with
-# TIMEOUT, - for the set's) and measures from the command's return (a bit
-# after the commit) until the element is gone: SECONDS give or take one
-expiry_check() {
-	local what="$1: timeout $4 s"
-	[ "$3" != - ] || what="$what (the set's)"
-	probe_traffic expiry "$C" "$1" "$2" "$3" $((($4 + 3) * 1000))
-	diag "$what: $2 gone $T_MS ms after set add returned"
-	if [ "${T_MS:--1}" -ge $((($4 - 1) * 1000)) ] &&
-	   [ "$T_MS" -le $((($4 + 1) * 1000)) ]; then
-		ok "$what: gone within a second of it"
-	else
-		fail "$what: gone within a second of it" "after '$T_MS' ms"
-	fi
-}
-expiry_check small 198.51.100.9 2 2
-expiry_check tmo 198.51.100.10 - 3
-check "set add with timeout 1m" \
-	ssfctl_ns "$C" set add small 198.51.100.11 timeout 1m
-check_match "set show: the element's time left" '"timeout": ?(59|60|61)\b' \
-	"$(ssfctl_ns "$C" set show small --json)"
-check "set del of an element with a timeout" \
-	ssfctl_ns "$C" set del small 198.51.100.11
-udp_send "$C" "$S" 198.51.100.9 7000 2
-check_t "the expired address's datagrams pass" T_TXERR=0
-
 # --- errors change nothing ---------------------------------------------------------
 tmp_file bad
 state() {	# what an error must leave alone
@@ -253,6 +226,37 @@ check_eq "ssfctl set test on $n sample addresses, both families" "" "$bad_cli"
 check_eq "datagrams to $n sample addresses: $n_in in the set dropped" \
 	"" "$bad_pkt"
 check_rule "the big set's rule counted them" "$C" 1 $((2 * n_in))
+
+# --- timeouts -----------------------------------------------------------------------
+# expiry_check SET ADDR TIMEOUT SECONDS: ssf_probe.py adds ADDR (with
+# TIMEOUT, - for the set's) and measures from the command's return (a bit
+# after the commit) until the element is gone: SECONDS give or take one.
+# A VM on a busy host can stall for a second or more (the kernel logs
+# "clocksource: Long readout interval"): the longest pause between two
+# polls is not counted against the kernel.
+expiry_check() {
+	local what="$1: timeout $4 s"
+	[ "$3" != - ] || what="$what (the set's)"
+	T_GAP=0
+	probe_traffic expiry "$C" "$1" "$2" "$3" $((($4 + 3) * 1000))
+	diag "$what: $2 gone $T_MS ms after set add returned (polls $T_GAP ms apart at most)"
+	if [ "${T_MS:--1}" -ge $((($4 - 1) * 1000)) ] &&
+	   [ $((T_MS - T_GAP)) -le $((($4 + 1) * 1000)) ]; then
+		ok "$what: gone within a second of it"
+	else
+		fail "$what: gone within a second of it" "after '$T_MS' ms"
+	fi
+}
+expiry_check small 198.51.100.9 2 2
+expiry_check tmo 198.51.100.10 - 3
+check "set add with timeout 1m" \
+	ssfctl_ns "$C" set add small 198.51.100.11 timeout 1m
+check_match "set show: the element's time left" '"timeout": ?(5[0-9]|6[01])\b' \
+	"$(ssfctl_ns "$C" set show small --json)"
+check "set del of an element with a timeout" \
+	ssfctl_ns "$C" set del small 198.51.100.11
+udp_send "$C" "$S" 198.51.100.9 7000 2
+check_t "the expired address's datagrams pass" T_TXERR=0
 
 # --- a loader killed mid-way ----------------------------------------------------------
 txn_open() {	# txn_open NS BASE
