@@ -10,6 +10,7 @@
  * itself freed after a grace period: no reader can see the set then, so
  * its content is freed at once.
  */
+#include <linux/math64.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
 
@@ -140,9 +141,11 @@ const struct ssf_set_data *ssf_meta_set(const struct ssf_meta *m, u8 idx)
 void ssf_sets_expiry_schedule(struct ssf_net *sn)
 {
 	struct ssf_policy *p = ssf_net_policy(sn);
-	u32 now = ssf_set_now(), next = 0, i, e;
+	u64 t = ktime_get_boottime_ns();
+	u32 now, next = 0, i, e, ns;
 
 	lockdep_assert_held(&sn->lock);
+	now = (u32)div_u64_rem(t, NSEC_PER_SEC, &ns);
 	for (i = 0; p && i < p->nsets; i++) {
 		e = ssf_set_data_locked(p->sets[i])->next_expiry;
 		if (e && (!next || (s32)(e - next) < 0))
@@ -152,9 +155,15 @@ void ssf_sets_expiry_schedule(struct ssf_net *sn)
 		cancel_delayed_work(&sn->set_expiry);
 		return;
 	}
-	/* an element with expires == next is gone at that second */
-	mod_delayed_work(ssf_wq, &sn->set_expiry,
-			 (s32)(next - now) > 0 ? (unsigned long)(next - now) * HZ : 0);
+	/*
+	 * An element with expires == next is gone at that second: run
+	 * when the clock reaches it (the jiffy rounded down, so one more),
+	 * not a whole number of seconds from now, which would keep it up
+	 * to a second longer.
+	 */
+	mod_delayed_work(ssf_wq, &sn->set_expiry, (s32)(next - now) > 0 ?
+			 nsecs_to_jiffies((u64)(next - now) * NSEC_PER_SEC - ns) + 1 :
+			 0);
 }
 
 static void ssf_sets_expire(struct work_struct *work)

@@ -231,9 +231,11 @@ def csum(data):
 	return ~s & 0xffff
 
 
-def ping(frm, dst, count, size):
+def ping(frm, dst, count, size, rate=0.0):
 	"""Echo requests from FROM; T_RX counts our replies, T_UNREACH the
-	destination-unreachable errors quoting one of our requests."""
+	destination-unreachable errors quoting one of our requests. With a
+	RATE (per second) the requests are paced, and T_MS is the time from
+	the first send to the last."""
 	count, size = int(count), int(size)
 	fam = family(dst)
 	setns(frm)
@@ -248,8 +250,16 @@ def ping(frm, dst, count, size):
 	ident = (os.getpid() + int(time.monotonic() * 1000)) & 0xffff
 	payload = b"p" * size
 	err = rx = unr = 0
+	t0 = t1 = time.monotonic()
 	with s:
 		for seq in range(count):
+			if rate:
+				left = t0 + seq / rate - time.monotonic()
+				if left > 0:
+					time.sleep(left)
+				t1 = time.monotonic()
+				if not seq:
+					t0 = t1
 			hdr = struct.pack("!BBHHH", req, 0, 0, ident, seq)
 			if not v6:
 				c = csum(hdr + payload)
@@ -281,7 +291,8 @@ def ping(frm, dst, count, size):
 				qi = pkt[q + ihl + 4:q + ihl + 6]
 				unr += len(qi) == 2 and \
 					struct.unpack("!H", qi)[0] == ident
-	return f"T_TX={count} T_TXERR={err} T_RX={rx} T_UNREACH={unr}"
+	ms = f" T_MS={round((t1 - t0) * 1000)}" if rate else ""
+	return f"T_TX={count} T_TXERR={err} T_RX={rx} T_UNREACH={unr}{ms}"
 
 
 def fmt(v):

@@ -34,6 +34,9 @@ credentials of its file (gid) and its cgroup, whoever uses it later.
   icmp FROM DST COUNT                        -> T_TX T_TXERR T_RX T_UNREACH
 	echo requests from a raw socket; T_RX echo replies, T_UNREACH
 	destination unreachable errors quoting one of our requests.
+  pace FROM DST COUNT RATE                   -> the same and T_MS
+	icmp at RATE requests a second; T_MS the time from the first
+	send to the last.
   client FROM TO OWNER PROTO DST PORT COUNT  -> T_TX T_TXERR T_RX | T_RC T_ERR T_MS
 	a real client process, bash's /dev/udp or /dev/tcp under setpriv as
 	OWNER in FROM (the server is ours, as root, in TO). udp: COUNT writes,
@@ -54,9 +57,21 @@ credentials of its file (gid) and its cgroup, whoever uses it later.
 	protocol numbers 1, 6, 17, 58 as icmp, tcp, udp, icmpv6).
   jfile FILE EXPR                            -> EXPR over the JSON document
 	in FILE as j
+  settest NS SET FILE                        -> T_N T_IN T_BAD
+	SSF_CMD_SET_TEST (what `ssfctl set test` asks) in NS for each line
+	"ADDR 0|1" of FILE, in one process: T_N lines, T_IN in the set,
+	T_BAD answers that differ from the file's; the first few of those
+	go to stderr.
+  expiry NS SET ADDR TIMEOUT MAX_MS          -> T_MS
+	`ssfctl set add SET ADDR timeout TIMEOUT` in NS (TIMEOUT "-": none,
+	the set's), then SET_TEST every 10 ms until ADDR is not in SET: T_MS
+	the time from the command's return (0: not even there then; -1:
+	still there after MAX_MS), T_GAP the longest time between two polls
+	(a VM whose CPUs stalled shows it here).
   exit
 
-Not a request: `ssf_probe.py mixprobe ...` (see mixprobe()).
+Not requests: `ssf_probe.py mixprobe ...` and `markprobe ...` (see
+mixprobe() and markprobe()).
 """
 import errno
 import json
@@ -255,6 +270,10 @@ def icmp(frm, dst, count):
 	return H.ping(frm, dst, count, 56)
 
 
+def pace(frm, dst, count, rate):
+	return H.ping(frm, dst, count, 56, float(rate))
+
+
 def client(frm, to, owner, proto, dst, port, count):
 	port, count = int(port), int(count)
 	fam = H.family(dst)
@@ -382,9 +401,70 @@ def jfile(path, expr):
 	return H.fmt(eval(expr, {"j": j}))
 
 
+def set_test(nl, name, addr):
+	"""SSF_CMD_SET_TEST of ADDR in the set NAME: 1 in it, 0 not."""
+	E = G.E
+	fam = socket.AF_INET6 if ":" in addr else socket.AF_INET
+	elem = G.nest(E["SSF_SET_A_ELEM"], [
+		G.nla(E["SSF_ELEM_A_ADDR"], socket.inet_pton(fam, addr))])
+	r = nl.ssf("SSF_CMD_SET_TEST", [G.nest(E["SSF_A_SET"], [
+		G.nla(E["SSF_SET_A_NAME"], name.encode() + b"\0"),
+		G.nest(E["SSF_SET_A_ELEMS"], [elem])])])
+	return r[E["SSF_A_SET_MATCH"]][0]
+
+
+def settest(ns, name, path):
+	H.setns(ns)
+	nl = G.Genl()
+	n = n_in = bad = 0
+	with open(path) as f:
+		for line in f:
+			addr, want = line.split()
+			got = set_test(nl, name, addr)
+			n += 1
+			n_in += got
+			if got != int(want):
+				bad += 1
+				if bad <= 5:
+					print(f"settest: {addr}: kernel {got}, "
+					      f"reference {want}", file=sys.stderr)
+	return f"T_N={n} T_IN={n_in} T_BAD={bad}"
+
+
+def expiry(ns, name, addr, timeout, max_ms):
+	"""`ssfctl set add NAME ADDR [timeout TIMEOUT]`, then poll the set
+	every 10 ms until ADDR is not in it."""
+	H.setns(ns)
+	argv = [H.SSFCTL, "set", "add", name, addr]
+	if timeout != "-":
+		argv += ["timeout", timeout]
+	p = subprocess.run(argv, capture_output=True, text=True,
+			   stdin=subprocess.DEVNULL)
+	if p.returncode:
+		raise H.Fail(f"set add: exit {p.returncode}: {p.stderr.strip()}")
+	t0 = time.monotonic()
+	nl = G.Genl()
+	if not set_test(nl, name, addr):
+		return "T_MS=0"
+	end = t0 + int(max_ms) / 1000
+	last, gap = t0, 0.0
+	while set_test(nl, name, addr):
+		now = time.monotonic()
+		gap = max(gap, now - last)
+		last = now
+		if now > end:
+			return "T_MS=-1"
+		time.sleep(0.01)
+	now = time.monotonic()
+	gap = max(gap, now - last)
+	return f"T_MS={round((now - t0) * 1000)} T_GAP={round(gap * 1000)}"
+
+
 REQUESTS = {"udp": (udp, 7), "tcp": (tcp, 7), "connect": (connect, 4),
-	    "udpc": (udpc, 4), "icmp": (icmp, 3), "client": (client, 7),
-	    "rawtcp": (rawtcp, 4), "stoptxn": (stoptxn, 4), "events": (events, 2), "jfile": (jfile, 2)}
+	    "udpc": (udpc, 4), "icmp": (icmp, 3),
+	    "pace": (pace, 4), "client": (client, 7),
+	    "rawtcp": (rawtcp, 4), "stoptxn": (stoptxn, 4), "events": (events, 2), "jfile": (jfile, 2),
+	    "settest": (settest, 3), "expiry": (expiry, 5)}
 
 
 def mixprobe(ns, dst, ready, stop, *specs):
@@ -435,12 +515,43 @@ def mixprobe(ns, dst, ready, stop, *specs):
 	print(" ".join(f"{c}:{n}" for c, n in runs))
 
 
+def markprobe(ns, dst, port, ready, mark):
+	"""Datagrams to DST:PORT from NS until 200 after MARK exists.
+
+	Before each send it looks for the file MARK: a send after it saw it
+	began after whatever the test did before creating MARK had returned.
+	An `out` verdict is the sendto() result (EPERM: dropped). Creates
+	READY once 200 were sent. Prints "before PASSED DROPPED after PASSED
+	DROPPED". Any other send error ends the probe with a failure.
+	"""
+	cpus = sorted(os.sched_getaffinity(0))
+	os.sched_setaffinity(0, {cpus[0]})
+	H.setns(ns)
+	fam = H.family(dst)
+	cnt = {False: [0, 0], True: [0, 0]}
+	after = False
+	sent = 0
+	with socket.socket(fam, socket.SOCK_DGRAM) as s:
+		while cnt[True][0] + cnt[True][1] < 200:
+			after = after or os.path.exists(mark)
+			try:
+				s.sendto(b"m", (dst, int(port)))
+				cnt[after][0] += 1
+			except PermissionError:
+				cnt[after][1] += 1
+			sent += 1
+			if sent == 200:
+				open(ready, "w").close()
+	print("before %d %d after %d %d" % (*cnt[False], *cnt[True]))
+
+
 def main():
 	H.REQUESTS.clear()
 	H.REQUESTS.update(REQUESTS)
-	if sys.argv[1:2] == ["mixprobe"]:
+	if sys.argv[1:2] in (["mixprobe"], ["markprobe"]):
+		fn = mixprobe if sys.argv[1] == "mixprobe" else markprobe
 		try:
-			mixprobe(*sys.argv[2:])
+			fn(*sys.argv[2:])
 		except (H.Fail, OSError, TypeError, ValueError) as e:
 			sys.exit(f"ssf_probe: {e}")
 		return
