@@ -28,7 +28,7 @@ pass=0 fail=0
 ok() { pass=$((pass + 1)); echo "ok - $*"; }
 notok() { fail=$((fail + 1)); echo "not ok - $*"; }
 # check DESC CMD...: ok if CMD succeeds.
-check() { local d=$1; shift; if "$@"; then ok "$d"; else notok "$d"; fi; }
+check() { local d=$1; shift; if "$@"; then ok "$d"; else notok "$d"; return 1; fi; }
 done_boot() { echo "$pass passed, $fail failed"; [ "$fail" = 0 ]; }
 
 gen() { ssfctl -j status | grep -o '"generation": *[0-9]*' | grep -o '[0-9]*$'; }
@@ -55,7 +55,8 @@ guest_boot1()
 	echo "# boot 1: install ($kver)"
 	check "dpkg -i ssf-dkms ssfctl" dpkg -i "$deb"/ssf-dkms_*_all.deb "$deb"/ssfctl_*.deb
 	check "dkms: ssf installed for $kver" \
-		sh -c "dkms status ssf -k '$kver' | grep -q ': installed'"
+		sh -c "dkms status ssf -k '$kver' | grep -q ': installed'" ||
+		tail -n 30 /var/lib/dkms/ssf/*/build/make.log 2>/dev/null
 	check "modinfo finds the DKMS ssf.ko" \
 		sh -c "modinfo -n ssf | grep -q '^/lib/modules/$kver/updates/dkms/ssf.ko'"
 	for f in /usr/sbin/ssfctl /lib/systemd/system/ssf.service \
