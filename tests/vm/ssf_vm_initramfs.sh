@@ -16,8 +16,11 @@
 # stamp (kernel image, modules.dep, busybox, init script) changes.
 set -euo pipefail
 
-# What the initramfs must be able to load.  virtio_rng is optional (entropy).
-SSF_VM_MODULES="virtio_pci 9pnet_virtio 9p overlay virtio_rng"
+# What the initramfs must be able to load.  virtio_rng is optional (entropy);
+# virtio_blk, ext4 and crc32c_generic (ext4 needs crc32c) mount the disk of
+# tests/vm/run --systemd.
+SSF_VM_MODULES="virtio_pci 9pnet_virtio 9p overlay virtio_rng virtio_blk ext4
+crc32c_generic"
 
 die() { echo "ssf_vm_initramfs: $*" >&2; exit 1; }
 
