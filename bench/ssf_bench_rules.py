@@ -72,18 +72,18 @@ def write_acl(d, n):
     with open(os.path.join(d, "acl-%d-set.nft" % n), "w") as f:
         f.write("table ip bench {\n")
         for proto in ("tcp", "udp"):
-            f.write("\tset %s {\n\t\ttype ipv4_addr . ipv4_addr . inet_service\n"
+            f.write("\tset acl_%s {\n\t\ttype ipv4_addr . ipv4_addr . inet_service\n"
                     "\t\tflags interval\n\t}\n" % proto)
         f.write("\tchain in {\n"
                 "\t\ttype filter hook input priority filter; policy drop;\n"
-                "\t\tip saddr . ip daddr . tcp dport @tcp accept\n"
-                "\t\tip saddr . ip daddr . udp dport @udp accept\n"
+                "\t\tip saddr . ip daddr . tcp dport @acl_tcp accept\n"
+                "\t\tip saddr . ip daddr . udp dport @acl_udp accept\n"
                 "\t}\n}\n")
         for proto in ("tcp", "udp"):
             elems = ["%s . %s . %s" % (src, dst, prange(lo, hi, "-"))
                      for src, dst, p, lo, hi in rules if p == proto]
             for k in range(0, len(elems), 500):
-                f.write("add element ip bench %s { %s }\n"
+                f.write("add element ip bench acl_%s { %s }\n"
                         % (proto, ", ".join(elems[k:k + 500])))
     with open(os.path.join(d, "acl-%d.ipt" % n), "w") as f:
         f.write("*filter\n:INPUT DROP [0:0]\n:FORWARD ACCEPT [0:0]\n"
