@@ -6,7 +6,7 @@ KDIR ?= $(shell KVER="$(KVER)" scripts/kdir)
 KVERS := $(shell scripts/kdir --all)
 
 .PHONY: all help deps module modules-all compat ssfctl unit kunit vmtest vm-selftest \
-	check demo fuzz sparse checkpatch clean
+	check demo fuzz sparse checkpatch bench bench-smoke clean
 
 all: module ssfctl
 
@@ -25,6 +25,8 @@ help:
 	@echo "make vm-selftest    the VM runner's own tests (exit codes, mounts, splat detection)"
 	@echo "make fuzz           run the libFuzzer targets (FUZZ_SECONDS=60 each)"
 	@echo "make check          all of it (scripts/check); ends with 'N passed, N failed'"
+	@echo "make bench          classifier, in-kernel (one VM) and commit benchmarks; Documentation/performance.rst"
+	@echo "make bench-smoke    seconds: the native benchmark at small sizes, its JSON and ratio targets"
 	@echo "make demo           build, boot a VM, load ssf, apply examples/, show counters"
 	@echo "make clean          remove build/ and the userspace builds"
 	@echo "Every module target builds through scripts/build-module, in build/<kver>/."
@@ -63,6 +65,12 @@ check:
 demo:
 	scripts/demo
 
+bench:
+	bench/run
+
+bench-smoke:
+	bench/run --smoke
+
 fuzz:
 	$(MAKE) -C tests/fuzz run
 
@@ -76,4 +84,5 @@ clean:
 	-$(MAKE) -C userspace-ctl clean
 	-$(MAKE) -C tests/unit clean
 	-$(MAKE) -C tests/fuzz clean
+	-$(MAKE) -C bench clean
 	rm -rf build
