@@ -29,31 +29,71 @@ TARGETS = [
 ]
 
 
+def median(v):
+    v = sorted(v)
+    if not v:
+        return None
+    m = len(v) // 2
+    return v[m] if len(v) % 2 else (v[m - 1] + v[m]) / 2
+
+
+class Kern:
+    """The pktgen rates of bench/guest.sh: for each configuration and each
+    group of rounds (the size whose configurations ran with it; the
+    baselines run in every group), its rate in every round and the rate of
+    none in the same rounds."""
+
+    def __init__(self):
+        self.e = {}
+
+    def add(self, r):
+        self.e[(r["config"], r["round_of"])] = r
+
+    def __bool__(self):
+        return bool(self.e)
+
+    def groups(self, c):
+        return sorted(g for (cc, g) in self.e if cc == c)
+
+    def runs(self, c, g=None):
+        gs = [g] if g is not None else self.groups(c)
+        return [x for gg in gs if (c, gg) in self.e
+                for x in self.e[(c, gg)]["runs"]]
+
+    def best(self, c, g=None):
+        v = [x for x in self.runs(c, g) if x]
+        return max(v) if v else None
+
+    def rel(self, c, g=None, base="none"):
+        """Median over the rounds of c's rate over base's rate in the same
+        round (over every group when g is None)."""
+        gs = [g] if g is not None else self.groups(c)
+        v = []
+        for gg in gs:
+            e = self.e.get((c, gg))
+            if not e:
+                continue
+            b = e["none"] if base == "none" else \
+                self.e.get((base, gg), {}).get("runs", [])
+            v += [x / y for x, y in zip(e["runs"], b) if x and y]
+        return median(v)
+
+
 def load_vm(path):
-    pps, load, notes = {}, {}, []
+    pps, load, notes = Kern(), {}, []
     if not path:
         return pps, load, notes
     with open(path) as f:
         for line in f:
             if line.startswith("BENCH "):
                 r = json.loads(line[6:])
-                key = (r["config"], r["rules"])
                 if r["kind"] == "pps":
-                    # baselines run twice (first and last): keep both
-                    pps.setdefault(key, []).append(r)
+                    pps.add(r)
                 else:
-                    load[key] = r["ms"]
+                    load[(r["config"], r["rules"])] = r["ms"]
             elif line.startswith("# "):
                 notes.append(line[2:].rstrip())
     return pps, load, notes
-
-
-def best(pps, config, n=0):
-    runs = pps.get((config, n))
-    if not runs or runs[0]["pps"] in (None, 0):
-        return None
-    # a baseline measured twice: their mean (the drift is reported)
-    return sum(r["pps"] for r in runs) / len(runs)
 
 
 def ratio(a, b):
@@ -95,9 +135,11 @@ def native_rows(nat):
                      fmt(r.get("set_rule_ns")),
                      fmt(r["linear_ns"] / r["cls_ns"]) + "x",
                      fmt(r["build_ms"], 2) if r["build_ms"] < 10 else fmt(r["build_ms"]),
-                     fmt(r["cls_bytes_per_rule"]), fmt(r["depth"])])
+                     fmt(r["cls_bytes_per_rule"]), fmt(r["depth"]),
+                     fmt(r.get("trees"), 1), fmt(r.get("candidates"), 1)])
     return (["shape", "rules", "cls ns", "linear ns", "ref ns", "set ns",
-             "speedup", "build ms", "cls B/rule", "depth"], rows)
+             "speedup", "build ms", "cls B/rule", "depth", "trees",
+             "cand"], rows)
 
 
 def set_rows(nat):
@@ -109,25 +151,24 @@ def set_rows(nat):
 CONFIGS = ["ssf", "nft", "nft-set", "iptables"]
 
 
-def kernel_rows(pps, sizes, none):
+def kernel_rows(pps, sizes):
     rows = []
+
+    def row(c, g, label):
+        rows.append([c, label, fmt(pps.best(c, g)), fmt(pps.rel(c, g), 2),
+                     fmt(pps.rel(c, g, "nft-empty"), 2),
+                     ", ".join(fmt(x) for x in pps.runs(c, g))])
     for name in ("none", "hook", "nft-empty"):
-        runs = pps.get((name, 0), [])
-        rows.append([name, "-", fmt(best(pps, name)),
-                     fmt(ratio(best(pps, name), none), 2),
-                     " / ".join(fmt(r["pps"]) for r in runs)])
+        row(name, None, "-")
     for n in sizes:
         for c in CONFIGS:
-            rows.append([c, fmt(n), fmt(best(pps, c, n)),
-                         fmt(ratio(best(pps, c, n), none), 2),
-                         ", ".join(fmt(x) for x in
-                                   (pps.get((c, n)) or [{"runs": []}])[0]["runs"])])
-    for (c, n) in sorted(pps):
-        if c in ("ssf-set", "nft-blk"):
-            rows.append([c, fmt(n), fmt(best(pps, c, n)),
-                         fmt(ratio(best(pps, c, n), none), 2),
-                         ", ".join(fmt(x) for x in pps[(c, n)][0]["runs"])])
-    return (["config", "rules", "pps", "/ none", "runs (pps)"], rows)
+            if (c, n) in pps.e:
+                row(c, n, fmt(n))
+    for c in ("ssf-set", "nft-blk"):
+        for g in pps.groups(c):
+            row(c, g, fmt(g))
+    return (["config", "rules", "best pps", "/ none", "/ nft-empty",
+             "every round (pps)"], rows)
 
 
 def load_rows(load, sizes, set_n):
@@ -158,20 +199,18 @@ def judge(nat, pps, load, sizes):
     sets = {s["elements"]: s["lookup_ns"] for s in nat["sets"]}
     if 10 in sets and 1000000 in sets:
         res["set_1m"] = (sets[1000000] / sets[10], "")
-    nft_empty = best(pps, "nft-empty")
     worst = None
     for n in sizes:
-        s = best(pps, "ssf", n)
-        eq = best(pps, "nft-set", n) or best(pps, "nft", n)
-        r = ratio(s, eq)
+        eq = "nft-set" if pps.best("nft-set", n) else "nft"
+        r = pps.rel("ssf", n, eq)
         if r is not None and (worst is None or r < worst[0]):
-            worst = (r, "at %s rules" % fmt(n))
+            worst = (r, "at %s rules (against %s)" % (fmt(n), eq))
     if worst:
         res["kern_vs_nft"] = worst
-    if ratio(best(pps, "ssf", 10), nft_empty) is not None:
-        res["kern_10"] = (ratio(best(pps, "ssf", 10), nft_empty), "")
-    if ratio(best(pps, "ssf", 1000), nft_empty) is not None:
-        res["kern_1k"] = (ratio(best(pps, "ssf", 1000), nft_empty), "")
+    for key, n in (("kern_10", 10), ("kern_1k", 1000)):
+        r = pps.rel("ssf", n, "nft-empty")
+        if r is not None:
+            res[key] = (r, "")
     if ratio(load.get(("ssf", 10000)), load.get(("nft", 10000))) is not None:
         res["commit_10k"] = (ratio(load[("ssf", 10000)], load[("nft", 10000)]), "")
     out = []
@@ -198,7 +237,7 @@ def target_rows(tg):
     return (["target", "limit", "measured", "", "detail"], rows)
 
 
-def plot(nat, pps, sizes, none, png):
+def plot(nat, pps, sizes, png):
     d = tempfile.mkdtemp(prefix="ssf-bench-")
     with open(os.path.join(d, "native.dat"), "w") as f:
         for shape in ("acl", "fw", "block"):
@@ -207,16 +246,15 @@ def plot(nat, pps, sizes, none, png):
                 if r["shape"] == shape:
                     f.write("%d %f %f\n" % (r["rules"], r["cls_ns"], r["linear_ns"]))
             f.write("\n\n")
-    have_vm = any(best(pps, c, n) for c in CONFIGS for n in sizes)
-    with open(os.path.join(d, "kern.dat"), "w") as f:
-        for c in CONFIGS:
-            f.write("# %s\n" % c)
+    have_vm = bool(pps)
+    for c in CONFIGS:
+        with open(os.path.join(d, "kern-%s.dat" % c), "w") as f:
+            f.write("# %s: rules, pps / pps with no filter\n" % c)
             for n in sizes:
-                r = ratio(best(pps, c, n), none)
+                r = pps.rel(c, n)
                 if r:
                     f.write("%d %f\n" % (n, r))
-            f.write("\n\n")
-    gp = """set terminal pngcairo size 1200,480 font ",10"
+    gp = """set terminal pngcairo size 1200,480 font ",10" noenhanced
 set output '%s'
 set multiplot layout 1,%d
 set logscale xy
@@ -239,12 +277,12 @@ set yrange [0:*]
 set key top right
 set ylabel 'pps / pps with no filter (VM, TCG)'
 set title 'Receive path, pktgen netif_receive, no rule matches'
-plot '%s/kern.dat' index 0 u 1:2 w lp t 'ssf', \\
-     '' index 1 u 1:2 w lp t 'nftables linear', \\
-     '' index 2 u 1:2 w lp t 'nftables sets', \\
-     '' index 3 u 1:2 w lp t 'iptables-nft linear', \\
+plot '%s/kern-ssf.dat' u 1:2 w lp t 'ssf', \\
+     '%s/kern-nft.dat' u 1:2 w lp t 'nftables linear', \\
+     '%s/kern-nft-set.dat' u 1:2 w lp t 'nftables sets', \\
+     '%s/kern-iptables.dat' u 1:2 w lp t 'iptables-nft linear', \\
      %f w l dt 2 t 'empty nft drop chain', %f w l dt 3 t 'empty hook'
-""" % (d, ratio(best(pps, "nft-empty"), none) or 0, ratio(best(pps, "hook"), none) or 0)
+""" % (d, d, d, d, pps.rel("nft-empty") or 0, pps.rel("hook") or 0)
     gp += "unset multiplot\n"
     try:
         subprocess.run(["gnuplot"], input=gp.encode(), check=True)
@@ -254,7 +292,7 @@ plot '%s/kern.dat' index 0 u 1:2 w lp t 'ssf', \\
     return True
 
 
-def doc_block(nat, pps, load, notes, sizes, none, tg, set_n):
+def doc_block(nat, pps, load, notes, sizes, tg, set_n):
     kern = [n for n in notes if n.startswith("kernel ")]
     parts = [".. This block is written by bench/report.py (make bench).", ""]
     parts += ["Native classifier (ns per lookup, CPU time, best of three; "
@@ -263,10 +301,11 @@ def doc_block(nat, pps, load, notes, sizes, none, tg, set_n):
     parts += ["Sets alone (IPv4 addresses, half the probes hit)", ""]
     parts += [rst_table(*set_rows(nat)), ""]
     if pps:
-        parts += ["In the kernel (%s; packets/s, best of the runs; "
-                  "``/ none`` is the ratio to no filter)" %
-                  (kern[0] if kern else "VM"), ""]
-        parts += [rst_table(*kernel_rows(pps, sizes, none)), ""]
+        parts += ["In the kernel (%s; ``best pps``: the best round; "
+                  "``/ none`` and ``/ nft-empty``: the median over the rounds "
+                  "of the rate over that configuration's rate in the same "
+                  "round)" % (kern[0] if kern else "VM"), ""]
+        parts += [rst_table(*kernel_rows(pps, sizes)), ""]
         parts += ["Control plane (ms for the whole load, same VM run)", ""]
         parts += [rst_table(*load_rows(load, sizes, set_n)), ""]
     parts += ["Targets", ""]
@@ -365,10 +404,9 @@ def main(argv):
     with open(args["native"]) as f:
         nat = json.load(f)
     pps, load, notes = load_vm(args.get("vm"))
-    sizes = sorted({n for (c, n) in pps if c in CONFIGS} |
+    sizes = sorted({n for (c, n) in pps.e if c in CONFIGS} |
                    {n for (c, n) in load if c in CONFIGS})
     set_n = max([n for (c, n) in load if c == "ssf-set"], default=0)
-    none = best(pps, "none")
     tg = judge(nat, pps, load, sizes)
 
     print("\n== Native classifier: ns per lookup (CPU time)")
@@ -377,7 +415,7 @@ def main(argv):
     print(table(*set_rows(nat)))
     if pps:
         print("\n== In the kernel: %s" % next((n for n in notes if n.startswith("kernel ")), ""))
-        print(table(*kernel_rows(pps, sizes, none)))
+        print(table(*kernel_rows(pps, sizes)))
         print("\n== Control plane: load time, ms")
         print(table(*load_rows(load, sizes, set_n)))
     print("\n== Targets")
@@ -386,9 +424,9 @@ def main(argv):
     if "json" in args:
         out = {"native": nat,
                "kernel": {"notes": notes,
-                          "pps": [r for k in sorted(pps) for r in pps[k]],
-                          "ratio_to_none": {"%s/%d" % k: ratio(best(pps, *k), none)
-                                            for k in sorted(pps)},
+                          "pps": [pps.e[k] for k in sorted(pps.e)],
+                          "median_ratio_to_none": {"%s/%d" % k: pps.rel(*k)
+                                                   for k in sorted(pps.e)},
                           "load_ms": [{"config": c, "rules": n, "ms": v}
                                       for (c, n), v in sorted(load.items())]},
                "targets": tg}
@@ -396,10 +434,10 @@ def main(argv):
             json.dump(out, f, indent=1)
             f.write("\n")
         print("\nwrote %s" % args["json"])
-    if "plot" in args and plot(nat, pps, sizes, none, args["plot"]):
+    if "plot" in args and plot(nat, pps, sizes, args["plot"]):
         print("wrote %s" % args["plot"])
     if "doc" in args:
-        update_doc(args["doc"], doc_block(nat, pps, load, notes, sizes, none, tg, set_n))
+        update_doc(args["doc"], doc_block(nat, pps, load, notes, sizes, tg, set_n))
         print("updated %s" % args["doc"])
     return 0
 

@@ -336,6 +336,7 @@ static int bench_ruleset(struct bench *b, int shape, u32 n, bool *first)
 	struct bench_run run;
 	double build_ms = 0, t_cls, t_lin, t_ref, t_set = 0;
 	u32 i, matched = 0;
+	u64 tried = 0, trees = 0;
 	int ret = -ENOMEM, rep;
 
 	rules = calloc(n, sizeof(*rules));
@@ -368,7 +369,17 @@ static int bench_ruleset(struct bench *b, int shape, u32 n, bool *first)
 				  .n = n, .pkt = pkt, .meta = &meta };
 	for (i = 0; i < BENCH_NPKT; i++) {
 		s32 want = bench_linear(flat, n, &pkt[i], &meta);
+		struct ssf_cls_cur cur;
+		u32 j;
 
+		/* the candidates ssf_cls_first() tries: up to the match */
+		ssf_cls_start(&cls, SSF_DIR_IN, &pkt[i], &cur);
+		while ((j = ssf_cls_next(&cur)) != U32_MAX) {
+			tried++;
+			if (ssf_rule_match(&flat[j], &pkt[i], &meta))
+				break;
+		}
+		trees += cur.k;
 		matched += want >= 0;
 		if (bench_one(&run, BENCH_CLS, i) != want ||
 		    (i < 256 && bench_one(&run, BENCH_REF, i) != want)) {
@@ -427,9 +438,10 @@ static int bench_ruleset(struct bench *b, int shape, u32 n, bool *first)
 	       bench_shape_name[shape], n, t_cls, t_lin, t_ref);
 	if (shape == BENCH_BLOCK)
 		printf("\"set_rule_ns\": %.1f, ", t_set);
-	printf("\"build_ms\": %.3f, \"cls_bytes_per_rule\": %.1f, \"rule_bytes\": %zu, \"nodes\": %u, \"list\": %u, \"depth\": %u, \"matched\": %.3f}",
+	printf("\"build_ms\": %.3f, \"cls_bytes_per_rule\": %.1f, \"rule_bytes\": %zu, \"nodes\": %u, \"list\": %u, \"depth\": %u, \"trees\": %.2f, \"candidates\": %.2f, \"matched\": %.3f}",
 	       build_ms, (double)cls.mem / n, sizeof(struct ssf_rule),
-	       cls.nnodes, cls.nlist, cls.depth, (double)matched / BENCH_NPKT);
+	       cls.nnodes, cls.nlist, cls.depth, (double)trees / BENCH_NPKT,
+	       (double)tried / BENCH_NPKT, (double)matched / BENCH_NPKT);
 	fflush(stdout);
 	ret = 0;
 out_set:

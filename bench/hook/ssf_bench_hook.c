@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * An empty netfilter hook, the floor of the in-kernel runs of `make bench`
- * (bench/run): IPv4 LOCAL_IN, where ssf's "in" policy hook sits and at its
- * priority, returning a fixed verdict without reading the packet. What a
- * packet filter costs beyond this is its own work.
+ * (bench/guest.sh): IPv4 LOCAL_IN, where ssf's "in" policy hook sits and at
+ * its priority, returning a fixed verdict without reading the packet. What
+ * a packet filter costs beyond this is its own work. In the initial
+ * network namespace only: the bench runs every other configuration in a
+ * namespace of its own, side by side.
  *
  *	insmod ssf_bench_hook.ko [accept=1]
  *
@@ -33,29 +35,14 @@ static const struct nf_hook_ops ssf_bench_ops = {
 	.priority	= NF_IP_PRI_FILTER + 1,
 };
 
-static int __net_init ssf_bench_net_init(struct net *net)
-{
-	return nf_register_net_hook(net, &ssf_bench_ops);
-}
-
-static void __net_exit ssf_bench_net_exit(struct net *net)
-{
-	nf_unregister_net_hook(net, &ssf_bench_ops);
-}
-
-static struct pernet_operations ssf_bench_net_ops = {
-	.init = ssf_bench_net_init,
-	.exit = ssf_bench_net_exit,
-};
-
 static int __init ssf_bench_init(void)
 {
-	return register_pernet_subsys(&ssf_bench_net_ops);
+	return nf_register_net_hook(&init_net, &ssf_bench_ops);
 }
 
 static void __exit ssf_bench_exit(void)
 {
-	unregister_pernet_subsys(&ssf_bench_net_ops);
+	nf_unregister_net_hook(&init_net, &ssf_bench_ops);
 }
 
 module_init(ssf_bench_init);
