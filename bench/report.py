@@ -133,7 +133,8 @@ def native_rows(nat):
         rows.append([r["shape"], fmt(r["rules"]), fmt(r["cls_ns"]),
                      fmt(r["linear_ns"]), fmt(r["ref_ns"]),
                      fmt(r.get("set_rule_ns")),
-                     fmt(r["linear_ns"] / r["cls_ns"]) + "x",
+                     ("%.1fx" if r["linear_ns"] < 10 * r["cls_ns"] else "%.0fx")
+                     % (r["linear_ns"] / r["cls_ns"]),
                      fmt(r["build_ms"], 2) if r["build_ms"] < 10 else fmt(r["build_ms"]),
                      fmt(r["cls_bytes_per_rule"]), fmt(r["depth"]),
                      fmt(r.get("trees"), 1), fmt(r.get("candidates"), 1)])
