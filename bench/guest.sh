@@ -96,11 +96,19 @@ ns_down() {
 	ip netns del "b-$1"
 }
 
-# rate NS: inject for $secs seconds in NS; prints pktgen's rate
+# rate NS: inject for $secs seconds in NS; prints pktgen's rate. The
+# writer of "start" blocks until the run ends; "stop" waits until the
+# thread runs the device, or a slow exec of the writer would start it
+# after the stop and never end
 rate() {
-	local ns=$1 res r
+	local ns=$1 res r i
 	inns "$ns" sh -c 'echo start > /proc/net/pktgen/pgctrl' &
 	local pid=$!
+	for ((i = 0; i < 100; i++)); do
+		inns "$ns" grep -q "^Running: .*$dev" /proc/net/pktgen/kpktgend_0 &&
+			break
+		sleep 0.1
+	done
 	sleep "$secs"
 	inns "$ns" sh -c 'echo stop > /proc/net/pktgen/pgctrl'
 	wait $pid
@@ -133,7 +141,7 @@ load() {
 	local config=$1 n=$2 t0 t1 rc
 	shift 2
 	t0=$(now_ns)
-	inns "$config" timeout 600 "$@" >/tmp/load.out 2>&1
+	inns "$config" timeout "${BENCH_LOAD_TIMEOUT:-600}" "$@" >/tmp/load.out 2>&1
 	rc=$?
 	t1=$(now_ns)
 	if [ $rc != 0 ]; then
