@@ -26,6 +26,7 @@
 # validates the spec (--schema) and sends status-get and stats-get in one
 # message (--multi), the others pass --no-schema; the event subscription
 # and each cli.py run is one operation (see the events below).
+# shellcheck disable=SC2154 # tmp_file and mon_start set the file names
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/lib_probe.sh"
 
