@@ -18,7 +18,8 @@
 # "related"; a crafted TCP segment without flags dropped by the validation
 # check tcp-null before any rule; an owner rule on the client (uid 65534
 # rejected); `ssfctl monitor` events with the deciding rule or reason; the
-# ICMP echo limit; `ssfctl stats` and `rule list`.
+# ICMP echo limit (a burst of new pings: some answered, the rest dropped by
+# the default); `ssfctl stats` and `rule list`.
 #
 #   +-----------------------+          +------------------------------+
 #   | $C client             |          | $S server                    |
@@ -180,11 +181,20 @@ check_t "client: bash as uid 65534: tcp 10.0.1.2:80 refused" T_ERR=refused
 client "$C" "$S" 1000:1000 tcp 10.0.1.2 80 1
 check_t "client: bash as uid 1000: tcp 10.0.1.2:80 connects" T_ERR=ok
 
-say "ICMP echo: 10 a second, bursts of 5, for each new ping"
+say "ICMP echo: 10 new pings a second, bursts of 5"
 icmp_send "$C" 10.0.1.2 3
-check_t "ping 10.0.1.2 answered" T_RX=3
+check_t "ping 10.0.1.2: 3 requests, 3 replies" T_RX=3
 icmp_send "$C" fd00:1::2 3
-check_t "ping fd00:1::2 answered" T_RX=3
+check_t "ping fd00:1::2: 3 requests, 3 replies" T_RX=3
+# 40 pings of one request each, back to back: the burst and what the
+# rate adds while they are sent pass, the rest meet the default
+c0=$(sj "$S" stats 'j["in"]["default"]')
+probe_traffic icmpn "$C" 10.0.1.2 40
+check_ge "40 new pings at once: at least the burst (5) answered" 5 "$T_RX"
+check_lt "40 new pings at once: not all answered" 40 "$T_RX"
+check_eq "... the rest dropped by the default" "$((40 - T_RX))" \
+	"$(($(sj "$S" stats 'j["in"]["default"]') - c0))"
+diag "40 new pings at once: $T_RX answered"
 
 say "ssfctl monitor: what was dropped, and why"
 grep -vE ':9( |$)' "$human" | show

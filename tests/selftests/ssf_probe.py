@@ -34,6 +34,9 @@ credentials of its file (gid) and its cgroup, whoever uses it later.
   icmp FROM DST COUNT                        -> T_TX T_TXERR T_RX T_UNREACH
 	echo requests from a raw socket; T_RX echo replies, T_UNREACH
 	destination unreachable errors quoting one of our requests.
+  icmpn FROM DST COUNT                       -> as icmp
+	each request with an identifier of its own: COUNT pings to
+	conntrack, not one.
   client FROM TO OWNER PROTO DST PORT COUNT  -> T_TX T_TXERR T_RX | T_RC T_ERR T_MS
 	a real client process, bash's /dev/udp or /dev/tcp under setpriv as
 	OWNER in FROM (the server is ours, as root, in TO). udp: COUNT writes,
@@ -255,6 +258,10 @@ def icmp(frm, dst, count):
 	return H.ping(frm, dst, count, 56)
 
 
+def icmpn(frm, dst, count):
+	return H.ping(frm, dst, count, 56, fresh=True)
+
+
 def client(frm, to, owner, proto, dst, port, count):
 	port, count = int(port), int(count)
 	fam = H.family(dst)
@@ -383,7 +390,8 @@ def jfile(path, expr):
 
 
 REQUESTS = {"udp": (udp, 7), "tcp": (tcp, 7), "connect": (connect, 4),
-	    "udpc": (udpc, 4), "icmp": (icmp, 3), "client": (client, 7),
+	    "udpc": (udpc, 4), "icmp": (icmp, 3),
+	    "icmpn": (icmpn, 3), "client": (client, 7),
 	    "rawtcp": (rawtcp, 4), "stoptxn": (stoptxn, 4), "events": (events, 2), "jfile": (jfile, 2)}
 
 
