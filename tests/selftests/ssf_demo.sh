@@ -186,15 +186,15 @@ icmp_send "$C" 10.0.1.2 3
 check_t "ping 10.0.1.2: 3 requests, 3 replies" T_RX=3
 icmp_send "$C" fd00:1::2 3
 check_t "ping fd00:1::2: 3 requests, 3 replies" T_RX=3
-# 40 pings of one request each, back to back: the burst and what the
+# 100 pings of one request each, back to back: the burst and what the
 # rate adds while they are sent pass, the rest meet the default
 c0=$(sj "$S" stats 'j["in"]["default"]')
-probe_traffic icmpn "$C" 10.0.1.2 40
-check_ge "40 new pings at once: at least the burst (5) answered" 5 "$T_RX"
-check_lt "40 new pings at once: not all answered" 40 "$T_RX"
-check_eq "... the rest dropped by the default" "$((40 - T_RX))" \
+probe_traffic icmpn "$C" 10.0.1.2 100
+check_ge "100 new pings at once: at least the burst (5) answered" 5 "$T_RX"
+check_lt "100 new pings at once: not all answered" 100 "$T_RX"
+check_eq "... the rest dropped by the default" "$((100 - T_RX))" \
 	"$(($(sj "$S" stats 'j["in"]["default"]') - c0))"
-diag "40 new pings at once: $T_RX answered"
+diag "100 new pings at once: $T_RX answered"
 
 say "ssfctl monitor: what was dropped, and why"
 grep -vE ':9( |$)' "$human" | show
