@@ -21,11 +21,11 @@
 #   |                     |            |   policy below, cli.py       |
 #   +---------------------+            +------------------------------+
 #
-# 6.12's cli.py needs python3-yaml, and python3-jsonschema for --schema;
-# each start of it costs seconds in a TCG VM, so calls are few: the first
-# validates the spec (--schema) and sends status-get and stats-get in one
-# message (--multi), the others pass --no-schema; the event subscription
-# and each cli.py run is one operation (see the events below).
+# 6.12's cli.py runs on Debian 12's python3 (3.11) with python3-yaml, and
+# python3-jsonschema for --schema. Each start of it costs seconds in a TCG
+# VM, so calls are few: the first validates the spec (--schema) and sends
+# status-get and stats-get in one message (--multi); the others pass
+# --no-schema. The subscription runs alone (see the events below).
 # shellcheck disable=SC2154 # tmp_file and mon_start set the file names
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/lib_probe.sh"
