@@ -155,8 +155,8 @@ asleep() {
 	read -r nr _ <"/proc/$evpid/syscall" 2>/dev/null &&
 		{ [ "$nr" = 230 ] || [ "$nr" = 35 ]; }
 }
-t0=$SECONDS
 if busywait 120000 asleep; then
+	t0=$SECONDS	# the sleep began
 	udp_send "$C" "$S" 10.0.1.2 7001 2
 	udp_send "$C" "$S" fd00:1::2 7001 1
 	udp_send "$C" "$S" 10.0.1.2 7009 1
