@@ -64,6 +64,7 @@ vm-selftest:
 	tests/vm/ssf_vm_selftest.sh
 
 vmtest: modules-all ssfctl
+	scripts/ynl-tools >/dev/null	# cli.py for ssf_ynl.sh, extracted on the host
 	tests/vm/run --timeout 2400 -- tests/selftests/run_all.sh
 
 check:
