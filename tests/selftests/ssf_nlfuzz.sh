@@ -82,8 +82,8 @@ grep -h '^fuzz sent=' "$ssf_tmpdir"/fuzz.* | awk '{
 		if (kv[1] == "errnos") {
 			n = split(kv[2], es, ",")
 			for (j = 1; j <= n; j++) {
-				split(es[j], e, ":")
-				err[e[1]] += e[2]
+				split(es[j], ev, ":")
+				err[ev[1]] += ev[2]
 			}
 		} else {
 			sum[kv[1]] += kv[2]
