@@ -81,13 +81,15 @@ def client(ns, addr, kind, stop, deadline):
 				for _ in range(20):
 					u.sendto(b"x" * 64, (addr, PORT))
 				count(key, 20)
-				time.sleep(0.01)
+				time.sleep(0.05)
 			else:
 				with socket.socket(fam, socket.SOCK_STREAM) as t:
 					t.settimeout(0.5)
 					t.connect((addr, PORT))
 					t.sendall(b"y" * 100)
 				count(key)
+				time.sleep(0.02)	# leave the guest's CPUs
+				# to ssf's load and unload
 		except OSError:
 			count("failed")
 			time.sleep(0.01)

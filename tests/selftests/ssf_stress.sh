@@ -140,7 +140,7 @@ changes() {	# changes: the workers' successes so far
 	local w ok n=0
 	for w in commit_s edit_s confirm_c mode_c; do
 		ok=0
-		read -r ok _ <"$ssf_tmpdir/w.$w" 2>/dev/null
+		read -r ok _ 2>/dev/null <"$ssf_tmpdir/w.$w"
 		n=$((n + ${ok:-0}))
 	done
 	echo $n
