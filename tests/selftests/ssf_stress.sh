@@ -106,7 +106,7 @@ confirm_c() {
 mode_c() {
 	local m
 	for m in audit off enforce; do
-		"$SSFCTL" -n "$C" mode $m || return 1
+		"$SSFCTL" -n "$C" mode "$m" || return 1
 	done
 }
 
