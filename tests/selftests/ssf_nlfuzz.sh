@@ -16,9 +16,11 @@
 # flushed, the module's reference count is zero once the namespaces are
 # gone, and the kernel reported nothing.
 #
-#   SSF_NLFUZZ_COUNT=N   messages in all (default 60000, which keeps the
-#                        suite near 3 minutes on TCG; the figure
-#                        is SSF_NLFUZZ_COUNT=1000000)
+#   SSF_NLFUZZ_COUNT=N   messages in all (default 60000: about 3 minutes
+#                        in a TCG guest on an idle 2-core host, 8 minutes
+#                        on a loaded one; TCG fuzzes 160 to 400 messages
+#                        a second, so SSF_NLFUZZ_COUNT=1000000 takes 45
+#                        to 100 minutes, beyond the CI budget)
 #   SSF_NLFUZZ_SEED=N    first seed (default: random, printed)
 #
 #   +----------+ +----------+ +----------+ +----------+ +---------------+
