@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 
-# The targets: (key, what, limit); each is a ratio, lower is better
+# The targets: (key, what, limit); each is a ratio, lower is better
 # for "max" and higher for "min".
 TARGETS = [
     ("cls_10k", "classifier: lookup at 10,000 rules / at 10 rules", "max", 1.5),
