@@ -6,8 +6,8 @@ KDIR ?= $(shell KVER="$(KVER)" scripts/kdir)
 KVERS := $(shell scripts/kdir --all)
 
 .PHONY: all help deps module modules-all compat ssfctl unit kunit vmtest vm-selftest \
-	check check-debug check-deb demo fuzz sparse checkpatch clean install \
-	install-ssfctl install-dkms deb check-dist
+	check check-debug check-deb demo fuzz sparse checkpatch bench bench-smoke \
+	clean install install-ssfctl install-dkms deb check-dist
 
 all: module ssfctl
 
@@ -27,6 +27,8 @@ help:
 	@echo "make fuzz           run the libFuzzer targets (FUZZ_SECONDS=60 each)"
 	@echo "make check          all of it (scripts/check); ends with 'N passed, N failed'"
 	@echo "make check-debug    build the debug and KCSAN kernels (tests/vm/ssf_vm_debugk.sh), run the selftests on both"
+	@echo "make bench          classifier, in-kernel (one VM) and commit benchmarks; Documentation/performance.rst"
+	@echo "make bench-smoke    seconds: the native benchmark at small sizes, its JSON and ratio targets"
 	@echo "make demo           build, boot a VM, load ssf, apply examples/, show counters"
 	@echo "make deb            build/deb/ssf-dkms_<version>_all.deb and ssfctl_<version>_<arch>.deb"
 	@echo "make install        ssfctl, its unit, /etc/ssf, man pages, completion, and the"
@@ -62,6 +64,7 @@ vm-selftest:
 	tests/vm/ssf_vm_selftest.sh
 
 vmtest: modules-all ssfctl
+	scripts/ynl-tools >/dev/null	# cli.py for ssf_ynl.sh, extracted on the host
 	tests/vm/run --timeout 2400 -- tests/selftests/run_all.sh
 
 check:
@@ -79,6 +82,12 @@ check-debug: ssfctl
 
 demo:
 	scripts/demo
+
+bench:
+	bench/run
+
+bench-smoke:
+	bench/run --smoke
 
 fuzz:
 	$(MAKE) -C tests/fuzz run
@@ -150,6 +159,7 @@ clean:
 	-$(MAKE) -C userspace-ctl clean
 	-$(MAKE) -C tests/unit clean
 	-$(MAKE) -C tests/fuzz clean
+	-$(MAKE) -C bench clean
 	rm -rf build
 
 # Not in `make check`: DKMS compiles ssf.ko inside a TCG guest, which takes

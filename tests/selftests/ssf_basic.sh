@@ -160,10 +160,13 @@ check "example: load examples/web-server.conf" \
 for sa in 10.0.1.2 fd00:1::2; do
 	t=v4
 	[[ "$sa" != *:* ]] || t=v6
-	for port in 22 80 443; do
+	for port in 80 443; do
 		tcp_connect "$C" "$S" "$sa" $port 1
 		check_t "example $t: tcp $port accepted" T_CONN=1 T_ACC=1
 	done
+	tcp_connect "$C" "$S" "$sa" 22 1
+	check_t "example $t: tcp 22 (ssh) dropped: not from the admins set" \
+		T_CONN=0 T_ACC=0
 	tcp_connect "$C" "$S" "$sa" 23 1
 	check_t "example $t: tcp 23 (telnet) dropped" T_CONN=0 T_ACC=0
 	udp_send "$C" "$S" "$sa" 5353 2

@@ -231,11 +231,12 @@ def csum(data):
 	return ~s & 0xffff
 
 
-def ping(frm, dst, count, size, rate=0.0):
+def ping(frm, dst, count, size, rate=0.0, fresh=False):
 	"""Echo requests from FROM; T_RX counts our replies, T_UNREACH the
 	destination-unreachable errors quoting one of our requests. With a
 	RATE (per second) the requests are paced, and T_MS is the time from
-	the first send to the last."""
+	the first send to the last. fresh: each request with an identifier of
+	its own (to conntrack, a ping of its own), not one for all."""
 	count, size = int(count), int(size)
 	fam = family(dst)
 	setns(frm)
@@ -248,6 +249,8 @@ def ping(frm, dst, count, size, rate=0.0):
 		s = socket.socket(fam, socket.SOCK_RAW, socket.IPPROTO_ICMP)
 		req, rep, unreach, inner = 8, 0, 3, None
 	ident = (os.getpid() + int(time.monotonic() * 1000)) & 0xffff
+	idents = {(ident + seq) & 0xffff if fresh else ident
+		  for seq in range(count)}
 	payload = b"p" * size
 	err = rx = unr = 0
 	t0 = t1 = time.monotonic()
@@ -260,10 +263,11 @@ def ping(frm, dst, count, size, rate=0.0):
 				t1 = time.monotonic()
 				if not seq:
 					t0 = t1
-			hdr = struct.pack("!BBHHH", req, 0, 0, ident, seq)
+			i = (ident + seq) & 0xffff if fresh else ident
+			hdr = struct.pack("!BBHHH", req, 0, 0, i, seq)
 			if not v6:
 				c = csum(hdr + payload)
-				hdr = struct.pack("!BBHHH", req, 0, c, ident, seq)
+				hdr = struct.pack("!BBHHH", req, 0, c, i, seq)
 			try:
 				s.sendto(hdr + payload, (dst, 0))
 			except PermissionError:
@@ -282,7 +286,7 @@ def ping(frm, dst, count, size, rate=0.0):
 				continue
 			t, _, _, i, _ = struct.unpack("!BBHHH", pkt[off:off + 8])
 			if t == rep:
-				rx += i == ident
+				rx += i in idents
 			elif t == unreach:
 				q = off + 8	# the quoted packet
 				if len(pkt) <= q:
@@ -290,7 +294,7 @@ def ping(frm, dst, count, size, rate=0.0):
 				ihl = inner or (pkt[q] & 0xf) * 4
 				qi = pkt[q + ihl + 4:q + ihl + 6]
 				unr += len(qi) == 2 and \
-					struct.unpack("!H", qi)[0] == ident
+					struct.unpack("!H", qi)[0] in idents
 	ms = f" T_MS={round((t1 - t0) * 1000)}" if rate else ""
 	return f"T_TX={count} T_TXERR={err} T_RX={rx} T_UNREACH={unr}{ms}"
 

@@ -37,6 +37,9 @@ credentials of its file (gid) and its cgroup, whoever uses it later.
   pace FROM DST COUNT RATE                   -> the same and T_MS
 	icmp at RATE requests a second; T_MS the time from the first
 	send to the last.
+  icmpn FROM DST COUNT                       -> as icmp
+	each request with an identifier of its own: COUNT pings to
+	conntrack, not one.
   client FROM TO OWNER PROTO DST PORT COUNT  -> T_TX T_TXERR T_RX | T_RC T_ERR T_MS
 	a real client process, bash's /dev/udp or /dev/tcp under setpriv as
 	OWNER in FROM (the server is ours, as root, in TO). udp: COUNT writes,
@@ -274,6 +277,10 @@ def pace(frm, dst, count, rate):
 	return H.ping(frm, dst, count, 56, float(rate))
 
 
+def icmpn(frm, dst, count):
+	return H.ping(frm, dst, count, 56, fresh=True)
+
+
 def client(frm, to, owner, proto, dst, port, count):
 	port, count = int(port), int(count)
 	fam = H.family(dst)
@@ -462,7 +469,7 @@ def expiry(ns, name, addr, timeout, max_ms):
 
 REQUESTS = {"udp": (udp, 7), "tcp": (tcp, 7), "connect": (connect, 4),
 	    "udpc": (udpc, 4), "icmp": (icmp, 3),
-	    "pace": (pace, 4), "client": (client, 7),
+	    "pace": (pace, 4), "icmpn": (icmpn, 3), "client": (client, 7),
 	    "rawtcp": (rawtcp, 4), "stoptxn": (stoptxn, 4), "events": (events, 2), "jfile": (jfile, 2),
 	    "settest": (settest, 3), "expiry": (expiry, 5)}
 

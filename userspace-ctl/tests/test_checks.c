@@ -67,7 +67,7 @@ SSF_TEST(checks_names)
 	}
 	CHECK_INT(bad, 0);
 	CHECK_INT(n, 3 * (SSF_R_COUNT - 1));
-	/* the names of the issue are all there */
+	/* all 40 named checks are there */
 	CHECK_INT(SSF_R_COUNT - 1, 40);
 
 	CHECK_INT(ssf_polparse("validate all drop\n", 18, &pf, &e), 0);
