@@ -33,7 +33,7 @@ source "$(dirname "$0")/lib.sh"
 COUNT=${SSF_NLFUZZ_COUNT:-30000}
 SEED=${SSF_NLFUZZ_SEED:-$((RANDOM * 32768 + RANDOM))}
 FUZZ=$SSF_SELFTESTS/ssf_nlfuzz.py
-CHECK_EVERY=40		# batches between two sampled rejected requests
+CHECK_EVERY=10		# batches between two sampled rejected requests
 
 ssf_need_module
 dmesg_mark

@@ -233,7 +233,9 @@ check_rule "the big set's rule counted them" "$C" 1 $((2 * n_in))
 # after the commit) until the element is gone: SECONDS give or take one.
 # A VM on a busy host can stall for a second or more (the kernel logs
 # "clocksource: Long readout interval"): the longest pause between two
-# polls is not counted against the kernel.
+# polls is not counted against the kernel, nor are 200 ms of lateness of
+# the expiry work's timer in a TCG guest (elements are never removed
+# early: they live between TIMEOUT and TIMEOUT + 1 s, then the work runs).
 expiry_check() {
 	local what="$1: timeout $4 s"
 	[ "$3" != - ] || what="$what (the set's)"
@@ -241,7 +243,7 @@ expiry_check() {
 	probe_traffic expiry "$C" "$1" "$2" "$3" $((($4 + 3) * 1000))
 	diag "$what: $2 gone $T_MS ms after set add returned (polls $T_GAP ms apart at most)"
 	if [ "${T_MS:--1}" -ge $((($4 - 1) * 1000)) ] &&
-	   [ $((T_MS - T_GAP)) -le $((($4 + 1) * 1000)) ]; then
+	   [ $((T_MS - T_GAP)) -le $((($4 + 1) * 1000 + 200)) ]; then
 		ok "$what: gone within a second of it"
 	else
 		fail "$what: gone within a second of it" "after '$T_MS' ms"

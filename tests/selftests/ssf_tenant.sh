@@ -198,9 +198,16 @@ id_map() {
 	printf '%s\n' "$@" >"$ssf_tmpdir/id_map"
 	cat "$ssf_tmpdir/id_map" >"$f"
 }
-unshare --user --net --fork sleep 600 &
+# unshare --fork ignores SIGTERM while it waits for its child: cleanup
+# kills it with SIGKILL, and --kill-child takes the child along
+userns_pids=()
+# shellcheck disable=SC2317 # a cleanup hook
+userns_kill() { [ ${#userns_pids[@]} = 0 ] || kill -KILL "${userns_pids[@]}" 2>/dev/null; }
+ssf_cleanup_hooks+=(userns_kill)
+unshare --user --net --fork --kill-child sleep 600 >/dev/null 2>&1 &
 upid=$!
 ssf_pids+=($upid)
+userns_pids+=($upid)
 check "uid_map: namespaces made" busywait 5000 userns_made $upid
 id_map /proc/$upid/uid_map '0 100000 10' '10 200000 10' '20 100020 10'
 echo deny >/proc/$upid/setgroups
@@ -234,9 +241,10 @@ check_eq "lo: the host's own to itself counted once each" 5 \
 	"$(sj "$L" stats 'j["reasons"]["tcp-syn-fin"]')"
 
 # --- uids as the host sees them --------------------------------------------------
-unshare --user --net --fork sleep 600 &
+unshare --user --net --fork --kill-child sleep 600 >/dev/null 2>&1 &
 vpid=$!
 ssf_pids+=($vpid)
+userns_pids+=($vpid)
 check "kuid: namespaces made" busywait 5000 userns_made $vpid
 id_map /proc/$vpid/uid_map '0 300000 65536'
 echo deny >/proc/$vpid/setgroups

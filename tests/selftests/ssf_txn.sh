@@ -363,29 +363,51 @@ check_eq "confirm hold: one revert event in S (the first one)" 1 \
 # commit is held up in its module load (a log rule needs nf_log_syslog,
 # unloaded first; the kernel's modprobe is made slow): that is the moment
 # a revert used to wait for the netns lock and then undo the new commit.
+# Either may come first. The revert first: the commit, made against what
+# the revert replaced, is refused and says so. The commit first: it stays,
+# with its own confirm pending. Five checks either way.
 tmp_file pol_log
+tmp_file race_err
 printf 'rule in proto udp dport 7009 drop log "race"\n' >"$pol_log"
 ssfctl_ns "$S" policy flush
+show_flushed=$(ssfctl_ns "$S" policy show | policy_body)
 check "confirm race: nf_log_syslog unloaded" module_gone nf_log_syslog
 check "confirm race: load --confirm 2" \
 	ssfctl_ns "$S" policy load --confirm 2 "$pol_s0"
 slow_modprobe 4
-check "confirm race: a --confirm 60 commit waiting for its module" \
-	ssfctl_ns "$S" policy load --confirm 60 "$pol_log"
+ssfctl_ns "$S" policy load --confirm 60 "$pol_log" >/dev/null 2>"$race_err"
+race_rc=$?
 slow_modprobe_off
-check_match "confirm race: the new commit is in force" \
-	'^rule in proto udp dport 7009 drop log "race"$' \
-	"$(ssfctl_ns "$S" policy show)"
-left=$(sj "$S" status 'j.get("confirm_left")')
-check "confirm race: its own confirm is pending ($left s left)" \
-	test "${left:-0}" -gt 50
-g_race=$(gen "$S")
-# A stale revert would run the moment the commit let the lock go; give it
-# a second to show itself (an absence has no counter to wait for).
-sleep 1
-check_eq "confirm race: nothing reverted it a second later" "$g_race" \
-	"$(gen "$S")"
-check "confirm race: confirm it" ssfctl_ns "$S" policy confirm
+if [ $race_rc = 0 ]; then
+	diag "confirm race: the commit came first"
+	ok "confirm race: a --confirm 60 commit waiting for its module landed"
+	check_match "confirm race: the new commit is in force" \
+		'^rule in proto udp dport 7009 drop log "race"$' \
+		"$(ssfctl_ns "$S" policy show)"
+	left=$(sj "$S" status 'j.get("confirm_left")')
+	check "confirm race: its own confirm is pending ($left s left)" \
+		test "${left:-0}" -gt 50
+	g_race=$(gen "$S")
+	# A stale revert would run the moment the commit let the lock go;
+	# give it a second to show itself (an absence has no counter to
+	# wait for).
+	sleep 1
+	check_eq "confirm race: nothing reverted it a second later" \
+		"$g_race" "$(gen "$S")"
+	check "confirm race: confirm it" ssfctl_ns "$S" policy confirm
+else
+	diag "confirm race: the revert came first"
+	check_eq "confirm race: the commit waiting for its module was refused (exit 1)" \
+		1 "$race_rc"
+	check_match "confirm race: ... because the revert changed the policy" \
+		'policy changed since you read it' "$(cat "$race_err")"
+	check_eq "confirm race: the revert stands" "$show_flushed" \
+		"$(ssfctl_ns "$S" policy show | policy_body)"
+	check_eq "confirm race: no confirm pending" None \
+		"$(sj "$S" status 'j.get("confirm_left")')"
+	check "confirm race: a load made now is taken" \
+		ssfctl_ns "$S" policy load "$pol_log"
+fi
 
 # --- rule ids are never reused --------------------------------------------------
 ssfctl_ns "$S" policy load "$pol_s0" >/dev/null
