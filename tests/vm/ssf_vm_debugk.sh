@@ -135,9 +135,12 @@ ln -sfn "$b" "$out/mods/lib/modules/$rel/build"
 echo $(($(date +%s) - t0)) > "$out/build.seconds"
 # CPU seconds of everything this script ran (its reaped children): the cost
 # of a build on an idle machine, whatever the load was.
-times | awk 'NR == 2 { for (i = 1; i <= 2; i++) {
+# (times into a file: in a pipe it would run in a subshell, which has
+# reaped no child)
+times > "$out/times"
+awk 'NR == 2 { for (i = 1; i <= 2; i++) {
 	split($i, t, /m/); s += t[1] * 60 + t[2] } printf "%d\n", s }' \
-	> "$out/build.cpu-seconds"
+	"$out/times" > "$out/build.cpu-seconds"
 echo "$rel" > "$out/release"
 msg "$name: $rel built in $(cat "$out/build.seconds")s" \
     "($(cat "$out/build.cpu-seconds") CPU seconds)"
