@@ -44,7 +44,9 @@
  *
  * Locking: the netfilter core calls hooks under rcu_read_lock(); the policy
  * (which holds the check configuration) is read with rcu_dereference() and
- * never written here. Counters are per-cpu.
+ * never written here. Counters are per-cpu. A rule's texts (its own array
+ * in the policy) are read only to log a packet for a rule with the log
+ * flag.
  */
 #include <linux/netfilter.h>
 #include <linux/netfilter_ipv4.h>
@@ -209,7 +211,8 @@ static enum ssf_outcome ssf_policy_act(struct ssf_net *sn,
 		ssf_meta_fill(skb, state, dir, true, pkt, meta, own);
 
 	if (flags & SSF_RULE_F_LOG) {
-		ssf_log_rule(sn, skb, state, &pr->rule, meta);
+		ssf_log_rule(sn, skb, state, &pr->rule,
+			     ssf_policy_text(pol, pr), meta);
 		ssf_policy_event(sn, SSF_EVENT_LOG, dir, action, pr, pkt, meta);
 	}
 	if (action == SSF_ACT_ACCEPT)

@@ -64,7 +64,7 @@ const char *ssf_ct_state_name(u8 state)
 
 void ssf_log_rule(struct ssf_net *sn, const struct sk_buff *skb,
 		  const struct nf_hook_state *state, const struct ssf_rule *r,
-		  const struct ssf_meta *meta)
+		  const struct ssf_rule_text *t, const struct ssf_meta *meta)
 {
 	struct nf_loginfo li = {
 		.type = NF_LOG_TYPE_LOG,
@@ -76,8 +76,8 @@ void ssf_log_rule(struct ssf_net *sn, const struct sk_buff *skb,
 		return;
 	ssf_log_uid(uid, sizeof(uid), state->net, meta);
 	nf_log_packet(state->net, state->pf, state->hook, skb, state->in,
-		      state->out, &li, "%s%srule=%u%s%s%s ", r->log_prefix,
-		      r->log_prefix[0] ? " " : "", r->id, uid,
+		      state->out, &li, "%s%srule=%u%s%s%s ", t->log_prefix,
+		      t->log_prefix[0] ? " " : "", r->id, uid,
 		      r->match & SSF_RM_CT ? " ct=" : "",
 		      r->match & SSF_RM_CT ? ssf_ct_state_name(meta->ct_state) :
 		      "");

@@ -14,10 +14,13 @@
 /* "established" for SSF_CT_ESTABLISHED, ... */
 const char *ssf_ct_state_name(u8 state);
 
-/* A rule with the log flag matched @skb (nf_log_packet()). */
+/*
+ * A rule @r with the log flag matched @skb (nf_log_packet()); the line
+ * starts with the log prefix of @t, the rule's texts.
+ */
 void ssf_log_rule(struct ssf_net *sn, const struct sk_buff *skb,
 		  const struct nf_hook_state *state, const struct ssf_rule *r,
-		  const struct ssf_meta *meta);
+		  const struct ssf_rule_text *t, const struct ssf_meta *meta);
 
 /*
  * "audit: would <drop|reject> (<by>): ..." for a packet that passes only

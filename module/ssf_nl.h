@@ -84,7 +84,8 @@ int ssf_nl_edit(struct genl_info *info, struct ssf_edit *e);
 
 /* ssf_nl_rule.c */
 int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
-		    struct user_namespace *ns, const struct ssf_set_names *names,
+		    struct ssf_rule_text *t, struct user_namespace *ns,
+		    const struct ssf_set_names *names,
 		    struct netlink_ext_ack *extack);
 int ssf_nl_rule_add(struct sk_buff *skb, struct genl_info *info);
 int ssf_nl_rule_del(struct sk_buff *skb, struct genl_info *info);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Rules on the wire: the SSF_RULE_A_* policy, decoding a rule nest into a
- * checked struct ssf_rule (the shared checker has the last word), encoding
- * one back, and the rule commands (add, delete, dump). uid/gid ranges are
+ * checked struct ssf_rule and its struct ssf_rule_text (the shared checkers
+ * have the last word), encoding them back, and the rule commands (add, delete, dump). uid/gid ranges are
  * mapped between the requester's user namespace and kernel-global ids
  * here; cgroup ids are resolved to their depth (ssf_owner.c).
  *
@@ -348,22 +348,29 @@ static int ssf_decode_extra(struct nlattr **tb, struct ssf_rule *r,
 	}
 	if (tb[SSF_RULE_A_FLAGS])
 		r->flags = nla_get_u32(tb[SSF_RULE_A_FLAGS]);
-	if (tb[SSF_RULE_A_LOG_PREFIX])
-		ssf_get_str(r->log_prefix, sizeof(r->log_prefix),
-			    tb[SSF_RULE_A_LOG_PREFIX]);
-	if (tb[SSF_RULE_A_COMMENT])
-		ssf_get_str(r->comment, sizeof(r->comment),
-			    tb[SSF_RULE_A_COMMENT]);
 	return 0;
 }
 
+/* The texts: log prefix and comment. */
+static void ssf_decode_text(struct nlattr **tb, struct ssf_rule_text *t)
+{
+	memset(t, 0, sizeof(*t));
+	if (tb[SSF_RULE_A_LOG_PREFIX])
+		ssf_get_str(t->log_prefix, sizeof(t->log_prefix),
+			    tb[SSF_RULE_A_LOG_PREFIX]);
+	if (tb[SSF_RULE_A_COMMENT])
+		ssf_get_str(t->comment, sizeof(t->comment),
+			    tb[SSF_RULE_A_COMMENT]);
+}
+
 /*
- * Decode and check one SSF_A_RULE nest into @r. Ids are mapped through
- * @ns, the user namespace of the requesting socket; set names are looked
- * up in @names.
+ * Decode and check one SSF_A_RULE nest into @r and its texts into @t. Ids
+ * are mapped through @ns, the user namespace of the requesting socket; set
+ * names are looked up in @names.
  */
 int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
-		    struct user_namespace *ns, const struct ssf_set_names *names,
+		    struct ssf_rule_text *t, struct user_namespace *ns,
+		    const struct ssf_set_names *names,
 		    struct netlink_ext_ack *extack)
 {
 	struct nlattr *tb[SSF_RULE_A_MAX + 1];
@@ -424,9 +431,10 @@ int ssf_decode_rule(const struct nlattr *nest, struct ssf_rule *r,
 	      ssf_decode_state(tb, r, extack);
 	if (ret)
 		return ret;
+	ssf_decode_text(tb, t);
 
-	/* the same checker ssfctl runs before sending */
-	ret = ssf_rule_verify(r, &err);
+	/* the same checkers ssfctl runs before sending */
+	ret = ssf_rule_verify(r, &err) ?: ssf_rule_text_verify(r, t, &err);
 	if (ret)
 		ssf_extack_set(extack, nest, err);
 	return ret;
@@ -489,11 +497,17 @@ static int ssf_put_extra(struct sk_buff *skb, const struct ssf_rule *r,
 			       SSF_RULE_A_PAD)) ||
 	    ((m & SSF_RM_ICMP_TYPE) &&
 	     nla_put_u8(skb, SSF_RULE_A_ICMP_TYPE, r->icmp_type)) ||
-	    (r->flags && nla_put_u32(skb, SSF_RULE_A_FLAGS, r->flags)) ||
-	    (r->log_prefix[0] &&
-	     nla_put_string(skb, SSF_RULE_A_LOG_PREFIX, r->log_prefix)) ||
-	    (r->comment[0] &&
-	     nla_put_string(skb, SSF_RULE_A_COMMENT, r->comment)))
+	    (r->flags && nla_put_u32(skb, SSF_RULE_A_FLAGS, r->flags)))
+		return -EMSGSIZE;
+	return 0;
+}
+
+static int ssf_put_text(struct sk_buff *skb, const struct ssf_rule_text *t)
+{
+	if ((t->log_prefix[0] &&
+	     nla_put_string(skb, SSF_RULE_A_LOG_PREFIX, t->log_prefix)) ||
+	    (t->comment[0] &&
+	     nla_put_string(skb, SSF_RULE_A_COMMENT, t->comment)))
 		return -EMSGSIZE;
 	return 0;
 }
@@ -532,6 +546,7 @@ static int ssf_put_rule(struct sk_buff *skb, const struct ssf_policy *p,
 	     (nla_put_u16(skb, SSF_RULE_A_DPORT_MIN, r->dport_min) ||
 	      nla_put_u16(skb, SSF_RULE_A_DPORT_MAX, r->dport_max))) ||
 	    ssf_put_extra(skb, r, ns) ||
+	    ssf_put_text(skb, ssf_policy_text(p, pr)) ||
 	    ssf_put_state(skb, r, p) ||
 	    nla_put_u64_64bit(skb, SSF_RULE_A_PACKETS, packets,
 			      SSF_RULE_A_PAD) ||
@@ -549,6 +564,7 @@ static int ssf_rule_add_prepare(struct ssf_net *sn,
 				struct genl_info *info, struct ssf_edit *e)
 {
 	struct ssf_set_names names = { .p = old };
+	struct ssf_txn_rule *r = e->arg;
 	int ret;
 
 	if (old && old->nrules >= READ_ONCE(ssf_max_rules)) {
@@ -556,7 +572,7 @@ static int ssf_rule_add_prepare(struct ssf_net *sn,
 			       "rule limit reached (module parameter max_rules)");
 		return -E2BIG;
 	}
-	ret = ssf_decode_rule(info->attrs[SSF_A_RULE], e->arg,
+	ret = ssf_decode_rule(info->attrs[SSF_A_RULE], &r->rule, &r->text,
 			      ssf_nl_userns(e->skb), &names, info->extack);
 	if (ret)
 		return ret;
@@ -567,10 +583,12 @@ static int ssf_rule_add_prepare(struct ssf_net *sn,
 static int ssf_rule_add_build(struct ssf_net *sn, struct ssf_policy *p,
 			      struct genl_info *info, struct ssf_edit *e)
 {
+	const struct ssf_txn_rule *r = e->arg;
 	u32 last = p->nrules - 1;
 	int ret;
 
-	p->rules[last].rule = *(const struct ssf_rule *)e->arg;
+	p->rules[last].rule = r->rule;
+	p->text[last] = r->text;
 	ret = ssf_policy_take_ids(p, last, info->extack) ?:
 	      ssf_policy_new_ctrs(p, last);
 	e->reply_id = p->rules[last].rule.id;
@@ -586,7 +604,7 @@ int ssf_nl_rule_add(struct sk_buff *skb, struct genl_info *info)
 		.prepare = ssf_rule_add_prepare,
 		.build = ssf_rule_add_build,
 	};
-	struct ssf_rule r;
+	struct ssf_txn_rule r;
 
 	if (GENL_REQ_ATTR_CHECK(info, SSF_A_RULE))
 		return -EINVAL;

@@ -92,7 +92,7 @@ static int ssf_nl_txn_stage(struct ssf_net *sn, struct ssf_txn *t,
 {
 	struct ssf_set_names names = { .t = t };
 	u8 defaults[SSF_DIR_MAX + 1];
-	struct ssf_rule r;
+	struct ssf_txn_rule r;
 	struct nlattr *a;
 	int rem, ret;
 
@@ -123,8 +123,8 @@ static int ssf_nl_txn_stage(struct ssf_net *sn, struct ssf_txn *t,
 	if (!info->attrs[SSF_A_RULES])
 		return 0;
 	nla_for_each_nested(a, info->attrs[SSF_A_RULES], rem) {
-		ret = ssf_decode_rule(a, &r, ssf_nl_userns(skb), &names,
-				      info->extack);
+		ret = ssf_decode_rule(a, &r.rule, &r.text, ssf_nl_userns(skb),
+				      &names, info->extack);
 		if (ret)
 			return ret;
 		ret = ssf_txn_add_rule(sn, t, &r);

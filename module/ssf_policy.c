@@ -30,10 +30,19 @@ struct ssf_policy *ssf_policy_alloc(struct ssf_net *sn, u32 nrules)
 	p = kvzalloc(size, GFP_KERNEL_ACCOUNT);
 	if (!p)
 		return NULL;
+	/* the texts apart: the packet path walks rules[] without them */
+	if (nrules) {
+		p->text = kvcalloc(nrules, sizeof(*p->text),
+				   GFP_KERNEL_ACCOUNT);
+		if (!p->text) {
+			kvfree(p);
+			return NULL;
+		}
+	}
 	p->nrules = nrules;
 	p->next_id = sn->next_id;
 	p->owner = sn;
-	p->mem = size;
+	p->mem = size + (size_t)nrules * sizeof(*p->text);
 	ssf_check_cfg_init(&p->check);
 	ssf_net_obj_get(sn);
 	atomic_long_add(p->mem, &sn->mem);
@@ -60,6 +69,7 @@ void ssf_policy_free(struct ssf_policy *p)
 	atomic_long_sub(p->mem, &sn->mem);
 	ssf_net_obj_put(sn);
 	ssf_cls_release(&p->cls);
+	kvfree(p->text);
 	kvfree(p);
 }
 
@@ -99,6 +109,7 @@ struct ssf_policy *ssf_policy_copy(struct ssf_net *sn,
 		if (i == skip)
 			continue;
 		p->rules[j] = old->rules[i];
+		p->text[j] = old->text[i];
 		ssf_ctr_hold(&sn->ctrs, p->rules[j].ctr);
 		j++;
 	}

@@ -51,6 +51,13 @@ struct ssf_policy {
 					 * included once built)
 					 */
 	struct rcu_work free_work;
+	/*
+	 * The texts of the rules, text[i] for rules[i]: an allocation of
+	 * their own so that the packet path walks rules[] without them. The
+	 * hooks read one only to log a packet for a rule with
+	 * SSF_RULE_F_LOG (ssf_policy_text()).
+	 */
+	struct ssf_rule_text *text;
 	struct ssf_prule rules[];	/* policy order */
 };
 
@@ -75,6 +82,13 @@ void ssf_policy_release(struct ssf_policy *p);
  * First-match evaluation for direction @dir. Returns the matching rule, or
  * NULL when the default applies. Caller holds rcu_read_lock().
  */
+/* The texts of @pr, a rule of @p. */
+static inline const struct ssf_rule_text *
+ssf_policy_text(const struct ssf_policy *p, const struct ssf_prule *pr)
+{
+	return &p->text[pr - p->rules];
+}
+
 const struct ssf_prule *ssf_policy_lookup(const struct ssf_policy *p, u8 dir,
 					  const struct ssf_pkt *pkt,
 					  const struct ssf_meta *meta);

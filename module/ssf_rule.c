@@ -140,18 +140,6 @@ static int ssf_check_meta(const struct ssf_rule *r, const char **err)
 		*err = "unknown rule flag";
 		return -EINVAL;
 	}
-	if (!ssf_str_ok(r->log_prefix, sizeof(r->log_prefix))) {
-		*err = "log prefix is not NUL-terminated";
-		return -EINVAL;
-	}
-	if (r->log_prefix[0] && !(r->flags & SSF_RULE_F_LOG)) {
-		*err = "a log prefix needs the log flag";
-		return -EINVAL;
-	}
-	if (!ssf_str_ok(r->comment, sizeof(r->comment))) {
-		*err = "comment is not NUL-terminated";
-		return -EINVAL;
-	}
 	return 0;
 }
 
@@ -259,6 +247,24 @@ int ssf_rule_verify(struct ssf_rule *r, const char **err)
 		return ret;
 	r->src_mask = smask;
 	r->dst_mask = dmask;
+	return 0;
+}
+
+int ssf_rule_text_verify(const struct ssf_rule *r,
+			 const struct ssf_rule_text *t, const char **err)
+{
+	if (!ssf_str_ok(t->log_prefix, sizeof(t->log_prefix))) {
+		*err = "log prefix is not NUL-terminated";
+		return -EINVAL;
+	}
+	if (t->log_prefix[0] && !(r->flags & SSF_RULE_F_LOG)) {
+		*err = "a log prefix needs the log flag";
+		return -EINVAL;
+	}
+	if (!ssf_str_ok(t->comment, sizeof(t->comment))) {
+		*err = "comment is not NUL-terminated";
+		return -EINVAL;
+	}
 	return 0;
 }
 

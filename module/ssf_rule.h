@@ -87,37 +87,57 @@ bool ssf_meta_cgroup_under(const struct ssf_meta *m, u64 id, u16 level);
  */
 const struct ssf_set_data *ssf_meta_set(const struct ssf_meta *m, u8 idx);
 
+/*
+ * A rule as the packet path reads it. The fields ssf_rule_match() reads
+ * come first, in the order it reads them, so that the words of a rule
+ * that most matches look at share its first cache line; then what
+ * ssf_cls_first() reads after a match (the limit), then the verdict, and
+ * last what only the control plane reads. The texts people write (log
+ * prefix, comment) are not here: struct ssf_rule_text.
+ */
 struct ssf_rule {
-	u32 id;
-	u8 dir;			/* enum ssf_dir */
-	u8 action;		/* enum ssf_action */
+	/* read by ssf_rule_match() */
+	u32 match;		/* enum ssf_rule_match: which fields are set */
 	u8 family;		/* enum ssf_family; SSF_FAMILY_ANY matches both */
 	u8 proto;
-	u32 match;		/* enum ssf_rule_match: which fields are set */
-	u8 src_plen;
-	u8 dst_plen;
+	u8 icmp_type;
+	u8 ct_states;		/* enum ssf_ct_state bits */
 	u16 sport_min, sport_max;
 	u16 dport_min, dport_max;
-	union ssf_addr src, dst;
-	union ssf_addr src_mask, dst_mask;	/* derived by ssf_rule_verify() */
-	u8 icmp_type;
-	u16 cgroup_level;	/* depth of cgroup_id: set by the kernel */
-	u32 flags;		/* enum ssf_rule_flags */
-	u32 uid_min, uid_max;	/* in ssf.ko: kernel-global (mapped) ids */
-	u32 gid_min, gid_max;
-	u64 cgroup_id;
+	union ssf_addr src, src_mask;	/* masks derived by ssf_rule_verify() */
+	union ssf_addr dst, dst_mask;
 	u8 set[SSF_RSET_NUM];	/* index of each set word's set in the
 				 * policy's sets
 				 */
-	u8 ct_states;		/* enum ssf_ct_state bits */
-	u8 limit_unit;		/* enum ssf_limit_unit */
-	u32 limit_rate;		/* packets per unit */
-	u32 limit_burst;
-	u64 limit_ns;		/* derived by ssf_rule_verify(): ns a token */
-	u64 limit_burst_ns;	/* ns a full bucket reaches ahead */
 	char iif[SSF_IFNAME_MAX];
 	char oif[SSF_IFNAME_MAX];
-	/* not looked at by the matcher */
+	u32 uid_min, uid_max;	/* in ssf.ko: kernel-global (mapped) ids */
+	u32 gid_min, gid_max;
+	u16 cgroup_level;	/* depth of cgroup_id: set by the kernel */
+	u64 cgroup_id;
+	/* read after a match by ssf_cls_first(): the limit (SSF_RM_LIMIT) */
+	u64 limit_ns;		/* derived by ssf_rule_verify(): ns a token */
+	u64 limit_burst_ns;	/* ns a full bucket reaches ahead */
+	/* the verdict, read once the rule has matched */
+	u32 id;
+	u8 action;		/* enum ssf_action */
+	u8 dir;			/* enum ssf_dir (the caller's list) */
+	/* read by the control plane only */
+	u8 src_plen;
+	u8 dst_plen;
+	u32 flags;		/* enum ssf_rule_flags */
+	u32 limit_rate;		/* packets per unit */
+	u32 limit_burst;
+	u8 limit_unit;		/* enum ssf_limit_unit */
+};
+
+/*
+ * What people read of a rule: its log prefix and comment. Kept apart from
+ * struct ssf_rule (a policy holds one array of each) and never read on the
+ * packet path, except the log prefix when a rule with SSF_RULE_F_LOG logs
+ * a packet.
+ */
+struct ssf_rule_text {
 	char log_prefix[SSF_LOG_PREFIX_MAX];
 	char comment[SSF_COMMENT_MAX];
 };
@@ -131,6 +151,13 @@ u8 ssf_family_max_plen(u8 family);
  * on success (masks filled in).
  */
 int ssf_rule_verify(struct ssf_rule *r, const char **err);
+
+/*
+ * Check the texts @t of rule @r (already verified): both NUL-terminated,
+ * a log prefix only with SSF_RULE_F_LOG. 0, or -EINVAL with *@err set.
+ */
+int ssf_rule_text_verify(const struct ssf_rule *r,
+			 const struct ssf_rule_text *t, const char **err);
 
 /* True when @r matches @pkt and @meta (direction is not looked at: the
  * caller keeps one list per direction). Packets without ports never match

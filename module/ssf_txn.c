@@ -60,7 +60,7 @@ struct ssf_txn *ssf_txn_begin(struct ssf_net *sn, u32 portid,
 }
 
 int ssf_txn_add_rule(struct ssf_net *sn, struct ssf_txn *t,
-		     const struct ssf_rule *r)
+		     const struct ssf_txn_rule *r)
 {
 	u32 max = READ_ONCE(ssf_max_rules);
 
@@ -68,7 +68,7 @@ int ssf_txn_add_rule(struct ssf_net *sn, struct ssf_txn *t,
 		return -E2BIG;
 	if (t->nrules == t->cap) {
 		u32 cap = t->cap ? min(t->cap * 2, max) : min(64U, max);
-		struct ssf_rule *n;
+		struct ssf_txn_rule *n;
 
 		n = kvmalloc_array(cap, sizeof(*n), GFP_KERNEL_ACCOUNT);
 		if (!n)
@@ -360,8 +360,10 @@ int ssf_txn_commit(struct ssf_net *sn, struct ssf_txn *t, u32 flags,
 		ret = -ENOMEM;
 		goto out_txn;
 	}
-	for (i = 0; i < t->nrules; i++)
-		p->rules[i].rule = t->rules[i];
+	for (i = 0; i < t->nrules; i++) {
+		p->rules[i].rule = t->rules[i].rule;
+		p->text[i] = t->rules[i].text;
+	}
 	ret = ssf_txn_build_sets(sn, t, p);
 	if (ret)
 		goto out_policy;

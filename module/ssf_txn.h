@@ -29,6 +29,12 @@ struct ssf_txn_set {
 	struct ssf_elem *elem;
 };
 
+/* A rule as decoded from a request: the rule and its texts. */
+struct ssf_txn_rule {
+	struct ssf_rule rule;
+	struct ssf_rule_text text;
+};
+
 enum ssf_txn_kind {
 	SSF_TXN_EMPTY,
 	SSF_TXN_POLICY,			/* POLICY_ADD: a whole new policy */
@@ -48,7 +54,7 @@ struct ssf_txn {
 	struct ssf_check_cfg check;
 	u32 nrules;
 	u32 cap;
-	struct ssf_rule *rules;
+	struct ssf_txn_rule *rules;
 	u8 kind;			/* enum ssf_txn_kind */
 	u32 nsets, sets_cap;
 	struct ssf_txn_set *sets;
@@ -59,7 +65,7 @@ struct ssf_txn *ssf_txn_find(struct ssf_net *sn, u32 portid);
 struct ssf_txn *ssf_txn_begin(struct ssf_net *sn, u32 portid,
 			      struct netlink_ext_ack *extack);
 int ssf_txn_add_rule(struct ssf_net *sn, struct ssf_txn *t,
-		     const struct ssf_rule *r);
+		     const struct ssf_txn_rule *r);
 int ssf_txn_commit(struct ssf_net *sn, struct ssf_txn *t, u32 flags,
 		   u32 confirm, struct netlink_ext_ack *extack, u32 *missing);
 int ssf_txn_kind(struct ssf_txn *t, u8 kind, struct netlink_ext_ack *extack);

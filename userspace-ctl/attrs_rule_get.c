@@ -110,12 +110,21 @@ static const char *ssf_rule_get_meta(struct nlattr **tb, struct ssf_rule *r)
 	}
 	if (tb[SSF_RULE_A_FLAGS])
 		r->flags = nla_get_u32(tb[SSF_RULE_A_FLAGS]);
-	why = ssf_attr_opt_str(tb[SSF_RULE_A_LOG_PREFIX], r->log_prefix,
-			       sizeof(r->log_prefix), &r->flags, 0,
+	return NULL;
+}
+
+/* The texts: log prefix and comment (@r's flags are not changed). */
+static const char *ssf_rule_get_text(struct nlattr **tb, struct ssf_rule *r,
+				     struct ssf_rule_text *t)
+{
+	const char *why;
+
+	why = ssf_attr_opt_str(tb[SSF_RULE_A_LOG_PREFIX], t->log_prefix,
+			       sizeof(t->log_prefix), &r->flags, 0,
 			       "rule with a malformed log prefix");
 	if (!why)
-		why = ssf_attr_opt_str(tb[SSF_RULE_A_COMMENT], r->comment,
-				       sizeof(r->comment), &r->flags, 0,
+		why = ssf_attr_opt_str(tb[SSF_RULE_A_COMMENT], t->comment,
+				       sizeof(t->comment), &r->flags, 0,
 				       "rule with a malformed comment");
 	return why;
 }
@@ -202,6 +211,8 @@ const char *ssf_rule_get(struct nlattr *nest, struct ssfctl_rulex *x)
 		r->match |= SSF_RM_DPORT;
 	}
 	why = ssf_rule_get_meta(tb, r);
+	if (!why)
+		why = ssf_rule_get_text(tb, r, &x->r.t);
 	if (!why)
 		why = ssf_rule_get_state(tb, &x->r);
 	if (why)

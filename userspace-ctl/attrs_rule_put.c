@@ -66,7 +66,7 @@ static int ssf_rule_put_state(struct nl_msg *msg, const struct ssfctl_rule *cr)
 	return ret;
 }
 
-/* The socket, interface, ICMP, flag and string attributes of @r. */
+/* The socket, interface, ICMP and flag attributes of @r. */
 static int ssf_rule_put_meta(struct nl_msg *msg, const struct ssf_rule *r)
 {
 	int ret = 0;
@@ -87,10 +87,18 @@ static int ssf_rule_put_meta(struct nl_msg *msg, const struct ssf_rule *r)
 		ret = nla_put_u8(msg, SSF_RULE_A_ICMP_TYPE, r->icmp_type);
 	if (!ret && r->flags)
 		ret = nla_put_u32(msg, SSF_RULE_A_FLAGS, r->flags);
-	if (!ret && r->log_prefix[0])
-		ret = nla_put_string(msg, SSF_RULE_A_LOG_PREFIX, r->log_prefix);
-	if (!ret && r->comment[0])
-		ret = nla_put_string(msg, SSF_RULE_A_COMMENT, r->comment);
+	return ret;
+}
+
+/* The texts: log prefix and comment. */
+static int ssf_rule_put_text(struct nl_msg *msg, const struct ssf_rule_text *t)
+{
+	int ret = 0;
+
+	if (t->log_prefix[0])
+		ret = nla_put_string(msg, SSF_RULE_A_LOG_PREFIX, t->log_prefix);
+	if (!ret && t->comment[0])
+		ret = nla_put_string(msg, SSF_RULE_A_COMMENT, t->comment);
 	return ret;
 }
 
@@ -148,6 +156,9 @@ int ssf_rule_put(struct nl_msg *msg, int type, const struct ssfctl_rule *cr)
 			goto cancel;
 	}
 	ret = ssf_rule_put_meta(msg, r);
+	if (ret < 0)
+		goto cancel;
+	ret = ssf_rule_put_text(msg, &cr->t);
 	if (ret < 0)
 		goto cancel;
 	ret = ssf_rule_put_state(msg, cr);

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * A rule as ssfctl holds it: the kernel's struct ssf_rule, checked by the
- * kernel's checker, and the names of the sets its set words name (the
- * kernel holds indexes into its policy's sets; text and netlink carry
- * names).
+ * A rule as ssfctl holds it: the kernel's struct ssf_rule and its struct
+ * ssf_rule_text (log prefix, comment), checked by the kernel's checkers,
+ * and the names of the sets its set words name (the kernel holds indexes
+ * into its policy's sets; text and netlink carry names).
  */
 #ifndef _SSFCTL_CTLRULE_H
 #define _SSFCTL_CTLRULE_H
@@ -12,6 +12,7 @@
 
 struct ssfctl_rule {
 	struct ssf_rule r;
+	struct ssf_rule_text t;
 	/* per enum ssf_rule_set_slot, when its SSF_RM_*_SET bit is set */
 	char set[SSF_RSET_NUM][SSF_SET_NAME_MAX];
 };

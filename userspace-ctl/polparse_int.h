@@ -96,6 +96,7 @@ enum ssfctl_slot {
 /* One rule being parsed. */
 struct ssfctl_rctx {
 	struct ssf_rule r;
+	struct ssf_rule_text t;
 	char set[SSF_RSET_NUM][SSF_SET_NAME_MAX];	/* set words' names */
 	struct ssfctl_polerr *err;
 	const struct ssfctl_resolver *res;

@@ -28,6 +28,7 @@ static void ssf_rule_out(const struct ssfctl_rctx *c, struct ssfctl_rule *r)
 {
 	memset(r, 0, sizeof(*r));
 	r->r = c->r;
+	r->t = c->t;
 	memcpy(r->set, c->set, sizeof(r->set));
 }
 
@@ -135,7 +136,8 @@ static int ssf_rule_finish(struct ssfctl_rctx *c)
 	}
 	if (c->word[SSF_SLOT_BURST] && !c->word[SSF_SLOT_LIMIT])
 		return ssf_fail(c->err, "burst needs a limit (limit <n>/second|minute|hour burst <n>)");
-	if (ssf_rule_verify(&c->r, &why))
+	if (ssf_rule_verify(&c->r, &why) ||
+	    ssf_rule_text_verify(&c->r, &c->t, &why))
 		return ssf_fail(c->err, "%s", why);
 	return 0;
 }

@@ -380,7 +380,7 @@ static int ssf_set_log(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
 	c->r.flags |= SSF_RULE_F_LOG;
 	if (!arg)
 		return 0;
-	return ssf_set_str(c, w, arg, c->r.log_prefix, sizeof(c->r.log_prefix));
+	return ssf_set_str(c, w, arg, c->t.log_prefix, sizeof(c->t.log_prefix));
 }
 
 static int ssf_set_audit(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
@@ -395,7 +395,7 @@ static int ssf_set_audit(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w
 static int ssf_set_comment(struct ssfctl_rctx *c, const struct ssfctl_rule_word *w,
 			   const struct ssfctl_tok *arg)
 {
-	return ssf_set_str(c, w, arg, c->r.comment, sizeof(c->r.comment));
+	return ssf_set_str(c, w, arg, c->t.comment, sizeof(c->t.comment));
 }
 
 #define NONE	SSF_ARG_NONE

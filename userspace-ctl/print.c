@@ -185,6 +185,7 @@ size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssfctl_rule *cr,
 {
 	struct ssfctl_sb b = { .buf = buf, .size = size };
 	const struct ssf_rule *r = &cr->r;
+	const struct ssf_rule_text *t = &cr->t;
 	char s[4096];
 	const char *name;
 
@@ -253,15 +254,15 @@ size_t ssf_rule_fmt_nm(char *buf, size_t size, const struct ssfctl_rule *cr,
 	else
 		ssf_sb_add(&b, " <action %u>", r->action);
 	if (r->flags & SSF_RULE_F_LOG) {
-		if (r->log_prefix[0])
-			ssf_sb_word(&b, "log", r->log_prefix, true);
+		if (t->log_prefix[0])
+			ssf_sb_word(&b, "log", t->log_prefix, true);
 		else
 			ssf_sb_add(&b, " log");
 	}
 	if (r->flags & SSF_RULE_F_AUDIT)
 		ssf_sb_add(&b, " audit");
-	if (r->comment[0])
-		ssf_sb_word(&b, "comment", r->comment, true);
+	if (t->comment[0])
+		ssf_sb_word(&b, "comment", t->comment, true);
 	return b.len;
 }
 
@@ -361,6 +362,7 @@ static void ssf_rule_members(struct ssfctl_out *o, const struct ssfctl_rule *cr,
 			     const struct ssfctl_namer *nm)
 {
 	const struct ssf_rule *r = &cr->r;
+	const struct ssf_rule_text *t = &cr->t;
 	char s[4096];
 	int i;
 
@@ -418,13 +420,13 @@ static void ssf_rule_members(struct ssfctl_out *o, const struct ssfctl_rule *cr,
 	ssf_state_members(o, r);
 	if (r->flags & SSF_RULE_F_LOG) {
 		ssf_print_bool(o, SSF_PRINT_JSON, "log", NULL, true);
-		if (r->log_prefix[0])
-			ssf_member_str(o, "log_prefix", r->log_prefix);
+		if (t->log_prefix[0])
+			ssf_member_str(o, "log_prefix", t->log_prefix);
 	}
 	if (r->flags & SSF_RULE_F_AUDIT)
 		ssf_print_bool(o, SSF_PRINT_JSON, "audit", NULL, true);
-	if (r->comment[0])
-		ssf_member_str(o, "comment", r->comment);
+	if (t->comment[0])
+		ssf_member_str(o, "comment", t->comment);
 }
 
 /* A column: in the text too when it has a format. */

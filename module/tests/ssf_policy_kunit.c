@@ -7,6 +7,8 @@
  *  - the counter pool (ssf_ctr.c): slots zeroed when handed out, shared by
  *    copies, freed with their last holder, chunks freed when empty, and
  *    the netns' memory figure back to 0 when everything is gone;
+ *  - rule texts: an array apart from the rules, one per rule, counted in
+ *    the policy's memory, following their rules through an edit's copy;
  *  - on-demand modules (ssf_kmod.c): references counted per module, the
  *    functions set while held and cleared with the last reference.
  *
@@ -117,6 +119,50 @@ static void ssf_policy_counters_shared(struct kunit *test)
 	fake_net_done(test, sn);
 }
 
+static void ssf_policy_texts_follow_rules(struct kunit *test)
+{
+	struct ssf_net *sn = fake_net(test);
+	struct ssf_policy *p, *q;
+	u32 i;
+
+	p = ssf_policy_alloc(sn, 3);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, p->text);
+	KUNIT_ASSERT_EQ(test, ssf_policy_new_ctrs(p, 0), 0);
+	KUNIT_EXPECT_EQ(test, p->mem, struct_size(p, rules, 3) +
+			3 * sizeof(struct ssf_rule_text));
+	for (i = 0; i < 3; i++) {
+		p->rules[i].rule.id = 10 + i;
+		snprintf(p->text[i].comment, sizeof(p->text[i].comment),
+			 "rule %u", 10 + i);
+		KUNIT_EXPECT_PTR_EQ(test, ssf_policy_text(p, &p->rules[i]),
+				    (const struct ssf_rule_text *)&p->text[i]);
+	}
+	strscpy(p->text[2].log_prefix, "two: ", sizeof(p->text[2].log_prefix));
+
+	/* an edit that drops rule 1 and appends one */
+	q = ssf_policy_copy(sn, p, 1, 1);
+	KUNIT_ASSERT_NOT_NULL(test, q);
+	KUNIT_EXPECT_EQ(test, q->nrules, 3);
+	KUNIT_EXPECT_EQ(test, q->rules[1].rule.id, 12);
+	KUNIT_EXPECT_STREQ(test, ssf_policy_text(q, &q->rules[0])->comment,
+			   "rule 10");
+	KUNIT_EXPECT_STREQ(test, ssf_policy_text(q, &q->rules[1])->comment,
+			   "rule 12");
+	KUNIT_EXPECT_STREQ(test, ssf_policy_text(q, &q->rules[1])->log_prefix,
+			   "two: ");
+	KUNIT_EXPECT_STREQ(test, ssf_policy_text(q, &q->rules[2])->comment, "");
+	ssf_policy_free(p);
+	ssf_policy_free(q);
+
+	/* no rules, no texts */
+	p = ssf_policy_alloc(sn, 0);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_EXPECT_NULL(test, p->text);
+	ssf_policy_free(p);
+	fake_net_done(test, sn);
+}
+
 static void ssf_policy_counters_reused_zeroed(struct kunit *test)
 {
 	struct ssf_net *sn = fake_net(test);
@@ -196,6 +242,7 @@ static struct kunit_case ssf_policy_cases[] = {
 	KUNIT_CASE(ssf_policy_counters_shared),
 	KUNIT_CASE(ssf_policy_counters_reused_zeroed),
 	KUNIT_CASE(ssf_policy_counters_chunks),
+	KUNIT_CASE(ssf_policy_texts_follow_rules),
 	KUNIT_CASE(ssf_policy_kmod_refs),
 	{}
 };

@@ -42,8 +42,9 @@ static bool ssf_fz_rule_eq(const struct ssfctl_rule *ca,
 	       a->uid_min == b->uid_min && a->uid_max == b->uid_max &&
 	       a->gid_min == b->gid_min && a->gid_max == b->gid_max &&
 	       a->cgroup_id == b->cgroup_id && a->icmp_type == b->icmp_type &&
-	       a->flags == b->flags && !strcmp(a->log_prefix, b->log_prefix) &&
-	       !strcmp(a->comment, b->comment);
+	       a->flags == b->flags &&
+	       !strcmp(ca->t.log_prefix, cb->t.log_prefix) &&
+	       !strcmp(ca->t.comment, cb->t.comment);
 }
 
 /* The kernel's view of a load: the defaults, then the lines in order. */

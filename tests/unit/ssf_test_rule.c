@@ -82,6 +82,7 @@ struct rule_case {
 	const char *name;
 	struct ssf_rule r;
 	const char *err;	/* substring of the message; NULL: accepted */
+	struct ssf_rule_text t;	/* checked after @r (ssf_rule_text_verify()) */
 };
 
 static const struct rule_case rule_cases[] = {
@@ -127,10 +128,10 @@ static const struct rule_case rule_cases[] = {
 			  .match = SSF_RM_PROTO | SSF_RM_ICMP_TYPE,
 			  .proto = ICMP6, .icmp_type = 128 } },
 	{ "log with prefix, audit",
-	  { .flags = SSF_RULE_F_LOG | SSF_RULE_F_AUDIT,
-	    .log_prefix = "ssh: " } },
+	  { .flags = SSF_RULE_F_LOG | SSF_RULE_F_AUDIT },
+	  .t = { .log_prefix = "ssh: " } },
 	{ "log without prefix", { .flags = SSF_RULE_F_LOG } },
-	{ "comment", { .comment = "allow the backups" } },
+	{ "comment", { 0 }, .t = { .comment = "allow the backups" } },
 	{ "sets", { .match = SSF_RM_PROTO | SSF_RM_SRC_SET | SSF_RM_DST_SET |
 			     SSF_RM_SPORT_SET | SSF_RM_DPORT_SET,
 		    .proto = UDP, .set = { 0, 1, 2, 3 } } },
@@ -244,18 +245,15 @@ static const struct rule_case rule_cases[] = {
 				     .match = SSF_RM_PROTO | SSF_RM_ICMP_TYPE },
 	  "icmp type match needs" },
 	{ "flag bit 2", { .flags = 1 << 2 }, "unknown rule flag" },
-	{ "flag top bit", { .flags = 1U << 31, .log_prefix = "x" },
-	  "unknown rule flag" },
-	{ "log prefix not terminated",
-	  { .flags = SSF_RULE_F_LOG,
-	    .log_prefix = { [0 ... SSF_LOG_PREFIX_MAX - 1] = 'p' } },
-	  "log prefix is not NUL-terminated" },
-	{ "log prefix without log", { .flags = SSF_RULE_F_AUDIT,
-				      .log_prefix = "x" },
-	  "log prefix needs the log flag" },
-	{ "comment not terminated",
-	  { .comment = { [0 ... SSF_COMMENT_MAX - 1] = 'c' } },
-	  "comment is not NUL-terminated" },
+	{ "flag top bit", { .flags = 1U << 31 }, "unknown rule flag",
+	  .t = { .log_prefix = "x" } },
+	{ "log prefix not terminated", { .flags = SSF_RULE_F_LOG },
+	  "log prefix is not NUL-terminated",
+	  .t = { .log_prefix = { [0 ... SSF_LOG_PREFIX_MAX - 1] = 'p' } } },
+	{ "log prefix without log", { .flags = SSF_RULE_F_AUDIT },
+	  "log prefix needs the log flag", .t = { .log_prefix = "x" } },
+	{ "comment not terminated", { 0 }, "comment is not NUL-terminated",
+	  .t = { .comment = { [0 ... SSF_COMMENT_MAX - 1] = 'c' } } },
 	{ "address fault before port fault",
 	  { .family = SSF_FAMILY_IPV4, .match = SSF_RM_SRC | SSF_RM_SPORT,
 	    .src_plen = 40 }, "prefix length" },
@@ -277,7 +275,8 @@ SSF_TEST(rule_check_cases)
 
 		t_case("ssf_rule_verify: %s %s", c->err ? "rejects" : "accepts",
 		       c->name);
-		ret = ssf_rule_verify(&r, &err);
+		ret = ssf_rule_verify(&r, &err) ?:
+		      ssf_rule_text_verify(&r, &c->t, &err);
 		if (c->err) {
 			T_EQ(ret, -EINVAL, "rejected");
 			if (!T_OK(err, "has a message"))

@@ -379,7 +379,8 @@ static int fk_rule(struct nlattr *nest, struct ssfctl_rulex *x, const char **why
 		*why = "rule id and counters are the kernel's";
 		return -EINVAL;
 	}
-	return ssf_rule_verify(&x->r.r, why) ? -EINVAL : 0;
+	return ssf_rule_verify(&x->r.r, why) ||
+	       ssf_rule_text_verify(&x->r.r, &x->r.t, why) ? -EINVAL : 0;
 }
 
 /* The refusal of a rule, pointing at its dport (or the rule). */

@@ -144,7 +144,7 @@ SSF_TEST(words_new_words)
 	WORDS("in iif \"\\x65th0\" accept log \"\\x41\\x5c\\x22\"",
 	      "in iif eth0 accept log \"A\\\\\\\"\"");
 	r = t_rule("in drop comment \"\x1b\t\\x1B\"");
-	CHECK_STR(r.r.comment, "\x1b\t\x1b");
+	CHECK_STR(r.t.comment, "\x1b\t\x1b");
 	r = t_rule("in iif eth0 accept");
 	CHECK_STR(r.r.iif, "eth0");
 	CHECK_INT(r.r.match, SSF_RM_IIF);
@@ -221,8 +221,8 @@ SSF_TEST(words_new_words)
 	      "in drop comment \"say \\\"hi\\\" \\\\o/\"");
 	r = t_rule("in drop log \"p \\\"x\\\"\" audit comment \"c\"");
 	CHECK_INT(r.r.flags, SSF_RULE_F_LOG | SSF_RULE_F_AUDIT);
-	CHECK_STR(r.r.log_prefix, "p \"x\"");
-	CHECK_STR(r.r.comment, "c");
+	CHECK_STR(r.t.log_prefix, "p \"x\"");
+	CHECK_STR(r.t.comment, "c");
 	/* everything */
 	WORDS("comment \"all\" log \"L\" audit reject gid staff uid alice "
 	      "cgroup a/b iif lo proto tcp dport 22 in",
@@ -299,9 +299,9 @@ SSF_TEST(words_word_errors)
 	t_words_err(__LINE__, s, strlen(s),
 		    "comment \"000000000000000000000000000000000000000000000000000000000000000...\" is too long (128 bytes, at most 127)");
 	snprintf(s, sizeof(s), "in drop comment \"%0127d\"", 0);
-	CHECK_INT(strlen(t_rule(s).r.comment), 127);
+	CHECK_INT(strlen(t_rule(s).t.comment), 127);
 	snprintf(s, sizeof(s), "in drop log \"%063d\"", 0);
-	CHECK_INT(strlen(t_rule(s).r.log_prefix), 63);
+	CHECK_INT(strlen(t_rule(s).t.log_prefix), 63);
 
 	/* quoting */
 	WERR("in drop comment \"open", "unterminated quoted string \"\\\"open\"");
@@ -416,17 +416,17 @@ SSF_TEST(words_argv)
 	struct ssfctl_rule r;
 
 	CHECK_INT(ssf_polparse_argv(6, a1, &t_res, &r, &e), 0);
-	CHECK_STR(r.r.log_prefix, "my prefix");
-	CHECK_STR(r.r.comment, "a \"quoted\" # text");
+	CHECK_STR(r.t.log_prefix, "my prefix");
+	CHECK_STR(r.t.comment, "a \"quoted\" # text");
 	CHECK_INT(r.r.action, SSF_ACT_DROP);
 	CHECK_INT(ssf_polparse_argv(1, a2, &t_res, &r, &e), 0);
-	CHECK_STR(r.r.log_prefix, "my prefix");
-	CHECK_STR(r.r.comment, "c");
+	CHECK_STR(r.t.log_prefix, "my prefix");
+	CHECK_STR(r.t.comment, "c");
 	CHECK_INT(ssf_polparse_argv(4, a3, &t_res, &r, &e), 0);
 	CHECK_INT(r.r.dport_min, 22);
 	CHECK_INT(ssf_polparse_argv(4, a4, &t_res, &r, &e), 0);
 	CHECK_INT(r.r.flags, SSF_RULE_F_LOG | SSF_RULE_F_AUDIT);
-	CHECK_STR(r.r.log_prefix, "");
+	CHECK_STR(r.t.log_prefix, "");
 	CHECK_INT(ssf_polparse_argv(4, a5, &t_res, &r, &e), 0);
 	CHECK_INT(r.r.cgroup_id, 99);
 	CHECK_INT(ssf_polparse_argv(2, a6, &t_res, &r, &e), -EINVAL);
@@ -482,7 +482,7 @@ SSF_TEST(words_mode_stmt)
 			       &e), 0);
 	CHECK_INT(pf.nrules, 1);
 	if (pf.nrules)
-		CHECK_STR(pf.rules[0].rule.r.comment, "#1");
+		CHECK_STR(pf.rules[0].rule.t.comment, "#1");
 	ssf_polfile_free(&pf);
 
 	f = open_memstream(&buf, &len);

@@ -57,15 +57,16 @@ static bool ssf_t_kernel_rule_eq(const struct ssf_rule *a,
 	    (a->limit_rate != b->limit_rate || a->limit_unit != b->limit_unit ||
 	     a->limit_burst != b->limit_burst))
 		return false;
-	return a->flags == b->flags && !strcmp(a->log_prefix, b->log_prefix) &&
-	       !strcmp(a->comment, b->comment);
+	return a->flags == b->flags;
 }
 
 bool ssf_t_rule_eq(const struct ssfctl_rule *a, const struct ssfctl_rule *b)
 {
 	int i;
 
-	if (!ssf_t_kernel_rule_eq(&a->r, &b->r))
+	if (!ssf_t_kernel_rule_eq(&a->r, &b->r) ||
+	    strcmp(a->t.log_prefix, b->t.log_prefix) ||
+	    strcmp(a->t.comment, b->t.comment))
 		return false;
 	for (i = 0; i < SSF_RSET_NUM; i++)
 		if ((a->r.match & ssf_set_words[i].match) &&
@@ -176,13 +177,13 @@ static void ssf_t_random_meta(struct ssfctl_rule *r, uint64_t *seed)
 	if (ssf_t_rand(seed) % 3 == 0) {
 		r->r.flags |= SSF_RULE_F_LOG;
 		if (ssf_t_rand(seed) % 2)
-			ssf_t_random_str(r->r.log_prefix, sizeof(r->r.log_prefix),
+			ssf_t_random_str(r->t.log_prefix, sizeof(r->t.log_prefix),
 					 seed);
 	}
 	if (ssf_t_rand(seed) % 4 == 0)
 		r->r.flags |= SSF_RULE_F_AUDIT;
 	if (ssf_t_rand(seed) % 4 == 0)
-		ssf_t_random_str(r->r.comment, sizeof(r->r.comment), seed);
+		ssf_t_random_str(r->t.comment, sizeof(r->t.comment), seed);
 }
 
 /* Set words where the value words left room, ct state and limit. */
@@ -262,7 +263,8 @@ void ssf_t_rule_random(struct ssfctl_rule *r, uint64_t *seed)
 	}
 	ssf_t_random_meta(r, seed);
 	ssf_t_random_state(r, ported, seed);
-	if (ssf_rule_verify(&r->r, &why))
+	if (ssf_rule_verify(&r->r, &why) ||
+	    ssf_rule_text_verify(&r->r, &r->t, &why))
 		printf("# BUG in the generator: %s\n", why);
 }
 
