@@ -11,6 +11,7 @@
 # running kernel's config (when readable) lacks. Exits 1 if anything failed.
 #
 #   SSF_SUITES="ssf_basic ssf_fwd"   run these suites of TEST_PROGS only
+#   SSF_SUITES_SKIP="ssf_stress"     leave these out (each must be in TEST_PROGS)
 #   SSF_SUITE_TIMEOUT=N              seconds per suite instead of `settings`'
 set -u
 dir=$(cd "$(dirname "$0")" && pwd)
@@ -57,6 +58,15 @@ else
 			problem "$f: not in TEST_PROGS of $dir/Makefile" "$f"
 	done
 fi
+
+for s in ${SSF_SUITES_SKIP:-}; do
+	if [[ "$progs" == *" ${s%.sh}.sh "* ]]; then
+		suites=" $suites "
+		suites=${suites// ${s%.sh}.sh / }
+	else
+		problem "$s (to skip): not in TEST_PROGS of $dir/Makefile" "$s"
+	fi
+done
 
 kconfig=/boot/config-$(uname -r)
 if [ -r "$kconfig" ]; then
