@@ -285,6 +285,38 @@ check "KCSAN: a race in ssf is a splat" test $? = 1
 check "... and the report is shown whole" \
 	grep -qF 'sample:23:[   33.100008]  dev_queue_xmit+0x10/0x20' "$T/scan"
 
+# kirq FRAME: a KCSAN report whose first access is a timer interrupt that
+# stopped a CPU in FRAME (under KCSAN's own delay)
+kirq()
+{
+	cat <<EOF
+[   87.549917] BUG: KCSAN: data-race in __hrtimer_run_queues / hrtimer_active
+[   87.550153] 
+[   87.550247] read to 0xffff88807da1fcd8 of 8 bytes by interrupt on cpu 1:
+[   87.550446]  hrtimer_active+0x5f/0xb0
+[   87.557968]  __sysvec_apic_timer_interrupt+0x56/0x80
+[   87.558354]  asm_sysvec_apic_timer_interrupt+0x1a/0x20
+[   87.558572]  delay_tsc+0x30/0x80
+[   87.558816]  kcsan_setup_watchpoint+0x1ea/0x450
+[   87.559058]  $1
+[   87.567054] 
+[   87.567171] write to 0xffff88807da1fcd8 of 8 bytes by interrupt on cpu 0:
+[   87.569100]  __hrtimer_run_queues+0x142/0x320
+[   87.574383]  asm_sysvec_apic_timer_interrupt+0x1a/0x20
+[   87.574527]  __rseq_handle_notify_resume+0x58d/0x680
+[   87.576483] ==================================================================
+EOF
+}
+kirq 'ssf_cls_start+0x38/0x3e0 [ssf]' > "$T/sample"
+ssf_vm_splat_scan "$T/sample" > /dev/null
+check "KCSAN: a race of an interrupt that stopped ssf is not ssf's" test $? = 0
+# the packet path runs in softirqs on the way out of an interrupt: above
+# its entry, so ssf there raced
+sed 's|  hrtimer_active+0x5f/0xb0$|  ssf_policy_hook+0x123/0xb00 [ssf]|' \
+	"$T/sample" > "$T/sample2"
+ssf_vm_splat_scan "$T/sample2" > /dev/null
+check "KCSAN: ssf in a softirq above an interrupt entry is a splat" test $? = 1
+
 # A kmemleak report (the guest's RUNDIR/kmemleak): records count only when
 # they involve ssf, by name or through an unresolved module address.
 leak()	# leak FRAME: one unreferenced object allocated through FRAME

@@ -25,7 +25,8 @@
 # 0xffffffff[a-f]... addresses).  The kernel's own suspected leaks at boot
 # (false positives of early allocations) and the "N new suspected memory
 # leaks" line in dmesg are not splats.  Likewise a KCSAN report counts only
-# when one of its stacks is in ssf: the kcsan kernel proves ssf's accesses
+# when one of its stacks is in ssf (above any hard interrupt entry: what an
+# interrupt stopped did not race): the kcsan kernel proves ssf's accesses
 # race-free, the rest of the kernel is not ssf's to fix (and KCSAN does not
 # taint, so a report elsewhere does not fail the run either).
 SSF_VM_SPLAT_PATTERNS='Oops
@@ -101,13 +102,22 @@ ssf_vm_report_filter()
 		if (n && rec ~ /\[ssf\]|ssf_|0xffffffff[a-f][0-9a-f]+/)
 			for (i = 1; i <= n; i++)
 				print buf[i]
-		n = 0; rec = ""; kind = ""
+		n = 0; rec = ""; kind = ""; cut = 0
 	}
 	kind == "leak" && !/^unreferenced object / && !/^ / { flush() }
 	/^unreferenced object / { flush(); kind = "leak" }
 	/BUG: KCSAN: / { flush(); kind = "kcsan" }
+	# A KCSAN access stack that runs through an interrupt entry goes on
+	# into the code the interrupt stopped, which took no part in the
+	# race: only the frames above the entry count (softirqs, the packet
+	# path, run above it).
+	kind == "kcsan" && /(read|write).* by .* on cpu|race at unknown/ { cut = 0 }
 	kind != "" {
-		buf[++n] = f ":" NR ":" $0; rec = rec "\n" $0
+		buf[++n] = f ":" NR ":" $0
+		if (!cut)
+			rec = rec "\n" $0
+		if (kind == "kcsan" && /asm_(sysvec|common_interrupt|exc)_/)
+			cut = 1
 		if (kind == "kcsan" && /==============================/)
 			flush()
 		next
