@@ -257,7 +257,7 @@ ssf_vm_splat_scan "$T/sample" > /dev/null
 check "detector quiet on benign lines" test $? = 0
 
 # KCSAN reports count only when a stack is in ssf.
-kcsan()	# kcsan FRAME: one KCSAN report with FRAME in its first stack
+kcsan()	# kcsan FRAME [COMM]: one KCSAN report with FRAME in its first stack
 {
 	cat <<EOF
 [   33.100000] ==================================================================
@@ -271,7 +271,7 @@ kcsan()	# kcsan FRAME: one KCSAN report with FRAME in its first stack
 [   33.100008]  dev_queue_xmit+0x10/0x20
 [   33.100009] 
 [   33.100010] Reported by Kernel Concurrency Sanitizer on:
-[   33.100011] CPU: 0 UID: 0 PID: 0 Comm: swapper/0 Not tainted 6.12.118-ssf-kcsan
+[   33.100011] CPU: 0 UID: 0 PID: 0 Comm: ${2:-swapper/0} Not tainted 6.12.118-ssf-kcsan
 [   33.100012] ==================================================================
 [   33.100013] ssf: next line
 EOF
@@ -316,6 +316,14 @@ sed 's|  hrtimer_active+0x5f/0xb0$|  ssf_policy_hook+0x123/0xb00 [ssf]|' \
 	"$T/sample" > "$T/sample2"
 ssf_vm_splat_scan "$T/sample2" > /dev/null
 check "KCSAN: ssf in a softirq above an interrupt entry is a splat" test $? = 1
+kcsan 'do_dentry_open+0x501/0x7f0' ssf_stress.sh > "$T/sample"
+ssf_vm_splat_scan "$T/sample" > /dev/null
+check "KCSAN: a task named ssf_* is not a frame in ssf" test $? = 0
+# the other hard interrupt entry, of device interrupts
+kirq 'ssf_cls_start+0x38/0x3e0 [ssf]' |
+	sed 's/asm_sysvec_apic_timer_interrupt/asm_common_interrupt/' > "$T/sample"
+ssf_vm_splat_scan "$T/sample" > /dev/null
+check "KCSAN: a device interrupt that stopped ssf is not ssf's" test $? = 0
 
 # A kmemleak report (the guest's RUNDIR/kmemleak): records count only when
 # they involve ssf, by name or through an unresolved module address.

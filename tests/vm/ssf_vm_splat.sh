@@ -20,7 +20,8 @@
 #
 # kmemleak: the guest's report (RUNDIR/kmemleak, "unreferenced object"
 # records, each with its allocation backtrace) counts only the records that
-# involve ssf: a frame in ssf ("[ssf]", "ssf_"), or an unresolved module
+# involve ssf: a frame in ssf ("[ssf]", "ssf_...+0x"; not a task named
+# ssf_stress.sh), or an unresolved module
 # address (ssf unloaded before the scan, so its frames print as raw
 # 0xffffffff[a-f]... addresses).  The kernel's own suspected leaks at boot
 # (false positives of early allocations) and the "N new suspected memory
@@ -99,7 +100,7 @@ ssf_vm_report_filter()
 {
 	awk -v f="$1" -v only="${2:-}" '
 	function flush() {
-		if (n && rec ~ /\[ssf\]|ssf_|0xffffffff[a-f][0-9a-f]+/)
+		if (n && rec ~ /\[ssf\]|ssf_[A-Za-z0-9_.]+\+0x|0xffffffff[a-f][0-9a-f]+/)
 			for (i = 1; i <= n; i++)
 				print buf[i]
 		n = 0; rec = ""; kind = ""; cut = 0
@@ -116,7 +117,7 @@ ssf_vm_report_filter()
 		buf[++n] = f ":" NR ":" $0
 		if (!cut)
 			rec = rec "\n" $0
-		if (kind == "kcsan" && /asm_(sysvec|common_interrupt|exc)_/)
+		if (kind == "kcsan" && /asm_(sysvec_|common_interrupt|exc_)/)
 			cut = 1
 		if (kind == "kcsan" && /==============================/)
 			flush()
