@@ -34,8 +34,12 @@ ns_link "$H" "$P" veth0 1
 
 # ct_lines NS [REGEX]: entries of the conntrack table of NS (matching REGEX)
 ct_lines() {
-	ip netns exec "$1" cat /proc/net/nf_conntrack 2>/dev/null |
-		grep -cE -- "${2:-.}"
+	local t
+
+	# no table to read (CONFIG_NF_CONNTRACK_PROCFS off): neither 0 nor 1
+	t=$(ip netns exec "$1" cat /proc/net/nf_conntrack) ||
+		{ echo "unreadable"; return; }
+	grep -cE -- "${2:-.}" <<<"$t"
 }
 
 STATEFUL="default in drop

@@ -125,6 +125,17 @@ while IFS= read -r line; do
 			} ;;
 	esac
 done < <(cat "${frags[@]}")
+# ... and so must what the selftests need (tests/selftests/config; =m is
+# met by =y too): a missing option fails checks, or makes some unable to
+# fail, only on these kernels
+while IFS='=' read -r opt want; do
+	[[ "$opt" == CONFIG_* ]] || continue
+	have=$(sed -n "s/^$opt=//p" "$b/.config")
+	[ "$have" = y ] || [ "$have" = "$want" ] || {
+		msg "$name: the selftests need $opt=$want, the kernel has ${have:-none}"
+		bad=1
+	}
+done < "$here/../selftests/config"
 [ $bad = 0 ] || die "$name: the fragments do not hold (see above); fix tests/vm/kconfig/"
 
 msg "building $name (nice 15, -j$jobs; from scratch this takes long: see build.seconds of an earlier build)"
