@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Rules on the wire: the SSF_RULE_A_* policy, decoding a rule nest into a
- * checked struct ssf_rule and its struct ssf_rule_text (the shared checkers
- * have the last word), encoding them back, and the rule commands (add, delete, dump). uid/gid ranges are
- * mapped between the requester's user namespace and kernel-global ids
- * here; cgroup ids are resolved to their depth (ssf_owner.c).
+ * checked struct ssf_rule and its struct ssf_rule_text (the shared
+ * checkers have the last word), encoding them back, and the rule commands
+ * (add, delete, dump). uid/gid ranges are mapped between the requester's
+ * user namespace and kernel-global ids here; cgroup ids are resolved to
+ * their depth (ssf_owner.c).
  *
  * Locking: add and delete are edits (ssf_nl_edit(): under ssf_net.lock);
  * the dump reads the published policy under rcu_read_lock().

@@ -78,10 +78,6 @@ void ssf_policy_free(struct ssf_policy *p);
 /* Free @p once no reader can see it (after a grace period, in a work item). */
 void ssf_policy_release(struct ssf_policy *p);
 
-/*
- * First-match evaluation for direction @dir. Returns the matching rule, or
- * NULL when the default applies. Caller holds rcu_read_lock().
- */
 /* The texts of @pr, a rule of @p. */
 static inline const struct ssf_rule_text *
 ssf_policy_text(const struct ssf_policy *p, const struct ssf_prule *pr)
@@ -89,6 +85,10 @@ ssf_policy_text(const struct ssf_policy *p, const struct ssf_prule *pr)
 	return &p->text[pr - p->rules];
 }
 
+/*
+ * First-match evaluation for direction @dir. Returns the matching rule, or
+ * NULL when the default applies. Caller holds rcu_read_lock().
+ */
 const struct ssf_prule *ssf_policy_lookup(const struct ssf_policy *p, u8 dir,
 					  const struct ssf_pkt *pkt,
 					  const struct ssf_meta *meta);

@@ -120,12 +120,12 @@ struct ssf_rule {
 	u64 limit_burst_ns;	/* ns a full bucket reaches ahead */
 	/* the verdict, read once the rule has matched */
 	u32 id;
+	u32 flags;		/* enum ssf_rule_flags: log, audit */
 	u8 action;		/* enum ssf_action */
 	u8 dir;			/* enum ssf_dir (the caller's list) */
 	/* read by the control plane only */
 	u8 src_plen;
 	u8 dst_plen;
-	u32 flags;		/* enum ssf_rule_flags */
 	u32 limit_rate;		/* packets per unit */
 	u32 limit_burst;
 	u8 limit_unit;		/* enum ssf_limit_unit */
