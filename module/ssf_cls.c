@@ -2,21 +2,24 @@
 /*
  * The compiled classifier (ssf_cls.h), shared by ssf.ko and userspace.
  *
- * Build. The rules of one direction and family are split by which of the
- * four fields src, dst, sport, dport are "large" in them (a wildcard, or
- * a prefix or range covering at least half of the field, as EffiCuts
- * does): a tree of rules that are all large in a field never cuts that
- * field, so wide rules are not copied into every slice of narrow ones.
- * Each part gets a tree. A node cuts the field, and the number of slices,
- * that leave its biggest child smallest without copying rules more than
- * SSF_CLS_SPREAD times over; a node becomes a leaf when it holds
- * SSF_CLS_LEAF rules or fewer, when no cut helps, at SSF_CLS_DEPTH, or
- * when the whole classifier has used its budget of rule copies (lists
- * stay correct, only longer).
+ * Build. The rules of one direction and family first get one tree, on
+ * trial: it is given up once its leaves hold more than SSF_CLS_TRIAL copies
+ * of each rule. Rules wide in a field (a wildcard, or a prefix or range
+ * covering at least half of it, as EffiCuts has it) are copied into every
+ * slice when a node cuts that field; so where one tree copies too much,
+ * the rules are split by which address fields are wide in them, each
+ * group's tree again on trial, and a group that still fails by all four
+ * of src, dst, sport, dport: a tree of rules all wide in a field never cuts
+ * it. Groups of fewer than SSF_CLS_MERGE rules share a tree. A node cuts
+ * the field, and the number of slices, that leave its biggest child
+ * smallest without copying rules more than SSF_CLS_SPREAD times over; a
+ * node becomes a leaf when it holds SSF_CLS_LEAF rules or fewer, when no
+ * cut helps, at SSF_CLS_DEPTH, or when the whole classifier has used its
+ * budget of rule copies (lists stay correct, only longer).
  *
- * Lookup. Each tree of the packet's direction and family gives a leaf;
- * their lists, each in policy order, are merged in policy order, so the
- * caller tries candidates exactly in the order the linear matcher would.
+ * Lookup. Each tree of the packet's direction and family gives a leaf,
+ * its list in policy order; the first match is the smallest index any
+ * list matches (ssf_cls_first()).
  *
  * Locking: none. A classifier is built aside and never changes after.
  */
@@ -30,6 +33,9 @@
 #define SSF_CLS_DEPTH	24	/* levels at most */
 #define SSF_CLS_BITS	8	/* 256 children at most */
 #define SSF_CLS_SPREAD	4	/* rule copies over rules, a node */
+
+#define SSF_CLS_MERGE	32	/* a category with fewer rules joins others */
+#define SSF_CLS_TRIAL	16	/* copies of each rule a trial tree may make */
 
 /* What a rule can match, field by field; and the region of a node. */
 struct ssf_cls_box {
@@ -55,6 +61,7 @@ struct ssf_cls_bctx {
 	struct ssf_cls_box *box;	/* per rule */
 	u8 *cover;		/* per rule: can it cover a region? */
 	u64 budget;		/* rule copies left in leaf lists */
+	u32 limit;		/* a trial tree's end of list[]; 0: none */
 };
 
 static const struct ssf_rule *ssf_cls_rule(const struct ssf_cls_bctx *b, u32 i)
@@ -134,6 +141,47 @@ static bool ssf_cls_rule_box(const struct ssf_cls_bctx *b,
 	return true;
 }
 
+/* The packed fields of @r (struct ssf_cls_key). */
+static void ssf_cls_key_fill(const struct ssf_rule *r, struct ssf_cls_key *k)
+{
+	int fam = r->family == SSF_FAMILY_IPV6;
+	u32 m = r->match;
+
+	memset(k, 0, sizeof(*k));
+	k->sport_hi = 0xffff;
+	k->dport_hi = 0xffff;
+	if (m & SSF_RM_SRC) {
+		k->src = ssf_cls_addr_key(&r->src, fam);
+		k->smask = ssf_cls_addr_key(&r->src_mask, fam);
+	}
+	if (m & SSF_RM_DST) {
+		k->dst = ssf_cls_addr_key(&r->dst, fam);
+		k->dmask = ssf_cls_addr_key(&r->dst_mask, fam);
+	}
+	if (m & SSF_RM_SPORT) {
+		k->sport_lo = r->sport_min;
+		k->sport_hi = r->sport_max;
+		k->flags |= SSF_CLS_K_PORTS;
+	}
+	if (m & SSF_RM_DPORT) {
+		k->dport_lo = r->dport_min;
+		k->dport_hi = r->dport_max;
+		k->flags |= SSF_CLS_K_PORTS;
+	}
+	if (m & SSF_RM_PROTO) {
+		k->proto = r->proto;
+		k->pmask = 0xff;
+	}
+	if (m & SSF_RM_LIMIT)
+		k->flags |= SSF_CLS_K_LIMIT;
+	/* the family is the tree's; IPv6 keys hold 64 address bits */
+	if (!(m & ~(u32)(SSF_RM_PROTO | SSF_RM_SRC | SSF_RM_DST |
+			 SSF_RM_SPORT | SSF_RM_DPORT | SSF_RM_LIMIT)) &&
+	    (!fam || ((!(m & SSF_RM_SRC) || r->src_plen <= 64) &&
+		      (!(m & SSF_RM_DST) || r->dst_plen <= 64))))
+		k->flags |= SSF_CLS_K_EXACT;
+}
+
 /* Which of src, dst, sport, dport @box covers half of or more. */
 static u32 ssf_cls_category(const struct ssf_cls_bctx *b,
 			    const struct ssf_cls_box *box)
@@ -207,6 +255,24 @@ static int ssf_cls_grow(void **arr, u32 *cap, u32 need, size_t size,
 	return 0;
 }
 
+/* Give back what *@arr holds beyond @used (given-up trees, doubling). */
+static void ssf_cls_trim(void **arr, u32 *cap, u32 used, size_t size,
+			 size_t *mem)
+{
+	void *a;
+
+	if (!used || used == *cap)
+		return;
+	a = ssf_alloc_array(used, size);
+	if (!a)
+		return;		/* the bigger array serves as well */
+	memcpy(a, *arr, (size_t)used * size);
+	ssf_free(*arr);
+	*arr = a;
+	*mem -= (size_t)(*cap - used) * size;
+	*cap = used;
+}
+
 static int ssf_cls_new_nodes(struct ssf_cls *c, u32 n, u32 *first)
 {
 	int ret;
@@ -227,6 +293,9 @@ static int ssf_cls_leaf(struct ssf_cls_bctx *b, u32 node, const u32 *idx,
 	struct ssf_cls *c = b->c;
 	int ret;
 
+	/* a trial tree that copies rules too often is given up */
+	if (b->limit && c->nlist + n > b->limit)
+		return -E2BIG;
 	if (n) {
 		ret = ssf_cls_grow((void **)&c->list, &c->cap_list,
 				   c->nlist + n, sizeof(*c->list), &c->mem);
@@ -387,52 +456,147 @@ static int ssf_cls_node(struct ssf_cls_bctx *b, u32 node,
 	return ret;
 }
 
-/* The trees of one direction and family, one per category. */
-static int ssf_cls_trees(struct ssf_cls_bctx *b, u8 dir, u32 n)
+/* Add the tree at @node, whose first rule is @tmin, in tmin order. */
+static void ssf_cls_add_tree(struct ssf_cls *c, u8 dir, int fam, u32 node,
+			     u32 tmin)
 {
-	struct ssf_cls_region reg = {};
-	u32 cnt[SSF_CLS_CATS] = {}, cat, i, m, node;
-	u32 *idx, *cats;
-	int ret = 0, d;
+	u32 t = c->ntrees[dir][fam]++;
 
-	idx = ssf_alloc_array(n, sizeof(*idx));
-	cats = ssf_alloc_array(n, sizeof(*cats));
-	if (!idx || !cats) {
-		ret = -ENOMEM;
-		goto out;
+	for (; t && c->tmin[dir][fam][t - 1] > tmin; t--) {
+		c->root[dir][fam][t] = c->root[dir][fam][t - 1];
+		c->tmin[dir][fam][t] = c->tmin[dir][fam][t - 1];
 	}
+	c->root[dir][fam][t] = node;
+	c->tmin[dir][fam][t] = tmin;
+}
+
+/*
+ * One tree over the rules i of @dir with @grp[i] == @g (@idx: room for
+ * them). With @trial, the tree is given up (-E2BIG, nothing kept) once
+ * its leaves hold more than SSF_CLS_TRIAL copies of each rule.
+ */
+static int ssf_cls_tree(struct ssf_cls_bctx *b, u8 dir, u32 n, const u32 *grp,
+			u32 g, u32 *idx, bool trial)
+{
+	struct ssf_cls *c = b->c;
+	u32 nnodes = c->nnodes, nlist = c->nlist, depth = c->depth;
+	u64 budget = b->budget;
+	struct ssf_cls_region reg = {};
+	u32 i, m, node;
+	int ret, d;
+
 	for (d = 0; d < SSF_CLS_NDIM; d++)
 		reg.w[d] = ssf_cls_width[b->fam][d];
+	for (i = 0, m = 0; i < n; i++) {
+		if (grp[i] != g)
+			continue;
+		idx[m++] = i;
+		/* it matches every packet: nothing after it can */
+		if (b->cover[i] && ssf_cls_contains(&b->box[i], &reg))
+			break;
+	}
+	if (!m)
+		return 0;
+	ret = ssf_cls_new_nodes(c, 1, &node);
+	if (ret)
+		return ret;
+	b->limit = trial ? c->nlist + SSF_CLS_TRIAL * m + SSF_CLS_LEAF : 0;
+	ret = ssf_cls_node(b, node, &reg, idx, m, 1);
+	b->limit = 0;
+	if (ret) {
+		c->nnodes = nnodes;
+		c->nlist = nlist;
+		c->depth = depth;
+		b->budget = budget;
+		return ret;
+	}
+	ssf_cls_add_tree(c, dir, b->fam, node, idx[0]);
+	return 0;
+}
+
+/*
+ * Give the rules i with @grp[i] in @from .. @from + 15 a group of their
+ * own per @key[i], except that keys held by fewer than SSF_CLS_MERGE
+ * rules share one group (a tree costs a walk per packet).
+ */
+static void ssf_cls_regroup(u32 *grp, const u32 *key, u32 n, u32 from,
+			    u32 base)
+{
+	u32 cnt[SSF_CLS_CATS] = {}, small = U32_MAX, i;
+
+	for (i = 0; i < n; i++)
+		if (grp[i] >= from && grp[i] < from + SSF_CLS_CATS)
+			cnt[key[i]]++;
+	for (i = 0; i < n; i++) {
+		if (grp[i] < from || grp[i] >= from + SSF_CLS_CATS)
+			continue;
+		grp[i] = base + key[i];
+		if (cnt[key[i]] >= SSF_CLS_MERGE)
+			continue;
+		if (small == U32_MAX)
+			small = key[i];
+		grp[i] = base + small;
+	}
+}
+
+/*
+ * The trees of one direction and family. Fewest trees first: one tree of
+ * them all, tried; where it copies rules too often, a tree per group of
+ * the address fields large in them (wide rules, cut on addresses, are
+ * copied into every slice), tried; where one of those fails too, a tree
+ * per category of all four fields (EffiCuts): a tree of rules all large
+ * in a field never cuts it. Each tree costs a walk per packet; copies
+ * cost memory and longer leaves.
+ */
+static int ssf_cls_trees(struct ssf_cls_bctx *b, u8 dir, u32 n)
+{
+	u32 *idx, *grp, *cat, *addr, i, g;
+	int ret = -ENOMEM;
+
+	idx = ssf_alloc_array(n, sizeof(*idx));
+	grp = ssf_alloc_array(n, sizeof(*grp));
+	cat = ssf_alloc_array(n, sizeof(*cat));
+	addr = ssf_alloc_array(n, sizeof(*addr));
+	if (!idx || !grp || !cat || !addr)
+		goto out;
 	for (i = 0; i < n; i++) {
 		const struct ssf_rule *r = ssf_cls_rule(b, i);
 
-		cats[i] = U32_MAX;
+		grp[i] = U32_MAX;
 		if (r->dir != dir ||
 		    !ssf_cls_rule_box(b, r, &b->box[i], &b->cover[i]))
 			continue;
-		cats[i] = ssf_cls_category(b, &b->box[i]);
-		cnt[cats[i]]++;
+		cat[i] = ssf_cls_category(b, &b->box[i]);
+		addr[i] = cat[i] & (1U << SSF_CLS_SRC | 1U << SSF_CLS_DST);
+		grp[i] = 0;
 	}
-	for (cat = 0; cat < SSF_CLS_CATS && !ret; cat++) {
-		if (!cnt[cat])
-			continue;
-		for (i = 0, m = 0; i < n; i++) {
-			if (cats[i] != cat)
-				continue;
-			idx[m++] = i;
-			/* it matches every packet: nothing after it can */
-			if (b->cover[i] && ssf_cls_contains(&b->box[i], &reg))
-				break;
+	ret = ssf_cls_tree(b, dir, n, grp, 0, idx, true);
+	if (ret != -E2BIG)
+		goto out;
+	/* groups 16 ..: by address category; 32 ..: by category */
+	ssf_cls_regroup(grp, addr, n, 0, SSF_CLS_CATS);
+	for (g = SSF_CLS_CATS; g < 2 * SSF_CLS_CATS; g++) {
+		ret = ssf_cls_tree(b, dir, n, grp, g, idx, true);
+		if (ret == -E2BIG) {
+			for (i = 0; i < n; i++)
+				if (grp[i] == g)
+					grp[i] = 0;
+			ssf_cls_regroup(grp, cat, n, 0, 2 * SSF_CLS_CATS);
+			ret = 0;
 		}
-		ret = ssf_cls_new_nodes(b->c, 1, &node);
 		if (ret)
-			break;
-		b->c->root[dir][b->fam][b->c->ntrees[dir][b->fam]++] = node;
-		ret = ssf_cls_node(b, node, &reg, idx, m, 1);
+			goto out;
+	}
+	for (g = 2 * SSF_CLS_CATS; g < 3 * SSF_CLS_CATS; g++) {
+		ret = ssf_cls_tree(b, dir, n, grp, g, idx, false);
+		if (ret)
+			goto out;
 	}
 out:
 	ssf_free(idx);
-	ssf_free(cats);
+	ssf_free(grp);
+	ssf_free(cat);
+	ssf_free(addr);
 	return ret;
 }
 
@@ -452,18 +616,27 @@ int ssf_cls_build(struct ssf_cls *c, const struct ssf_rule *rules, u32 n,
 		.budget = ssf_cls_budget(n),
 	};
 	int ret = 0;
+	u32 i;
 	u8 dir;
 
 	memset(c, 0, sizeof(*c));
 	b.box = ssf_alloc_array(n, sizeof(*b.box));
 	b.cover = ssf_alloc_array(n, sizeof(*b.cover));
-	if (!b.box || !b.cover) {
+	c->keys = ssf_alloc_array(n ?: 1, sizeof(*c->keys));
+	if (!b.box || !b.cover || !c->keys) {
 		ret = -ENOMEM;
 		goto out;
 	}
+	c->mem += (size_t)n * sizeof(*c->keys);
+	for (i = 0; i < n; i++)
+		ssf_cls_key_fill(ssf_cls_rule(&b, i), &c->keys[i]);
 	for (dir = 0; dir <= SSF_DIR_MAX && !ret; dir++)
 		for (b.fam = 0; b.fam < 2 && !ret; b.fam++)
 			ret = ssf_cls_trees(&b, dir, n);
+	ssf_cls_trim((void **)&c->nodes, &c->cap_nodes, c->nnodes,
+		     sizeof(*c->nodes), &c->mem);
+	ssf_cls_trim((void **)&c->list, &c->cap_list, c->nlist,
+		     sizeof(*c->list), &c->mem);
 out:
 	ssf_free(b.box);
 	ssf_free(b.cover);
@@ -472,13 +645,10 @@ out:
 	return ret;
 }
 
-void ssf_cls_start(const struct ssf_cls *c, u8 dir, const struct ssf_pkt *pkt,
-		   struct ssf_cls_cur *cur)
+/* The key of @pkt: its five fields as the trees and keys hold them. */
+static void ssf_cls_pkt_key(const struct ssf_pkt *pkt, int fam, u64 *key)
 {
-	int fam = pkt->family == SSF_FAMILY_IPV6;
 	bool ports = pkt->flags & SSF_PKT_F_PORTS;
-	u64 key[SSF_CLS_NDIM];
-	u32 t;
 
 	key[SSF_CLS_SRC] = ssf_cls_addr_key(&pkt->saddr, fam);
 	key[SSF_CLS_DST] = ssf_cls_addr_key(&pkt->daddr, fam);
@@ -488,60 +658,132 @@ void ssf_cls_start(const struct ssf_cls *c, u8 dir, const struct ssf_pkt *pkt,
 	key[SSF_CLS_SPORT] = ports ? pkt->sport : 0;
 	key[SSF_CLS_DPORT] = ports ? pkt->dport : 0;
 	key[SSF_CLS_PROTO] = pkt->proto;
+}
+
+/* The leaf of tree @root for @key: its list in *@p .. *@end; false: none. */
+static bool ssf_cls_walk(const struct ssf_cls *c, u32 root, const u64 *key,
+			 const u32 **p, const u32 **end)
+{
+	const struct ssf_cls_node *nd = &c->nodes[root];
+
+	while (nd->bits) {
+		u64 k = key[nd->dim];
+
+		/* outside the block its rules share: none matches */
+		if (nd->width < 64 && k >> nd->width != nd->block)
+			return false;
+		nd = &c->nodes[nd->off + ((k >> nd->shift) &
+					  ((1U << nd->bits) - 1))];
+	}
+	*p = &c->list[nd->off];
+	*end = &c->list[nd->off + nd->count];
+	return true;
+}
+
+/* Can the rule of @k match a packet of @key (@ports: it has ports)? */
+static bool ssf_cls_key_match(const struct ssf_cls_key *k, const u64 *key,
+			      bool ports)
+{
+	if (((key[SSF_CLS_SRC] ^ k->src) & k->smask) |
+	    ((key[SSF_CLS_DST] ^ k->dst) & k->dmask) |
+	    ((key[SSF_CLS_PROTO] ^ k->proto) & k->pmask))
+		return false;
+	if ((u16)(key[SSF_CLS_SPORT] - k->sport_lo) >
+	    (u16)(k->sport_hi - k->sport_lo) ||
+	    (u16)(key[SSF_CLS_DPORT] - k->dport_lo) >
+	    (u16)(k->dport_hi - k->dport_lo))
+		return false;
+	return ports || !(k->flags & SSF_CLS_K_PORTS);
+}
+
+void ssf_cls_start(const struct ssf_cls *c, u8 dir, const struct ssf_pkt *pkt,
+		   struct ssf_cls_cur *cur)
+{
+	int fam = pkt->family == SSF_FAMILY_IPV6;
+	u64 key[SSF_CLS_NDIM];
+	u32 t;
+
 	cur->k = 0;
 	if (pkt->family != SSF_FAMILY_IPV4 && pkt->family != SSF_FAMILY_IPV6)
 		return;
-	for (t = 0; t < c->ntrees[dir][fam]; t++) {
-		const struct ssf_cls_node *nd = &c->nodes[c->root[dir][fam][t]];
-
-		while (nd->bits) {
-			u64 k = key[nd->dim];
-
-			/* outside the block its rules share: none matches */
-			if (nd->width < 64 && k >> nd->width != nd->block)
-				break;
-			nd = &c->nodes[nd->off + ((k >> nd->shift) &
-						  ((1U << nd->bits) - 1))];
-		}
-		if (nd->bits)
-			continue;
-		cur->p[cur->k] = &c->list[nd->off];
-		cur->end[cur->k] = &c->list[nd->off + nd->count];
-		cur->k++;
-	}
+	ssf_cls_pkt_key(pkt, fam, key);
+	for (t = 0; t < c->ntrees[dir][fam]; t++)
+		if (ssf_cls_walk(c, c->root[dir][fam][t], key,
+				 &cur->p[cur->k], &cur->end[cur->k]))
+			cur->k++;
 }
 
+/*
+ * Each tree's leaf gives its candidates in policy order; the first match
+ * is the smallest index any tree matches. So a tree's list is read only
+ * up to the best match so far, and a tree whose first rule comes after it
+ * is not walked at all (trees are in the order of their first rules).
+ * A rule over its limit lets the packet go on: the search starts again
+ * after it, with the leaves already found.
+ */
 s32 ssf_cls_first(const struct ssf_cls *c, const void *rules, size_t stride,
 		  size_t bucket_off, u8 dir, const struct ssf_pkt *pkt,
 		  const struct ssf_meta *meta, u64 (*clock)(void))
 {
-	struct ssf_cls_cur cur;
-	u64 now = 0;
-	u32 i;
+	const u32 *p[SSF_CLS_CATS], *end[SSF_CLS_CATS];
+	bool ports = pkt->flags & SSF_PKT_F_PORTS;
+	u32 t, nt, best, from = 0, walked = 0;
+	u64 key[SSF_CLS_NDIM], now = 0;
+	int fam = pkt->family == SSF_FAMILY_IPV6;
 
-	ssf_cls_start(c, dir, pkt, &cur);
-	while ((i = ssf_cls_next(&cur)) != U32_MAX) {
-		const char *obj = (const char *)rules + (size_t)i * stride;
-		const struct ssf_rule *r = (const void *)obj;
+	if (pkt->family != SSF_FAMILY_IPV4 && pkt->family != SSF_FAMILY_IPV6)
+		return -1;
+	ssf_cls_pkt_key(pkt, fam, key);
+	nt = c->ntrees[dir][fam];
+	for (;;) {
+		const char *obj;
 		struct ssf_atomic64 *bucket;
+		const struct ssf_rule *r;
 
-		if (!ssf_rule_match(r, pkt, meta))
-			continue;
-		if (!(r->match & SSF_RM_LIMIT))
-			return i;
+		best = U32_MAX;
+		for (t = 0; t < nt && c->tmin[dir][fam][t] < best; t++) {
+			const u32 *q;
+
+			if (!(walked & (1U << t))) {
+				walked |= 1U << t;
+				if (!ssf_cls_walk(c, c->root[dir][fam][t], key,
+						  &p[t], &end[t]))
+					p[t] = end[t] = NULL;
+			}
+			for (q = p[t]; q < end[t] && *q < best; q++) {
+				const struct ssf_cls_key *k = &c->keys[*q];
+
+				if (*q < from || !ssf_cls_key_match(k, key, ports))
+					continue;
+				r = (const void *)((const char *)rules +
+						   (size_t)*q * stride);
+				if ((k->flags & SSF_CLS_K_EXACT) ||
+				    ssf_rule_match(r, pkt, meta)) {
+					best = *q;
+					break;
+				}
+			}
+		}
+		if (best == U32_MAX)
+			return -1;
+		if (!(c->keys[best].flags & SSF_CLS_K_LIMIT))
+			return best;
 		/* over its limit, the packet goes on to the next rule */
+		obj = (const char *)rules + (size_t)best * stride;
+		r = (const void *)obj;
 		if (!now)
 			now = clock();
 		memcpy(&bucket, obj + bucket_off, sizeof(bucket));
 		if (ssf_limit_take(bucket, now, r->limit_ns, r->limit_burst_ns))
-			return i;
+			return best;
+		from = best + 1;
 	}
-	return -1;
 }
 
 void ssf_cls_release(struct ssf_cls *c)
 {
 	ssf_free(c->nodes);
 	ssf_free(c->list);
+	ssf_free(c->keys);
 	memset(c, 0, sizeof(*c));
 }

@@ -6,25 +6,30 @@
  * first match of the whole policy. Shared by ssf.ko and userspace (tests
  * compare it with the reference linear matcher on random policies).
  *
- * Structure: one decision tree per direction and family (rules of family
- * any are in both), cutting the space of five fields - source and
+ * Structure: a few decision trees per direction and family (rules of
+ * family any are in both), cutting the space of five fields - source and
  * destination address (IPv6: their first 64 bits), source and destination
  * port, protocol - into equal power-of-two slices, HiCuts-style. An inner
  * node says which field and which bits of it pick the child, after the
  * bits all its rules share (a node whose rules all lie in 10.1.0.0/16
  * cuts bits 16 and on; a key outside that block meets no rule there); a
- * leaf holds
- * the indexes of the rules whose box (the values of the five fields they
- * can match) meets the leaf's region, in policy order. A rule that
- * matches every packet of a region ends that region's list: nothing after
- * it can be a first match there. Every other word of a rule (interfaces,
- * owner, ICMP type, sets, ct state, limit, IPv6 address bits past 64) is
- * left to ssf_rule_match() on the candidates: the tree only ever drops
- * rules that cannot match.
+ * leaf holds the indexes of the rules whose box (the values of the five
+ * fields they can match) meets the leaf's region, in policy order. A rule
+ * that matches every packet of a region ends that region's list: nothing
+ * after it can be a first match there. One tree holds all the rules of a
+ * direction and family unless it would copy rules too often; then the
+ * rules are split by which fields are wide in them (ssf_cls.c).
  *
- * Lookup cost: one step per tree level (a shift, a mask, a load) and a
- * linear scan of at most SSF_CLS_LEAF rules in almost every leaf, whatever
- * the number of rules. Documentation/design.rst says why this structure.
+ * A candidate is first tested on its packed key (struct ssf_cls_key: the
+ * five fields, 48 bytes), the rule itself is read only when the key passes
+ * and the rule has other words: interfaces, owner, ICMP type, sets, ct
+ * state, IPv6 address bits past 64. The tree only ever drops rules that
+ * cannot match.
+ *
+ * Lookup cost: per tree, one step per level (a shift, a mask, a load) and
+ * a scan of the leaf's keys up to the best match so far, at most about
+ * SSF_CLS_LEAF of them in almost every leaf, whatever the number of rules.
+ * Documentation/design.rst says why this structure.
  */
 #ifndef _SSF_CLS_H
 #define _SSF_CLS_H
@@ -63,13 +68,38 @@ struct ssf_cls_node {
 /* Trees of one direction and family: at most one per category. */
 #define SSF_CLS_CATS	16
 
+/*
+ * A rule's five fields, packed, in the trees' key format (host order,
+ * IPv6: the first 64 address bits): a candidate is rejected by reading
+ * these 48 bytes, not the rule. SSF_CLS_K_EXACT: the rule has no other
+ * word, so a key that passes is a match and the rule is not read at all.
+ */
+enum ssf_cls_key_flags {
+	SSF_CLS_K_PORTS	= 1 << 0,	/* a port match: a packet needs ports */
+	SSF_CLS_K_EXACT	= 1 << 1,	/* the key is the whole match */
+	SSF_CLS_K_LIMIT	= 1 << 2,	/* SSF_RM_LIMIT: a token is needed too */
+};
+
+struct ssf_cls_key {
+	u64 src, smask, dst, dmask;
+	u16 sport_lo, sport_hi, dport_lo, dport_hi;
+	u8 proto, pmask;
+	u8 flags;		/* enum ssf_cls_key_flags */
+};
+
 struct ssf_cls {
 	struct ssf_cls_node *nodes;
 	u32 nnodes, cap_nodes;
 	u32 *list;		/* rule indexes, a run per leaf */
 	u32 nlist, cap_list;
-	/* [dir][0: IPv4, 1: IPv6]: the roots of its trees */
+	struct ssf_cls_key *keys;	/* per rule */
+	/*
+	 * [dir][0: IPv4, 1: IPv6]: the roots of its trees, in the order of
+	 * the first rule each holds (tmin): a lookup that has a match before
+	 * a tree's first rule stops there.
+	 */
 	u32 root[SSF_DIR_MAX + 1][2][SSF_CLS_CATS];
+	u32 tmin[SSF_DIR_MAX + 1][2][SSF_CLS_CATS];
 	u8 ntrees[SSF_DIR_MAX + 1][2];
 	u32 depth;		/* of the deepest leaf, for reports */
 	size_t mem;		/* bytes of the arrays */

@@ -180,7 +180,9 @@ static void ssf_policy_event(struct ssf_net *sn, u8 type, u8 dir, u8 action,
 		.meta = meta,
 	};
 
-	ssf_event_send(sn, &ev);
+	/* most drops have no listener: nothing to build */
+	if (ssf_event_wanted(sn))
+		ssf_event_send(sn, &ev);
 }
 
 /*

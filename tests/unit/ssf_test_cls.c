@@ -76,6 +76,18 @@ static void tpolicy_free(struct tpolicy *t)
 	free(t->ref);
 }
 
+/* The most trees one direction and family has. */
+static u32 cls_max_trees(const struct ssf_cls *c)
+{
+	u32 d, f, most = 0;
+
+	for (d = 0; d <= SSF_DIR_MAX; d++)
+		for (f = 0; f < 2; f++)
+			if (c->ntrees[d][f] > most)
+				most = c->ntrees[d][f];
+	return most;
+}
+
 /*
  * @npkt packets against a policy of @n rules: returns false after the
  * first few disagreements have been reported.
@@ -121,9 +133,12 @@ static void cls_run(u32 seed, u32 n, u32 npkt)
 			     i, dir, p.family, want, got);
 	}
 	T_EQ(bad, 0, "%u packets disagree", bad);
-	printf("# %u rules: %u of %u packets matched, %u rules first (%u through a limit); %u nodes, %u list entries, depth %u\n",
+	printf("# %u rules: %u of %u packets matched, %u rules first (%u through a limit); %u nodes, %u list entries, depth %u, at most %u trees\n",
 	       n, matched, npkt, distinct, limited, t.cls.nnodes, t.cls.nlist,
-	       t.cls.depth);
+	       t.cls.depth, cls_max_trees(&t.cls));
+	/* big policies take more than one tree: their merge is tested too */
+	if (n >= 1000)
+		T_OK(cls_max_trees(&t.cls) > 1, "%u trees", cls_max_trees(&t.cls));
 	/* the test means something: packets match, and many rules come first */
 	if (n >= 10)
 		T_OK(matched > npkt / 10 && distinct >= min_u32(n, npkt) / 20,
