@@ -646,7 +646,8 @@ out:
 }
 
 /* The key of @pkt: its five fields as the trees and keys hold them. */
-static void ssf_cls_pkt_key(const struct ssf_pkt *pkt, int fam, u64 *key)
+static __always_inline void ssf_cls_pkt_key(const struct ssf_pkt *pkt,
+					    int fam, u64 *key)
 {
 	bool ports = pkt->flags & SSF_PKT_F_PORTS;
 
@@ -661,8 +662,9 @@ static void ssf_cls_pkt_key(const struct ssf_pkt *pkt, int fam, u64 *key)
 }
 
 /* The leaf of tree @root for @key: its list in *@p .. *@end; false: none. */
-static bool ssf_cls_walk(const struct ssf_cls *c, u32 root, const u64 *key,
-			 const u32 **p, const u32 **end)
+static __always_inline bool ssf_cls_walk(const struct ssf_cls *c, u32 root,
+					  const u64 *key, const u32 **p,
+					  const u32 **end)
 {
 	const struct ssf_cls_node *nd = &c->nodes[root];
 
@@ -681,12 +683,15 @@ static bool ssf_cls_walk(const struct ssf_cls *c, u32 root, const u64 *key,
 }
 
 /* Can the rule of @k match a packet of @key (@ports: it has ports)? */
-static bool ssf_cls_key_match(const struct ssf_cls_key *k, const u64 *key,
-			      bool ports)
+static __always_inline bool ssf_cls_key_match(const struct ssf_cls_key *k,
+					       const u64 *key, bool ports)
 {
-	if (((key[SSF_CLS_SRC] ^ k->src) & k->smask) |
-	    ((key[SSF_CLS_DST] ^ k->dst) & k->dmask) |
-	    ((key[SSF_CLS_PROTO] ^ k->proto) & k->pmask))
+	/* most candidates differ in the protocol or an address */
+	if ((key[SSF_CLS_PROTO] ^ k->proto) & k->pmask)
+		return false;
+	if ((key[SSF_CLS_SRC] ^ k->src) & k->smask)
+		return false;
+	if ((key[SSF_CLS_DST] ^ k->dst) & k->dmask)
 		return false;
 	if ((u16)(key[SSF_CLS_SPORT] - k->sport_lo) >
 	    (u16)(k->sport_hi - k->sport_lo) ||

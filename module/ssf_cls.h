@@ -47,7 +47,7 @@ enum ssf_cls_dim {
 };
 
 /* A leaf aims at this many rules or fewer. */
-#define SSF_CLS_LEAF		8
+#define SSF_CLS_LEAF		16
 
 struct ssf_cls_node {
 	u64 block;		/* inner: key >> @width of every key that can
