@@ -62,6 +62,7 @@ struct ssf_cls_bctx {
 	u8 *cover;		/* per rule: can it cover a region? */
 	u64 budget;		/* rule copies left in leaf lists */
 	u32 limit;		/* a trial tree's end of list[]; 0: none */
+	struct ssf_cls_bound *bound;	/* SSF_CLS_BSLOTS */
 };
 
 static const struct ssf_rule *ssf_cls_rule(const struct ssf_cls_bctx *b, u32 i)
@@ -456,18 +457,62 @@ static int ssf_cls_node(struct ssf_cls_bctx *b, u32 node,
 	return ret;
 }
 
-/* Add the tree at @node, whose first rule is @tmin, in tmin order. */
-static void ssf_cls_add_tree(struct ssf_cls *c, u8 dir, int fam, u32 node,
-			     u32 tmin)
+/* During the build, every tree's bound has a slot of its own. */
+static struct ssf_cls_bound *ssf_cls_bslot(struct ssf_cls_bound *all, u8 dir,
+					   int fam, u32 t)
 {
+	return &all[((u32)dir * 2 + fam) * SSF_CLS_CATS + t];
+}
+
+#define SSF_CLS_BSLOTS	((SSF_DIR_MAX + 1) * 2 * SSF_CLS_CATS)
+
+/*
+ * Add the tree at @node, whose first rule is @tmin and whose rules can
+ * match @bnd, in tmin order.
+ */
+static void ssf_cls_add_tree(struct ssf_cls_bctx *b, u8 dir, u32 node,
+			     u32 tmin, const struct ssf_cls_bound *bnd)
+{
+	struct ssf_cls *c = b->c;
+	int fam = b->fam;
 	u32 t = c->ntrees[dir][fam]++;
 
 	for (; t && c->tmin[dir][fam][t - 1] > tmin; t--) {
 		c->root[dir][fam][t] = c->root[dir][fam][t - 1];
 		c->tmin[dir][fam][t] = c->tmin[dir][fam][t - 1];
+		*ssf_cls_bslot(b->bound, dir, fam, t) =
+			*ssf_cls_bslot(b->bound, dir, fam, t - 1);
 	}
 	c->root[dir][fam][t] = node;
 	c->tmin[dir][fam][t] = tmin;
+	*ssf_cls_bslot(b->bound, dir, fam, t) = *bnd;
+}
+
+/* The bounds of the trees there are, one after the other. */
+static int ssf_cls_bounds(struct ssf_cls_bctx *b)
+{
+	struct ssf_cls *c = b->c;
+	u32 n = 0, t;
+	int fam;
+	u8 dir;
+
+	for (dir = 0; dir <= SSF_DIR_MAX; dir++)
+		for (fam = 0; fam < 2; fam++)
+			n += c->ntrees[dir][fam];
+	c->bound = ssf_alloc_array(n ?: 1, sizeof(*c->bound));
+	if (!c->bound)
+		return -ENOMEM;
+	c->mem += (size_t)n * sizeof(*c->bound);
+	n = 0;
+	for (dir = 0; dir <= SSF_DIR_MAX; dir++) {
+		for (fam = 0; fam < 2; fam++) {
+			c->boff[dir][fam] = n;
+			for (t = 0; t < c->ntrees[dir][fam]; t++)
+				c->bound[n++] = *ssf_cls_bslot(b->bound, dir,
+							       fam, t);
+		}
+	}
+	return 0;
 }
 
 /*
@@ -482,6 +527,7 @@ static int ssf_cls_tree(struct ssf_cls_bctx *b, u8 dir, u32 n, const u32 *grp,
 	u32 nnodes = c->nnodes, nlist = c->nlist, depth = c->depth;
 	u64 budget = b->budget;
 	struct ssf_cls_region reg = {};
+	struct ssf_cls_bound bnd;
 	u32 i, m, node;
 	int ret, d;
 
@@ -497,6 +543,14 @@ static int ssf_cls_tree(struct ssf_cls_bctx *b, u8 dir, u32 n, const u32 *grp,
 	}
 	if (!m)
 		return 0;
+	for (d = 0; d < SSF_CLS_NDIM; d++) {
+		bnd.lo[d] = ssf_cls_max(b, d);
+		bnd.hi[d] = 0;
+		for (i = 0; i < m; i++) {
+			bnd.lo[d] = min_u64(bnd.lo[d], b->box[idx[i]].lo[d]);
+			bnd.hi[d] = max_u64(bnd.hi[d], b->box[idx[i]].hi[d]);
+		}
+	}
 	ret = ssf_cls_new_nodes(c, 1, &node);
 	if (ret)
 		return ret;
@@ -510,7 +564,7 @@ static int ssf_cls_tree(struct ssf_cls_bctx *b, u8 dir, u32 n, const u32 *grp,
 		b->budget = budget;
 		return ret;
 	}
-	ssf_cls_add_tree(c, dir, b->fam, node, idx[0]);
+	ssf_cls_add_tree(b, dir, node, idx[0], &bnd);
 	return 0;
 }
 
@@ -623,7 +677,8 @@ int ssf_cls_build(struct ssf_cls *c, const struct ssf_rule *rules, u32 n,
 	b.box = ssf_alloc_array(n, sizeof(*b.box));
 	b.cover = ssf_alloc_array(n, sizeof(*b.cover));
 	c->keys = ssf_alloc_array(n ?: 1, sizeof(*c->keys));
-	if (!b.box || !b.cover || !c->keys) {
+	b.bound = ssf_alloc_array(SSF_CLS_BSLOTS, sizeof(*b.bound));
+	if (!b.box || !b.cover || !c->keys || !b.bound) {
 		ret = -ENOMEM;
 		goto out;
 	}
@@ -633,6 +688,8 @@ int ssf_cls_build(struct ssf_cls *c, const struct ssf_rule *rules, u32 n,
 	for (dir = 0; dir <= SSF_DIR_MAX && !ret; dir++)
 		for (b.fam = 0; b.fam < 2 && !ret; b.fam++)
 			ret = ssf_cls_trees(&b, dir, n);
+	if (!ret)
+		ret = ssf_cls_bounds(&b);
 	ssf_cls_trim((void **)&c->nodes, &c->cap_nodes, c->nnodes,
 		     sizeof(*c->nodes), &c->mem);
 	ssf_cls_trim((void **)&c->list, &c->cap_list, c->nlist,
@@ -640,6 +697,7 @@ int ssf_cls_build(struct ssf_cls *c, const struct ssf_rule *rules, u32 n,
 out:
 	ssf_free(b.box);
 	ssf_free(b.cover);
+	ssf_free(b.bound);
 	if (ret)
 		ssf_cls_release(c);
 	return ret;
@@ -661,12 +719,21 @@ static __always_inline void ssf_cls_pkt_key(const struct ssf_pkt *pkt,
 	key[SSF_CLS_PROTO] = pkt->proto;
 }
 
-/* The leaf of tree @root for @key: its list in *@p .. *@end; false: none. */
-static __always_inline bool ssf_cls_walk(const struct ssf_cls *c, u32 root,
-					  const u64 *key, const u32 **p,
-					  const u32 **end)
+/*
+ * The leaf of tree @t of @dir and @fam for @key: its list in *@p .. *@end;
+ * false: none (the key is outside what the tree's rules can match).
+ */
+static __always_inline bool ssf_cls_walk(const struct ssf_cls *c, u8 dir,
+					  int fam, u32 t, const u64 *key,
+					  const u32 **p, const u32 **end)
 {
-	const struct ssf_cls_node *nd = &c->nodes[root];
+	const struct ssf_cls_node *nd = &c->nodes[c->root[dir][fam][t]];
+	const struct ssf_cls_bound *bnd = &c->bound[c->boff[dir][fam] + t];
+	int d;
+
+	for (d = 0; d < SSF_CLS_NDIM; d++)
+		if (key[d] < bnd->lo[d] || key[d] > bnd->hi[d])
+			return false;
 
 	while (nd->bits) {
 		u64 k = key[nd->dim];
@@ -713,7 +780,7 @@ void ssf_cls_start(const struct ssf_cls *c, u8 dir, const struct ssf_pkt *pkt,
 		return;
 	ssf_cls_pkt_key(pkt, fam, key);
 	for (t = 0; t < c->ntrees[dir][fam]; t++)
-		if (ssf_cls_walk(c, c->root[dir][fam][t], key,
+		if (ssf_cls_walk(c, dir, fam, t, key,
 				 &cur->p[cur->k], &cur->end[cur->k]))
 			cur->k++;
 }
@@ -751,7 +818,7 @@ s32 ssf_cls_first(const struct ssf_cls *c, const void *rules, size_t stride,
 
 			if (!(walked & (1U << t))) {
 				walked |= 1U << t;
-				if (!ssf_cls_walk(c, c->root[dir][fam][t], key,
+				if (!ssf_cls_walk(c, dir, fam, t, key,
 						  &p[t], &end[t]))
 					p[t] = end[t] = NULL;
 			}
@@ -790,5 +857,6 @@ void ssf_cls_release(struct ssf_cls *c)
 	ssf_free(c->nodes);
 	ssf_free(c->list);
 	ssf_free(c->keys);
+	ssf_free(c->bound);
 	memset(c, 0, sizeof(*c));
 }

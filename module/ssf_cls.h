@@ -26,9 +26,11 @@
  * state, IPv6 address bits past 64. The tree only ever drops rules that
  * cannot match.
  *
- * Lookup cost: per tree, one step per level (a shift, a mask, a load) and
- * a scan of the leaf's keys up to the best match so far, at most about
- * SSF_CLS_LEAF of them in almost every leaf, whatever the number of rules.
+ * Lookup cost: per tree, five range tests (a packet outside every value
+ * the tree's rules can match skips it), one step per level (a shift, a
+ * mask, a load) and a scan of the leaf's keys up to the best match so far,
+ * at most about SSF_CLS_LEAF of them in almost every leaf, whatever the
+ * number of rules.
  * Documentation/design.rst says why this structure.
  */
 #ifndef _SSF_CLS_H
@@ -87,6 +89,11 @@ struct ssf_cls_key {
 	u8 flags;		/* enum ssf_cls_key_flags */
 };
 
+/* The values of the five fields any rule of a tree can match. */
+struct ssf_cls_bound {
+	u64 lo[SSF_CLS_NDIM], hi[SSF_CLS_NDIM];
+};
+
 struct ssf_cls {
 	struct ssf_cls_node *nodes;
 	u32 nnodes, cap_nodes;
@@ -100,6 +107,12 @@ struct ssf_cls {
 	 */
 	u32 root[SSF_DIR_MAX + 1][2][SSF_CLS_CATS];
 	u32 tmin[SSF_DIR_MAX + 1][2][SSF_CLS_CATS];
+	/*
+	 * bound[boff[dir][fam] + tree]: a packet outside a tree's bound
+	 * skips it
+	 */
+	struct ssf_cls_bound *bound;
+	u8 boff[SSF_DIR_MAX + 1][2];
 	u8 ntrees[SSF_DIR_MAX + 1][2];
 	u32 depth;		/* of the deepest leaf, for reports */
 	size_t mem;		/* bytes of the arrays */

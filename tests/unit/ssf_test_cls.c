@@ -255,3 +255,50 @@ SSF_TEST(cls_port_range_never_covers)
 			   fake_clock), 6, "a packet with ports takes 10.0.6.0/24's");
 	ssf_cls_release(&c);
 }
+
+/*
+ * A packet outside every value a tree's rules can match skips the tree:
+ * no leaf, no candidate. One inside the bound reaches a leaf.
+ */
+SSF_TEST(cls_bound_skips_tree)
+{
+	struct trule rules[100];
+	struct ssf_pkt p = { .family = SSF_FAMILY_IPV4, .proto = 17,
+			     .flags = SSF_PKT_F_PORTS, .sport = 9, .dport = 9 };
+	struct ssf_cls_cur cur;
+	struct ssf_meta m = {};
+	struct ssf_cls c;
+	const char *err;
+	u32 i;
+
+	memset(rules, 0, sizeof(rules));
+	for (i = 0; i < 100; i++) {
+		struct ssf_rule *r = &rules[i].rule;
+
+		r->action = SSF_ACT_DROP;
+		r->family = SSF_FAMILY_IPV4;
+		r->match = SSF_RM_PROTO | SSF_RM_SRC | SSF_RM_DPORT;
+		r->proto = i & 1 ? 17 : 6;
+		r->src.w[0] = cpu_to_be32(0x0a000000 | i << 8);
+		r->src_plen = 24;
+		r->dport_min = r->dport_max = 1000 + i;
+		T_EQ(ssf_rule_verify(r, &err), 0, "rule %u", i);
+	}
+	if (!T_EQ(ssf_cls_build(&c, &rules[0].rule, 100, sizeof(rules[0])), 0,
+		  "built"))
+		return;
+	p.saddr.w[0] = cpu_to_be32(0xc6120001);	/* 198.18.0.1 */
+	ssf_cls_start(&c, SSF_DIR_IN, &p, &cur);
+	T_EQ(cur.k, 0, "198.18.0.1 is outside 10.0.0.0/17: no tree walked");
+	p.saddr.w[0] = cpu_to_be32(0x0a000301);	/* 10.0.3.1 */
+	p.dport = 1003;
+	ssf_cls_start(&c, SSF_DIR_IN, &p, &cur);
+	T_OK(cur.k > 0, "10.0.3.1 to port 1003 reaches a leaf");
+	T_EQ(ssf_cls_first(&c, rules, sizeof(rules[0]),
+			   offsetof(struct trule, bucket), SSF_DIR_IN, &p, &m,
+			   fake_clock), 3, "and matches rule 3");
+	p.dport = 999;
+	ssf_cls_start(&c, SSF_DIR_IN, &p, &cur);
+	T_EQ(cur.k, 0, "port 999 is below every rule's: no tree walked");
+	ssf_cls_release(&c);
+}
