@@ -87,9 +87,6 @@ typedef uint32_t __be32;
 #ifndef U32_MAX
 #define U32_MAX UINT32_MAX
 #endif
-#ifndef __always_inline
-#define __always_inline inline __attribute__((__always_inline__))
-#endif
 #define be64_to_cpu(x) be64toh(x)
 #define cpu_to_be64(x) htobe64(x)
 
