@@ -65,17 +65,28 @@ static bool ssf_ip4_opts_ok(const u8 *o, u32 len, bool *srr)
 	return true;
 }
 
+/*
+ * The @len bytes of options are there and well formed. A function of its
+ * own: kernels built with INIT_STACK_ALL_ZERO zero a stack array where it
+ * is declared, and most packets have no options.
+ */
+static bool ssf_ip4_opts_read(struct ssf_walk *w, u32 len, bool *srr)
+{
+	u8 opts[SSF_IPOPT_MAXLEN];
+
+	return ssf_buf_copy(&w->v, sizeof(struct ssf_wire_ip4), len, opts) &&
+	       ssf_ip4_opts_ok(opts, len, srr);
+}
+
 /* Options: ip4-bad-options, ip4-source-route. */
 static bool ssf_ip4_options(struct ssf_walk *w, u32 ihl)
 {
 	u32 len = ihl - sizeof(struct ssf_wire_ip4);
-	u8 opts[SSF_IPOPT_MAXLEN];
 	bool srr = false, ok;
 
 	if (!len)
 		return true;
-	ok = ssf_buf_copy(&w->v, sizeof(struct ssf_wire_ip4), len, opts) &&
-	     ssf_ip4_opts_ok(opts, len, &srr);
+	ok = ssf_ip4_opts_read(w, len, &srr);
 	if (!ok && !ssf_trip(w, SSF_R_IP4_BAD_OPTIONS))
 		return false;
 	if (srr && !ssf_trip(w, SSF_R_IP4_SOURCE_ROUTE))

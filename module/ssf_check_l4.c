@@ -71,10 +71,23 @@ static bool ssf_tcp_opts_ok(const u8 *o, u32 len)
 	return true;
 }
 
+/*
+ * The TCP options of a header of @hlen bytes are there and well formed. A
+ * function of its own, as ssf_ip4_opts_read(): its array is zeroed only
+ * for packets with options.
+ */
+static bool ssf_tcp_opts_read(struct ssf_walk *w, u32 hlen)
+{
+	u8 opts[SSF_TCP_MAXHDR - sizeof(struct ssf_wire_tcp)];
+
+	return ssf_buf_copy(&w->v, w->pkt->l4off + sizeof(struct ssf_wire_tcp),
+			    hlen - sizeof(struct ssf_wire_tcp), opts) &&
+	       ssf_tcp_opts_ok(opts, hlen - sizeof(struct ssf_wire_tcp));
+}
+
 static void ssf_check_tcp(struct ssf_walk *w)
 {
 	struct ssf_pkt *pkt = w->pkt;
-	u8 opts[SSF_TCP_MAXHDR - sizeof(struct ssf_wire_tcp)];
 	struct ssf_wire_tcp th;
 	u32 hlen;
 	bool ok;
@@ -98,9 +111,7 @@ static void ssf_check_tcp(struct ssf_walk *w)
 		if (!ssf_trip(w, SSF_R_TCP_BAD_DOFF))
 			return;
 	} else if (hlen > sizeof(th)) {
-		ok = ssf_buf_copy(&w->v, pkt->l4off + sizeof(th),
-				  hlen - sizeof(th), opts) &&
-		     ssf_tcp_opts_ok(opts, hlen - sizeof(th));
+		ok = ssf_tcp_opts_read(w, hlen);
 		if (!ok && !ssf_trip(w, SSF_R_TCP_BAD_OPTIONS))
 			return;
 	}

@@ -791,15 +791,15 @@ void ssf_cls_start(const struct ssf_cls *c, u8 dir, const struct ssf_pkt *pkt,
  * up to the best match so far, and a tree whose first rule comes after it
  * is not walked at all (trees are in the order of their first rules).
  * A rule over its limit lets the packet go on: the search starts again
- * after it, with the leaves already found.
+ * after it (walking the trees again: no per-tree state is kept, as the
+ * kernel would zero it on the stack for every packet).
  */
 s32 ssf_cls_first(const struct ssf_cls *c, const void *rules, size_t stride,
 		  size_t bucket_off, u8 dir, const struct ssf_pkt *pkt,
 		  const struct ssf_meta *meta, u64 (*clock)(void))
 {
-	const u32 *p[SSF_CLS_CATS], *end[SSF_CLS_CATS];
 	bool ports = pkt->flags & SSF_PKT_F_PORTS;
-	u32 t, nt, best, from = 0, walked = 0;
+	u32 t, nt, best, from = 0;
 	u64 key[SSF_CLS_NDIM], now = 0;
 	int fam = pkt->family == SSF_FAMILY_IPV6;
 
@@ -814,15 +814,11 @@ s32 ssf_cls_first(const struct ssf_cls *c, const void *rules, size_t stride,
 
 		best = U32_MAX;
 		for (t = 0; t < nt && c->tmin[dir][fam][t] < best; t++) {
-			const u32 *q;
+			const u32 *q, *end;
 
-			if (!(walked & (1U << t))) {
-				walked |= 1U << t;
-				if (!ssf_cls_walk(c, dir, fam, t, key,
-						  &p[t], &end[t]))
-					p[t] = end[t] = NULL;
-			}
-			for (q = p[t]; q < end[t] && *q < best; q++) {
+			if (!ssf_cls_walk(c, dir, fam, t, key, &q, &end))
+				continue;
+			for (; q < end && *q < best; q++) {
 				const struct ssf_cls_key *k = &c->keys[*q];
 
 				if (*q < from || !ssf_cls_key_match(k, key, ports))

@@ -5,7 +5,8 @@
  * ssf_fuzz.h). Beyond what the sanitizers catch, aborts when a promise of
  * ssf_check.h breaks: the result's invariants, and that the actions change
  * nothing but the stop at the first drop (compared with a run where every
- * reason is audit). Also runs the parse-only ssf_parse().
+ * reason is audit). Also runs the parse-only ssf_parse(), whose metadata
+ * must be the walk's with every check off.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,5 +66,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fail("ssf_parse", "result out of range");
 	if ((pr == SSF_PARSE_OK) == !!(pkt.flags & SSF_PKT_F_PARTIAL))
 		fail("ssf_parse", "result disagrees with SSF_PKT_F_PARTIAL");
+	/* its fast path gives what the walk with every check off gives */
+	if (pr == SSF_PARSE_OK) {
+		static const struct ssf_check_cfg off;
+		const struct ssf_check_ctx octx = { .cfg = &off, .gso = true };
+		struct ssf_check_res ores;
+		struct ssf_pkt walk;
+
+		ssf_check(&b, FAMILY, &octx, &walk, &ores);
+		if (ores.incomplete || memcmp(&pkt, &walk, sizeof(pkt)))
+			fail("ssf_parse", "metadata differs from the walk's");
+	}
 	return 0;
 }

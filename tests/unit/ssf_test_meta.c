@@ -467,6 +467,58 @@ SSF_TEST(legacy_parse_big_tcp)
 	free(t);
 }
 
+/*
+ * ssf_parse() reads the usual IPv4 TCP or UDP packet in two copies
+ * instead of the walk of ssf_check(): on many mutated packets (header
+ * bytes, lengths, cuts), its result and metadata must be those of the
+ * walk with every check off, as ssf_parse() has always defined them.
+ */
+SSF_TEST(parse_fast_equals_walk)
+{
+	static const struct ssf_check_cfg all_off;
+	const struct ssf_check_ctx ctx = { .cfg = &all_off, .gso = true };
+	struct ssf_tb *t = malloc(sizeof(*t));
+	u32 rnd = 0x5eed, i, bad = 0, usual = 0;
+
+	for (i = 0; i < 200000; i++) {
+		struct ssf_pkt got, want;
+		struct ssf_check_res res;
+		enum ssf_parse_result r;
+		struct ssf_buf b;
+		u32 k, n;
+
+		ssf_tb_ip4(t, "10.0.0.1", "192.0.2.7");
+		if (ssf_rnd(&rnd) & 1)
+			ssf_tb_tcp(t, ssf_rnd(&rnd), ssf_rnd(&rnd), ssf_rnd(&rnd),
+				   NULL, 0);
+		else
+			ssf_tb_udp(t, ssf_rnd(&rnd), ssf_rnd(&rnd));
+		ssf_tb_zero(t, ssf_rnd(&rnd) % 64);
+		ssf_tb_done(t);
+		/* up to three random bytes of the headers, and a cut */
+		n = ssf_rnd(&rnd) % 4;
+		for (k = 0; k < n; k++)
+			ssf_tb_set8(t, ssf_rnd(&rnd) % 44, ssf_rnd(&rnd));
+		if (!(ssf_rnd(&rnd) % 4))
+			t->len = ssf_rnd(&rnd) % (t->len + 1);
+		usual += t->len >= 28 && t->b[0] == 0x45 &&
+			 !(((t->b[6] << 8) | t->b[7]) & 0x3fff) &&
+			 (t->b[9] == 6 || t->b[9] == 17);
+		ssf_buf_init_flat(&b, t->b, t->len);
+		memset(&got, 0xa5, sizeof(got));
+		r = ssf_parse(&b, SSF_FAMILY_IPV4, &got);
+		ssf_check(&b, SSF_FAMILY_IPV4, &ctx, &want, &res);
+		if (r == SSF_PARSE_OK &&
+		    (res.incomplete || memcmp(&got, &want, sizeof(got))) &&
+		    bad++ < 5)
+			T_OK(false, "packet %u (%u bytes): metadata differs", i,
+			     t->len);
+	}
+	T_EQ(bad, 0, "%u packets differ", bad);
+	T_OK(usual > 100000, "%u of them the usual kind", usual);
+	free(t);
+}
+
 SSF_TEST(rule_match_on_parsed)
 {
 	static const struct ssf_meta no_meta;
