@@ -37,6 +37,10 @@
 #
 # Prints one line "BENCH {json}" per result on stdout; anything else is
 # commentary.
+#
+# Also the init of bench/uml's kernel (UML, native speed): there ssf and
+# pktgen are built in, ssf's max_rules is on the command line, and there
+# are no modules, so no hook configuration.
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 dir=$1 secs=$2 rounds=$3 set_elems=$4
@@ -123,11 +127,11 @@ measure() {
 	shift
 	local -A all=()
 	for ((k = 0; k < rounds; k++)); do
-		for c in none hook nft-empty "$@"; do
+		for c in $baselines "$@"; do
 			all[$c]="${all[$c]:-}${all[$c]:+, }$(rate "$c")"
 		done
 	done
-	for c in none hook nft-empty "$@"; do
+	for c in $baselines "$@"; do
 		local rn=$n
 		case $c in none|hook|nft-empty) rn=0 ;; esac
 		say "$c $n: ${all[$c]} pps (none: ${all[none]})"
@@ -152,11 +156,16 @@ load() {
 	emit "{\"kind\": \"load\", \"config\": \"$config\", \"rules\": $n, \"ms\": $(((t1 - t0) / 1000000))}"
 }
 
-modprobe pktgen || exit 1
-insmod "$ssf_ko" max_rules=1048576 || exit 1
-insmod "$hook_ko" || exit 1
+[ -d /proc/net/pktgen ] || modprobe pktgen || exit 1
+# built in (bench/uml): /sys/module/ssf is there before any insmod
+[ -d /sys/module/ssf ] || insmod "$ssf_ko" max_rules=1048576 || exit 1
+baselines="none nft-empty"
+if [ -f "$hook_ko" ]; then
+	insmod "$hook_ko" || exit 1
+	baselines="none hook nft-empty"
+fi
 say "kernel $kver, $(nproc) CPUs, $rounds rounds of $secs s"
-for c in none hook nft-empty; do
+for c in $baselines; do
 	ns_up $c
 done
 inns nft-empty nft -f - <<'EOF'

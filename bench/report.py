@@ -4,8 +4,12 @@
 bench/build/ssf_bench_cls and the "BENCH {json}" lines of bench/guest.sh,
 prints the table, judges the targets, and writes the results.
 
-    report.py --native F [--vm LOG] [--json OUT] [--plot PNG] [--doc RST]
+    report.py --native F [--vm LOG] [--uml LOG] [--json OUT] [--plot PNG]
+              [--doc RST]
     report.py --smoke F       the checks of `make bench-smoke`
+
+--uml: the same in-kernel measurements on UML (bench/uml), reported and
+judged beside the VM's.
 
 --doc replaces what lies between the lines ".. bench-figures-begin" and
 ".. bench-figures-end" of the file with the tables of this run.
@@ -27,6 +31,10 @@ TARGETS = [
     ("kern_1k", "in-kernel: ssf 1,000 rules pps / empty nft drop chain", "min", 0.85),
     ("commit_10k", "commit: ssf 10,000 rules / nft -f the same", "max", 0.5),
 ]
+KERN_TARGETS = ("kern_vs_nft", "kern_10", "kern_1k")
+# the in-kernel targets again, judged on the UML run
+TARGETS += [("uml_" + k, w.replace("in-kernel:", "in-kernel (UML):"), s, lim)
+            for k, w, s, lim in TARGETS if k in KERN_TARGETS]
 
 
 def median(v):
@@ -186,7 +194,22 @@ def load_rows(load, sizes, set_n):
              "ssf / nft"], rows)
 
 
-def judge(nat, pps, load, sizes):
+def judge_kern(pps, sizes, res, prefix=""):
+    worst = None
+    for n in sizes:
+        eq = "nft-set" if pps.best("nft-set", n) else "nft"
+        r = pps.rel("ssf", n, eq)
+        if r is not None and (worst is None or r < worst[0]):
+            worst = (r, "at %s rules (against %s)" % (fmt(n), eq))
+    if worst:
+        res[prefix + "kern_vs_nft"] = worst
+    for key, n in (("kern_10", 10), ("kern_1k", 1000)):
+        r = pps.rel("ssf", n, "nft-empty")
+        if r is not None:
+            res[prefix + key] = (r, "")
+
+
+def judge(nat, pps, load, sizes, upps, usizes):
     by = {(r["shape"], r["rules"]): r for r in nat["rulesets"]}
     res = {}
     cls = {}
@@ -200,18 +223,8 @@ def judge(nat, pps, load, sizes):
     sets = {s["elements"]: s["lookup_ns"] for s in nat["sets"]}
     if 10 in sets and 1000000 in sets:
         res["set_1m"] = (sets[1000000] / sets[10], "")
-    worst = None
-    for n in sizes:
-        eq = "nft-set" if pps.best("nft-set", n) else "nft"
-        r = pps.rel("ssf", n, eq)
-        if r is not None and (worst is None or r < worst[0]):
-            worst = (r, "at %s rules (against %s)" % (fmt(n), eq))
-    if worst:
-        res["kern_vs_nft"] = worst
-    for key, n in (("kern_10", 10), ("kern_1k", 1000)):
-        r = pps.rel("ssf", n, "nft-empty")
-        if r is not None:
-            res[key] = (r, "")
+    judge_kern(pps, sizes, res)
+    judge_kern(upps, usizes, res, "uml_")
     if ratio(load.get(("ssf", 10000)), load.get(("nft", 10000))) is not None:
         res["commit_10k"] = (ratio(load[("ssf", 10000)], load[("nft", 10000)]), "")
     out = []
@@ -293,7 +306,7 @@ plot '%s/kern-ssf.dat' u 1:2 w lp t 'ssf', \\
     return True
 
 
-def doc_block(nat, pps, load, notes, sizes, tg, set_n):
+def doc_block(nat, pps, load, notes, sizes, tg, set_n, upps, unotes, usizes):
     kern = [n for n in notes if n.startswith("kernel ")]
     parts = [".. This block is written by bench/report.py (make bench).", ""]
     parts += ["Native classifier (ns per lookup, CPU time, best of three; "
@@ -309,6 +322,11 @@ def doc_block(nat, pps, load, notes, sizes, tg, set_n):
         parts += [rst_table(*kernel_rows(pps, sizes)), ""]
         parts += ["Control plane (ms for the whole load, same VM run)", ""]
         parts += [rst_table(*load_rows(load, sizes, set_n)), ""]
+    if upps:
+        ukern = [n for n in unotes if n.startswith("kernel ")]
+        parts += ["In the kernel on UML, native speed (%s; columns as above)"
+                  % (ukern[0] if ukern else "UML"), ""]
+        parts += [rst_table(*kernel_rows(upps, usizes)), ""]
     parts += ["Targets", ""]
     parts += [rst_table(*target_rows(tg)), ""]
     return "\n".join(parts)
@@ -383,7 +401,8 @@ def main(argv):
     args = {}
     i = 1
     while i < len(argv):
-        if argv[i] in ("--native", "--vm", "--json", "--plot", "--doc", "--smoke") \
+        if argv[i] in ("--native", "--vm", "--uml", "--json", "--plot", "--doc",
+                       "--smoke") \
                 and i + 1 < len(argv):
             args[argv[i][2:]] = argv[i + 1]
             i += 2
@@ -401,7 +420,9 @@ def main(argv):
     sizes = sorted({n for (c, n) in pps.e if c in CONFIGS} |
                    {n for (c, n) in load if c in CONFIGS})
     set_n = max([n for (c, n) in load if c == "ssf-set"], default=0)
-    tg = judge(nat, pps, load, sizes)
+    upps, _, unotes = load_vm(args.get("uml"))
+    usizes = sorted({n for (c, n) in upps.e if c in CONFIGS})
+    tg = judge(nat, pps, load, sizes, upps, usizes)
 
     print("\n== Native classifier: ns per lookup (CPU time)")
     print(table(*native_rows(nat)))
@@ -412,6 +433,9 @@ def main(argv):
         print(table(*kernel_rows(pps, sizes)))
         print("\n== Control plane: load time, ms")
         print(table(*load_rows(load, sizes, set_n)))
+    if upps:
+        print("\n== In the kernel on UML: %s" % next((n for n in unotes if n.startswith("kernel ")), ""))
+        print(table(*kernel_rows(upps, usizes)))
     print("\n== Targets")
     print(table(*target_rows(tg)))
 
@@ -423,6 +447,10 @@ def main(argv):
                                                    for k in sorted(pps.e)},
                           "load_ms": [{"config": c, "rules": n, "ms": v}
                                       for (c, n), v in sorted(load.items())]},
+               "uml": {"notes": unotes,
+                       "pps": [upps.e[k] for k in sorted(upps.e)],
+                       "median_ratio_to_none": {"%s/%d" % k: upps.rel(*k)
+                                                for k in sorted(upps.e)}},
                "targets": tg}
         with open(args["json"], "w") as f:
             json.dump(out, f, indent=1)
@@ -431,7 +459,8 @@ def main(argv):
     if "plot" in args and plot(nat, pps, sizes, args["plot"]):
         print("wrote %s" % args["plot"])
     if "doc" in args:
-        update_doc(args["doc"], doc_block(nat, pps, load, notes, sizes, tg, set_n))
+        update_doc(args["doc"], doc_block(nat, pps, load, notes, sizes, tg,
+                                          set_n, upps, unotes, usizes))
         print("updated %s" % args["doc"])
     return 0
 
