@@ -543,6 +543,12 @@ static int ssf_cls_tree(struct ssf_cls_bctx *b, u8 dir, u32 n, const u32 *grp,
 	}
 	if (!m)
 		return 0;
+	/*
+	 * Groups are told apart by the four wideness bits, so there are at
+	 * most SSF_CLS_CATS of them; a bug there must not write past root[].
+	 */
+	if (c->ntrees[dir][b->fam] >= SSF_CLS_CATS)
+		return -EINVAL;
 	for (d = 0; d < SSF_CLS_NDIM; d++) {
 		bnd.lo[d] = ssf_cls_max(b, d);
 		bnd.hi[d] = 0;

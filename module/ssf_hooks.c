@@ -180,9 +180,7 @@ static void ssf_policy_event(struct ssf_net *sn, u8 type, u8 dir, u8 action,
 		.meta = meta,
 	};
 
-	/* most drops have no listener: nothing to build */
-	if (ssf_event_wanted(sn))
-		ssf_event_send(sn, &ev);
+	ssf_event_send(sn, &ev);
 }
 
 /*
